@@ -1,0 +1,63 @@
+# Mivzak: `make serve` and `make test` install whatever is missing, idempotently.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := serve
+
+TOOLS      := $(CURDIR)/.tools
+BINARYEN   := $(TOOLS)/binaryen/node_modules/.bin
+E2E        := $(CURDIR)/tests/e2e
+export PATH := $(BINARYEN):$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION    := 0.21.14
+BINARYEN_VERSION := 132.0.0
+# The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
+
+.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps native-test lint e2e bench clean
+
+## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change.
+serve: rust-tools wasm-opt
+	trunk serve --offline
+
+## Every test: native, lint, then end to end in Chromium against the release dist/.
+test: tools build native-test lint e2e
+
+tools: rust-tools wasm-opt browser e2e-deps
+
+rust-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@test -f Cargo.lock || cargo generate-lockfile
+	@v='$(WASM_BINDGEN_VERSION)'; \
+	  wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $$v" || cargo install wasm-bindgen-cli --version "$$v" --force
+
+wasm-opt:
+	@test -x $(BINARYEN)/wasm-opt && wasm-opt --version | grep -q 'version $(firstword $(subst ., ,$(BINARYEN_VERSION)))' \
+	  || npm install --no-audit --no-fund --loglevel=error --prefix $(TOOLS)/binaryen binaryen@$(BINARYEN_VERSION)
+
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+
+e2e-deps: $(E2E)/node_modules/.installed
+$(E2E)/node_modules/.installed: $(E2E)/package-lock.json
+	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## The release build that a CDN serves: dist/.
+build: rust-tools wasm-opt
+	trunk build --release --offline
+
+native-test:
+	cargo test --quiet
+
+lint:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+e2e: e2e-deps browser
+	cd $(E2E) && npx playwright test
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

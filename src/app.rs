@@ -1,0 +1,55 @@
+//! The page shell and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::clock::provide_clock;
+use crate::components::site_header::SiteHeader;
+use crate::config::Config;
+use crate::feed::source::FeedSource;
+use crate::pages::article::ArticlePage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFound;
+
+/// The whole app, once `config.json` has been read.
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    provide_meta_context();
+    provide_clock();
+    let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
+    provide_context(source);
+    provide_context(config);
+    let base = crate::routes::base_path(&crate::http::document_base());
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">"דלגו לתוכן"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/article/:id") view=ArticlePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Reads the config, then replaces the static shell in index.html with the app.
+pub fn start() {
+    // Leptos starts its executor when it mounts; until then, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let config = crate::config::load().await;
+        let Some(root) = document().get_element_by_id("app") else {
+            crate::log::error("index.html has no #app element");
+            return;
+        };
+        // The shell was there only until now; the app draws the same header.
+        root.set_text_content(None);
+        let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+            return;
+        };
+        leptos::mount::mount_to(root, move || view! { <App config/> }).forget();
+    });
+}

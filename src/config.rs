@@ -1,0 +1,229 @@
+//! Runtime configuration: `config.json` beside `index.html`, so one build serves any site.
+//!
+//! Everything here is pure so it is tested natively; `load` in `config/loading.rs`
+//! fetches the file and falls back to these defaults when it is missing or broken.
+
+use serde::Deserialize;
+
+mod loading;
+pub use loading::load;
+
+/// How the flashes are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum TickerMode {
+    /// The vertical timed list of the seed page, newest first.
+    #[default]
+    List,
+    /// A continuous horizontal strip.
+    Marquee,
+}
+
+impl TickerMode {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "list" => Some(Self::List),
+            "marquee" => Some(Self::Marquee),
+            _ => None,
+        }
+    }
+}
+
+/// The ticker's options.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct TickerOptions {
+    pub mode: TickerMode,
+    /// Marquee pace in CSS pixels per second, so long and short strips move alike.
+    pub speed: f64,
+    /// How many flashes the ticker shows at most.
+    pub count: usize,
+}
+
+impl Default for TickerOptions {
+    fn default() -> Self {
+        Self {
+            mode: TickerMode::List,
+            speed: 60.0,
+            count: 20,
+        }
+    }
+}
+
+/// Every deployment setting.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// The JSON Feed 1.1 document, relative to the page or absolute.
+    pub feed_url: String,
+    /// Base URL of an Isso server; `None` turns comments off.
+    pub comments_url: Option<String>,
+    pub site_name: String,
+    pub facebook_url: Option<String>,
+    /// IANA zone that times are shown in.
+    pub time_zone: String,
+    pub poll_seconds: u32,
+    pub ticker: TickerOptions,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            feed_url: "feed.json".into(),
+            comments_url: None,
+            site_name: "מבזק".into(),
+            facebook_url: None,
+            time_zone: "Asia/Jerusalem".into(),
+            poll_seconds: 30,
+            ticker: TickerOptions::default(),
+        }
+    }
+}
+
+const KNOWN_KEYS: &[&str] = &[
+    "feed_url",
+    "comments_url",
+    "site_name",
+    "facebook_url",
+    "time_zone",
+    "poll_seconds",
+    "ticker",
+];
+const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
+
+/// Polling faster than this would hammer a CDN; slower would not be "live".
+pub const POLL_SECONDS_RANGE: (u32, u32) = (5, 3600);
+pub const SPEED_RANGE: (f64, f64) = (5.0, 1000.0);
+pub const COUNT_RANGE: (usize, usize) = (1, 200);
+
+/// A parsed config and what was wrong with the file, for the console.
+#[derive(Debug, PartialEq)]
+pub struct Parsed {
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+/// Reads `config.json`. Never fails: a broken file gives the defaults and a warning,
+/// a bad value gives that value's default and a warning.
+pub fn parse(text: &str) -> Parsed {
+    let mut warnings = Vec::new();
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            warnings.push(format!(
+                "config.json is not valid JSON ({error}); using defaults"
+            ));
+            return Parsed {
+                config: Config::default(),
+                warnings,
+            };
+        }
+    };
+    let Some(object) = value.as_object() else {
+        warnings.push("config.json is not a JSON object; using defaults".into());
+        return Parsed {
+            config: Config::default(),
+            warnings,
+        };
+    };
+    warn_unknown(object, KNOWN_KEYS, "", &mut warnings);
+    if let Some(ticker) = object.get("ticker").and_then(|t| t.as_object()) {
+        warn_unknown(ticker, KNOWN_TICKER_KEYS, "ticker.", &mut warnings);
+    }
+
+    // Each key on its own, so one wrong value does not throw away the rest.
+    let mut config = Config::default();
+    let defaults = Config::default();
+    for (key, value) in object {
+        let outcome = apply(&mut config, key, value.clone());
+        if let Err(error) = outcome {
+            warnings.push(format!("config.json: {key} ignored ({error})"));
+        }
+    }
+    config.validate(&defaults, &mut warnings);
+    Parsed { config, warnings }
+}
+
+fn warn_unknown(
+    object: &serde_json::Map<String, serde_json::Value>,
+    known: &[&str],
+    prefix: &str,
+    warnings: &mut Vec<String>,
+) {
+    for key in object.keys() {
+        if !known.contains(&key.as_str()) {
+            warnings.push(format!("config.json: unknown key {prefix}{key}"));
+        }
+    }
+}
+
+fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(), String> {
+    fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    }
+    match key {
+        "feed_url" => config.feed_url = read(value)?,
+        "comments_url" => config.comments_url = read(value)?,
+        "site_name" => config.site_name = read(value)?,
+        "facebook_url" => config.facebook_url = read(value)?,
+        "time_zone" => config.time_zone = read(value)?,
+        "poll_seconds" => config.poll_seconds = read(value)?,
+        "ticker" => config.ticker = read(value)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+impl Config {
+    fn validate(&mut self, defaults: &Config, warnings: &mut Vec<String>) {
+        if self.feed_url.trim().is_empty() {
+            warnings.push("config.json: feed_url is empty; using the default".into());
+            self.feed_url = defaults.feed_url.clone();
+        }
+        if self.site_name.trim().is_empty() {
+            self.site_name = defaults.site_name.clone();
+        }
+        if self.time_zone.trim().is_empty() {
+            self.time_zone = defaults.time_zone.clone();
+        }
+        // An empty string is how a hand-edited file usually says "off".
+        if self
+            .comments_url
+            .as_deref()
+            .is_some_and(|u| u.trim().is_empty())
+        {
+            self.comments_url = None;
+        }
+        if self
+            .facebook_url
+            .as_deref()
+            .is_some_and(|u| u.trim().is_empty())
+        {
+            self.facebook_url = None;
+        }
+        let (low, high) = POLL_SECONDS_RANGE;
+        if !(low..=high).contains(&self.poll_seconds) {
+            warnings.push(format!(
+                "config.json: poll_seconds {} is outside {low}..{high}; clamped",
+                self.poll_seconds
+            ));
+            self.poll_seconds = self.poll_seconds.clamp(low, high);
+        }
+        let (low, high) = SPEED_RANGE;
+        if !self.ticker.speed.is_finite() || !(low..=high).contains(&self.ticker.speed) {
+            warnings.push(format!(
+                "config.json: ticker.speed {} is outside {low}..{high}; using the default",
+                self.ticker.speed
+            ));
+            self.ticker.speed = defaults.ticker.speed;
+        }
+        let (low, high) = COUNT_RANGE;
+        if !(low..=high).contains(&self.ticker.count) {
+            warnings.push(format!(
+                "config.json: ticker.count {} is outside {low}..{high}; clamped",
+                self.ticker.count
+            ));
+            self.ticker.count = self.ticker.count.clamp(low, high);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Fetching `config.json` beside `index.html`. Never fails: without it the
+//! compiled-in defaults serve, with a console warning.
+
+use super::{parse, Config};
+use crate::http::{self, Ask};
+use crate::{log, time};
+
+/// The config, with `feed_url` and `comments_url` made absolute against the
+/// config file's own URL.
+pub async fn load() -> Config {
+    let url = http::resolve_url("config.json", &http::document_base());
+    let mut config = match http::send(Ask::get(&url)).await {
+        Ok(answer) => {
+            let parsed = parse(&answer.text);
+            for warning in &parsed.warnings {
+                log::warn(warning);
+            }
+            parsed.config
+        }
+        Err(error) => {
+            log::warn(&format!(
+                "config.json could not be loaded ({error:?}); using defaults"
+            ));
+            Config::default()
+        }
+    };
+    if !time::zone_is_valid(&config.time_zone) {
+        log::warn(&format!(
+            "config.json: unknown time_zone {:?}; using Asia/Jerusalem",
+            config.time_zone
+        ));
+        config.time_zone = Config::default().time_zone;
+    }
+    config.feed_url = http::resolve_url(&config.feed_url, &url);
+    config.comments_url = config
+        .comments_url
+        .map(|u| http::resolve_url(&u, &url).trim_end_matches('/').to_owned());
+    config
+}

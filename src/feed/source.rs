@@ -1,0 +1,338 @@
+//! The feed in the browser: fetch, validate, poll, back off, and publish the
+//! flashes as signals keyed by id. Views read it; it never touches the DOM.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::backoff::next_poll_seconds;
+use super::merge::{append_older, merge};
+use super::model::{Article, Feed};
+use super::{parse_feed, FeedError};
+use crate::http::{self, Ask, HttpError};
+use crate::log;
+
+/// One flash on screen. The `article` signal changes when the feed edits the item,
+/// so its row updates in place instead of being drawn again.
+#[derive(Clone)]
+pub struct Entry {
+    pub id: Arc<str>,
+    pub article: ArcRwSignal<Article>,
+    /// True for flashes that arrived by a poll while the page was open.
+    pub is_new: bool,
+}
+
+/// Whether there is anything to show yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    /// The first load failed; nothing to show.
+    Failed(FeedError),
+}
+
+/// Facts about the feed itself, for links and "load more".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeedInfo {
+    pub title: String,
+    /// The URL the feed was fetched from, which relative URLs inside it resolve against.
+    pub base_url: String,
+    pub next_url: Option<String>,
+}
+
+/// The live feed, provided once as context.
+#[derive(Clone, Copy)]
+pub struct FeedSource {
+    pub entries: RwSignal<Vec<Entry>>,
+    pub state: RwSignal<LoadState>,
+    pub info: RwSignal<FeedInfo>,
+    /// `Date.now()` of the last good poll.
+    pub last_ok_ms: RwSignal<Option<f64>>,
+    /// The error of the last poll while older flashes are still shown.
+    pub failing: RwSignal<Option<FeedError>>,
+    /// Titles of the flashes the last poll added, for the polite live region.
+    pub arrivals: RwSignal<Vec<String>>,
+    /// Older pages (`next_url`) being fetched.
+    pub loading_more: RwSignal<bool>,
+    poller: StoredValue<Rc<Poller>, LocalStorage>,
+}
+
+struct Poller {
+    url: String,
+    poll_seconds: u32,
+    state: RefCell<PollState>,
+}
+
+#[derive(Default)]
+struct PollState {
+    failures: u32,
+    etag: Option<String>,
+    last_text: String,
+    timer: Option<TimeoutHandle>,
+    in_flight: bool,
+}
+
+impl FeedSource {
+    /// Starts polling `url` every `poll_seconds`. Call once, at the top of the app.
+    pub fn start(url: String, poll_seconds: u32) -> Self {
+        let poller = Rc::new(Poller {
+            url: url.clone(),
+            poll_seconds,
+            state: RefCell::default(),
+        });
+        let source = Self {
+            entries: RwSignal::new(Vec::new()),
+            state: RwSignal::new(LoadState::Loading),
+            info: RwSignal::new(FeedInfo {
+                base_url: url,
+                ..FeedInfo::default()
+            }),
+            last_ok_ms: RwSignal::new(None),
+            failing: RwSignal::new(None),
+            arrivals: RwSignal::new(Vec::new()),
+            loading_more: RwSignal::new(false),
+            poller: StoredValue::new_local(poller),
+        };
+        source.watch_visibility();
+        source.poll_now();
+        source
+    }
+
+    /// Polls at once (the retry button, the tab becoming visible again).
+    pub fn poll_now(self) {
+        let poller = self.poller.get_value();
+        {
+            let mut state = poller.state.borrow_mut();
+            if state.in_flight {
+                return;
+            }
+            if let Some(timer) = state.timer.take() {
+                timer.clear();
+            }
+            state.in_flight = true;
+        }
+        if matches!(self.state.get_untracked(), LoadState::Failed(_)) {
+            self.state.set(LoadState::Loading);
+        }
+        leptos::task::spawn_local(async move {
+            let outcome = fetch_feed(&poller).await;
+            poller.state.borrow_mut().in_flight = false;
+            match outcome {
+                Ok(Some(feed)) => self.apply(feed),
+                Ok(None) => self.mark_ok(),
+                Err(error) => self.fail(error),
+            }
+            self.schedule();
+        });
+    }
+
+    /// The article with this id, if the feed has it.
+    pub fn article(&self, id: &str) -> Option<ArcRwSignal<Article>> {
+        self.entries.with(|entries| {
+            entries
+                .iter()
+                .find(|e| &*e.id == id)
+                .map(|e| e.article.clone())
+        })
+    }
+
+    /// Fetches the next older page and appends its items.
+    pub fn load_more(self) {
+        let Some(next) = self.info.with_untracked(|i| i.next_url.clone()) else {
+            return;
+        };
+        if self.loading_more.get_untracked() {
+            return;
+        }
+        self.loading_more.set(true);
+        let url = http::resolve_url(&next, &self.info.with_untracked(|i| i.base_url.clone()));
+        leptos::task::spawn_local(async move {
+            let outcome = match http::send(Ask::get(&url)).await {
+                Ok(answer) => parse_feed(&answer.text),
+                Err(error) => Err(to_feed_error(error)),
+            };
+            self.loading_more.set(false);
+            match outcome {
+                Ok(older) => {
+                    report_skipped(&older);
+                    let mut articles: Vec<Article> = self
+                        .entries
+                        .with_untracked(|e| e.iter().map(|e| e.article.get_untracked()).collect());
+                    let known = articles.len();
+                    append_older(&mut articles, older.items);
+                    let fresh: Vec<Entry> = articles[known..]
+                        .iter()
+                        .map(|a| Entry {
+                            id: a.id.as_str().into(),
+                            article: ArcRwSignal::new(a.clone()),
+                            is_new: false,
+                        })
+                        .collect();
+                    self.entries.update(|entries| entries.extend(fresh));
+                    self.info.update(|info| info.next_url = older.next_url);
+                }
+                Err(error) => log::warn(&format!("load more failed: {error}")),
+            }
+        });
+    }
+
+    fn apply(self, feed: Feed) {
+        report_skipped(&feed);
+        let first_load =
+            self.entries.with_untracked(Vec::is_empty) && self.last_ok_ms.get_untracked().is_none();
+        let old: Vec<Article> = self
+            .entries
+            .with_untracked(|e| e.iter().map(|e| e.article.get_untracked()).collect());
+        let change = merge(&old, feed.items);
+        if !change.is_unchanged() {
+            let mut by_id: HashMap<Arc<str>, Entry> = self
+                .entries
+                .with_untracked(|e| e.iter().map(|e| (e.id.clone(), e.clone())).collect());
+            let next: Vec<Entry> = change
+                .items
+                .into_iter()
+                .map(|article| match by_id.remove(article.id.as_str()) {
+                    Some(entry) => {
+                        if entry.article.with_untracked(|a| *a != article) {
+                            entry.article.set(article);
+                        }
+                        entry
+                    }
+                    None => Entry {
+                        id: article.id.as_str().into(),
+                        article: ArcRwSignal::new(article),
+                        is_new: !first_load,
+                    },
+                })
+                .collect();
+            let order_changed = !change.added.is_empty()
+                || !change.removed.is_empty()
+                || self.entries.with_untracked(|old| {
+                    old.len() != next.len() || old.iter().zip(&next).any(|(a, b)| a.id != b.id)
+                });
+            if order_changed {
+                if !first_load && !change.added.is_empty() {
+                    let titles = next
+                        .iter()
+                        .filter(|e| change.added.iter().any(|id| id.as_str() == &*e.id))
+                        .map(|e| e.article.with_untracked(|a| a.title.clone()))
+                        .collect();
+                    self.arrivals.set(titles);
+                }
+                self.entries.set(next);
+            }
+        }
+        let (title, next_url) = (feed.title, feed.next_url);
+        self.info.update(|info| {
+            info.title = title;
+            // Only the first page decides where older items start.
+            if info.next_url.is_none() || first_load {
+                info.next_url = next_url;
+            }
+        });
+        self.mark_ok();
+    }
+
+    fn mark_ok(self) {
+        self.poller.get_value().state.borrow_mut().failures = 0;
+        self.last_ok_ms.set(Some(js_sys::Date::now()));
+        if self.failing.get_untracked().is_some() {
+            self.failing.set(None);
+        }
+        if self.state.get_untracked() != LoadState::Ready {
+            self.state.set(LoadState::Ready);
+        }
+    }
+
+    fn fail(self, error: FeedError) {
+        log::warn(&format!("feed: {error}"));
+        self.poller.get_value().state.borrow_mut().failures += 1;
+        if self.last_ok_ms.get_untracked().is_some() {
+            self.failing.set(Some(error));
+        } else {
+            self.state.set(LoadState::Failed(error));
+        }
+    }
+
+    fn schedule(self) {
+        if is_hidden() {
+            return;
+        }
+        let poller = self.poller.get_value();
+        let failures = poller.state.borrow().failures;
+        let seconds = next_poll_seconds(poller.poll_seconds, failures, js_sys::Math::random());
+        let timer = set_timeout_with_handle(
+            move || self.poll_now(),
+            Duration::from_millis((seconds * 1000.0) as u64),
+        )
+        .ok();
+        poller.state.borrow_mut().timer = timer;
+    }
+
+    /// Pauses polling while the tab is hidden and polls at once when it is back.
+    fn watch_visibility(self) {
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if is_hidden() {
+                if let Some(timer) = self.poller.get_value().state.borrow_mut().timer.take() {
+                    timer.clear();
+                }
+            } else {
+                self.poll_now();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        // The source lives as long as the page.
+        on_change.forget();
+    }
+}
+
+fn is_hidden() -> bool {
+    document().visibility_state() == web_sys::VisibilityState::Hidden
+}
+
+/// `Ok(None)` when the feed has not changed since the last poll (a 304 the browser
+/// answered from its cache, or the same ETag or bytes), so nothing is parsed again.
+async fn fetch_feed(poller: &Poller) -> Result<Option<Feed>, FeedError> {
+    let known_etag = poller.state.borrow().etag.clone();
+    let mut ask = Ask::get(&poller.url);
+    ask.skip_body_if_etag = known_etag.as_deref();
+    let answer = http::send(ask).await.map_err(to_feed_error)?;
+    if answer.etag.is_some() && answer.etag == known_etag {
+        return Ok(None);
+    }
+    if answer.text == poller.state.borrow().last_text {
+        return Ok(None);
+    }
+    let feed = parse_feed(&answer.text)?;
+    let mut state = poller.state.borrow_mut();
+    state.etag = answer.etag;
+    state.last_text = answer.text;
+    Ok(Some(feed))
+}
+
+fn to_feed_error(error: HttpError) -> FeedError {
+    match error {
+        HttpError::Network(detail) => FeedError::Network(detail),
+        HttpError::Timeout => FeedError::Timeout,
+        HttpError::Status { code, .. } => FeedError::Status(code),
+    }
+}
+
+fn report_skipped(feed: &Feed) {
+    if !feed.skipped.is_empty() {
+        log::warn(&format!(
+            "feed: skipped {} invalid item(s): {}",
+            feed.skipped.len(),
+            feed.skipped.join("; ")
+        ));
+    }
+}

@@ -1,0 +1,158 @@
+//! All HTTP goes through here: a time limit, the status checked before the body
+//! is read, and the browser's cache revalidating instead of refetching.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
+use web_sys::{AbortController, RequestCache, RequestCredentials};
+
+/// Why a request failed, before anything was parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HttpError {
+    Network(String),
+    Timeout,
+    /// Not 2xx, with the body (servers explain themselves there) and `Retry-After`.
+    Status {
+        code: u16,
+        body: String,
+        retry_after: Option<String>,
+    },
+}
+
+/// A 2xx answer.
+pub struct Answer {
+    pub status: u16,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub text: String,
+}
+
+/// What to send.
+pub struct Ask<'a> {
+    pub method: Method,
+    pub url: &'a str,
+    pub json_body: Option<String>,
+    pub timeout: Duration,
+    /// Cookies only where a server needs them (Isso's edit cookie); the feed never does.
+    pub with_credentials: bool,
+    /// `Some(etag)`: stop after the headers when the answer has this ETag.
+    pub skip_body_if_etag: Option<&'a str>,
+}
+
+impl<'a> Ask<'a> {
+    pub fn get(url: &'a str) -> Self {
+        Self {
+            method: Method::GET,
+            url,
+            json_body: None,
+            timeout: Duration::from_secs(15),
+            with_credentials: false,
+            skip_body_if_etag: None,
+        }
+    }
+}
+
+/// Aborts the request when dropped, so a view that goes away takes its requests along.
+struct AbortOnDrop {
+    controller: Option<AbortController>,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        if let Some(controller) = self.controller.take() {
+            controller.abort();
+        }
+    }
+}
+
+pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
+    let controller = AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|controller| {
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            ask.timeout,
+        )
+        .ok()
+    });
+    let guard = AbortOnDrop {
+        controller: controller.clone(),
+        timer,
+    };
+    let signal = controller.as_ref().map(AbortController::signal);
+    let builder = RequestBuilder::new(ask.url)
+        .method(ask.method)
+        .cache(RequestCache::NoCache)
+        .credentials(if ask.with_credentials {
+            RequestCredentials::Include
+        } else {
+            RequestCredentials::Omit
+        })
+        .abort_signal(signal.as_ref());
+    let request = match ask.json_body {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| HttpError::Network(e.to_string()))?;
+    let fail = |error: gloo_net::Error| {
+        if timed_out.get() {
+            HttpError::Timeout
+        } else {
+            HttpError::Network(error.to_string())
+        }
+    };
+    let response = request.send().await.map_err(fail)?;
+    let status = response.status();
+    let headers = response.headers();
+    let etag = headers.get("etag");
+    let last_modified = headers.get("last-modified");
+    if !response.ok() {
+        let retry_after = headers.get("retry-after");
+        let body = response.text().await.unwrap_or_default();
+        return Err(HttpError::Status {
+            code: status,
+            body,
+            retry_after,
+        });
+    }
+    let text = match (ask.skip_body_if_etag, etag.as_deref()) {
+        (Some(known), Some(now)) if known == now => String::new(),
+        _ => response.text().await.map_err(fail)?,
+    };
+    drop(guard);
+    Ok(Answer {
+        status,
+        etag,
+        last_modified,
+        text,
+    })
+}
+
+/// `url` resolved against `base`, or `url` as it is when either is not a URL.
+pub fn resolve_url(url: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(url, base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_owned())
+}
+
+/// The document's base URL (honours `<base href>`, so a sub-path deployment works).
+pub fn document_base() -> String {
+    leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}

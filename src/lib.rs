@@ -1,0 +1,19 @@
+//! Mivzak: a right-to-left breaking-news ticker and reader for a JSON Feed.
+//!
+//! Pure logic (config, feed, bidi, time, merge, backoff) is tested natively;
+//! the views in `components/` and `pages/` stay thin and read signals.
+
+pub mod app;
+pub mod bidi;
+pub mod clock;
+pub mod components;
+pub mod config;
+pub mod feed;
+pub mod html;
+pub mod http;
+pub mod log;
+pub mod pages;
+pub mod routes;
+pub mod time;
+
+pub use app::{start, App};

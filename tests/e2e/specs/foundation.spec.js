@@ -1,0 +1,139 @@
+// The vertical slice: home, article, deep links, not-found, the error state, a sub-path.
+import { test, expect, makeSite, SAMPLE_FEED } from '../support/site.js';
+
+const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
+const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
+
+test('the home page shows the nine flashes newest first, in Israel time', async ({ page, site }) => {
+  await page.goto(site.url);
+  const flashes = page.locator('.flashes .flash');
+  await expect(flashes).toHaveCount(9);
+  await expect(flashes.locator('time')).toHaveText(TIMES);
+  await expect(flashes.first()).toContainText('כוחות ישראליים עוצרים');
+  await expect(flashes.last()).toContainText('Windows 11');
+  // Times and Latin runs are isolated left-to-right inside the Hebrew line.
+  await expect(flashes.first().locator('time')).toHaveAttribute('dir', 'ltr');
+  await expect(flashes.last().locator('bdi', { hasText: 'Windows 11' })).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'he');
+  await expect(page).toHaveTitle('מבזק');
+  // The latest articles list the same items with their summary.
+  await expect(page.locator('.article-card')).toHaveCount(9);
+  await expect(page.locator('.article-card .summary')).toHaveCount(1);
+});
+
+test('a time reads left to right at the start of its Hebrew line', async ({ page, site }) => {
+  await page.goto(site.url);
+  const first = page.locator('.flashes .flash').first();
+  const time = await first.locator('time').boundingBox();
+  const headline = await first.locator('.headline').boundingBox();
+  // In a right-to-left line the time comes first, so it stands to the right of the headline.
+  expect(time.x).toBeGreaterThan(headline.x);
+  // And the digits are in order: "14" to the left of "02".
+  const order = await first.locator('time').evaluate((el) => {
+    const range = document.createRange();
+    range.setStart(el.firstChild, 0);
+    range.setEnd(el.firstChild, 2);
+    const hours = range.getBoundingClientRect().x;
+    range.setStart(el.firstChild, 3);
+    range.setEnd(el.firstChild, 5);
+    return hours < range.getBoundingClientRect().x;
+  });
+  expect(order).toBe(true);
+});
+
+test('clicking a flash opens its article with five paragraphs, and a reload keeps it', async ({ page, site }) => {
+  await page.goto(site.url);
+  await page.locator('.flashes a', { hasText: ARTICLE.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/article/${ARTICLE.id}$`));
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
+  await expect(page.locator('.article-body p')).toHaveCount(5);
+  await expect(page.locator('.article-body p').first()).toContainText('בהתפתחות דיפלומטית משמעותית');
+  await expect(page.locator('.dateline time')).toContainText('12:40');
+  await expect(page.getByRole('link', { name: 'עקבו אחרינו בפייסבוק' })).toHaveAttribute('href', /facebook\.com/);
+  await expect(page).toHaveTitle(`${ARTICLE.title} – מבזק`);
+  await page.reload();
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
+  await expect(page.locator('.article-body p')).toHaveCount(5);
+});
+
+test('unknown routes and unknown article ids show the Hebrew not-found page', async ({ page, site }) => {
+  await page.goto(site.url + 'no/such/page');
+  await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
+  await page.goto(site.url + 'article/no-such-id');
+  await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
+  await page.getByRole('link', { name: 'חזרה לעמוד הראשי' }).click();
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+});
+
+test('a missing feed shows the error with retry, and retry recovers once it exists', async ({ page }) => {
+  const site = await makeSite({ config: { feed_url: 'later.json' } });
+  try {
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(site.url);
+    const error = page.getByRole('alert');
+    await expect(error).toContainText('עדכון המבזקים לא נמצא');
+    expect(warnings.join('\n')).toContain('404');
+    site.write('later.json', SAMPLE_FEED);
+    await error.getByRole('button', { name: 'נסו שוב' }).click();
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await site.close();
+  }
+});
+
+test('a feed that is not JSON, or not a JSON Feed, gets a clear message', async ({ page }) => {
+  const site = await makeSite({ config: { feed_url: 'bad.json' }, files: { 'bad.json': '<html>oops</html>' } });
+  try {
+    await page.goto(site.url);
+    await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
+    site.write('bad.json', { items: [] });
+    await page.getByRole('button', { name: 'נסו שוב' }).click();
+    await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
+  } finally {
+    await site.close();
+  }
+});
+
+test('a broken config.json falls back to the defaults with a warning', async ({ page }) => {
+  const site = await makeSite({ files: { 'config.json': '{ not json' } });
+  try {
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    expect(warnings.join('\n')).toContain('config.json is not valid JSON');
+  } finally {
+    await site.close();
+  }
+});
+
+test('an unknown config key is reported in the console', async ({ page }) => {
+  const site = await makeSite({ config: { feed_ulr: 'typo.json' } });
+  try {
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    expect(warnings.join('\n')).toContain('unknown key feed_ulr');
+  } finally {
+    await site.close();
+  }
+});
+
+test('the static shell shows the header and a skeleton before the app loads', async ({ page, site }) => {
+  await page.route('**/*.wasm', () => {}); // hold the wasm back: the shell alone is on screen
+  await page.goto(site.url);
+  await expect(page.locator('.site-header')).toContainText('מבזק');
+  await expect(page.locator('.skeleton li')).toHaveCount(5);
+});
+
+test('deep links work on a static host through _redirects and 404.html', async ({ site }) => {
+  const fs = await import('node:fs');
+  const redirects = fs.readFileSync(`${site.root}/_redirects`, 'utf8');
+  expect(redirects).toMatch(/^\/\*\s+\/index\.html\s+200$/m);
+  const notFound = fs.readFileSync(`${site.root}/404.html`, 'utf8');
+  expect(notFound).toBe(fs.readFileSync(`${site.root}/index.html`, 'utf8'));
+});

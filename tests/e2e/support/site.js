@@ -1,0 +1,60 @@
+// The `site` fixture: a copy of the built dist/ in a temporary folder, with the
+// config and feed a test asks for, served by the plain static server.
+import { test as base, expect } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDir } from './static-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../../dist');
+export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
+export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
+
+/** Copies dist/ and starts a server; `config` and `files` override what is there. */
+export async function makeSite({ config, files = {}, base: sub = '/', headers } = {}) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
+  fs.cpSync(DIST, root, { recursive: true });
+  if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
+  for (const [name, content] of Object.entries(files)) writeFile(root, name, content);
+  const server = await serveDir(root, { base: sub, headers });
+  return {
+    ...server,
+    write: (name, content) => writeFile(root, name, content),
+    remove: (name) => fs.rmSync(path.join(root, name), { force: true }),
+    async close() {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function writeFile(root, name, content) {
+  const file = path.join(root, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Write then rename, so a poll never reads half a file.
+  fs.writeFileSync(file + '.tmp', typeof content === 'string' ? content : JSON.stringify(content));
+  fs.renameSync(file + '.tmp', file);
+}
+
+export const test = base.extend({
+  // Every page fails its test on an uncaught error; console output is kept for the report.
+  page: async ({ page }, use, testInfo) => {
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /panicked|RuntimeError|unreachable/.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    await use(page);
+    expect(problems, `uncaught errors in ${testInfo.title}`).toEqual([]);
+  },
+  site: async ({}, use) => {
+    const site = await makeSite();
+    await use(site);
+    await site.close();
+  },
+});
+export { expect };

@@ -1,0 +1,102 @@
+// A plain static file server, set up the way CDNs serve a single-page app:
+// files as they are, with ETag and Last-Modified revalidation (304), and
+// index.html for any path that is not a file. Tests can mount it under a
+// sub-path, add response headers, and make one path misbehave for a while.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` on a free port of 127.0.0.1.
+ * options.base: the sub-path the site lives under ("/news/"), default "/".
+ * options.headers: extra headers on every answer.
+ * options.fallback: serve index.html for unknown paths (default true).
+ */
+export async function serveDir(root, options = {}) {
+  const base = options.base ?? '/';
+  const fallback = options.fallback ?? true;
+  const faults = new Map();
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push({ method: req.method, path: url.pathname, headers: req.headers });
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+    const fault = faults.get(url.pathname);
+    if (fault) {
+      res.writeHead(fault.status, fault.headers ?? { 'content-type': 'text/plain' });
+      res.end(fault.body ?? 'fault');
+      return;
+    }
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    let file = path.join(root, rel);
+    if (!file.startsWith(root)) {
+      res.writeHead(403);
+      res.end();
+      return;
+    }
+    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      file = path.join(file, 'index.html');
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    }
+    if (!stat && fallback && !path.extname(rel)) {
+      file = path.join(root, 'index.html');
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    }
+    if (!stat) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = fs.readFileSync(file);
+    const etag = '"' + crypto.createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
+    const headers = {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      etag,
+      'last-modified': stat.mtime.toUTCString(),
+      'cache-control': 'no-cache',
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + base,
+    root,
+    requests,
+    /** Answers `pathname` with `status` until `heal` is called. */
+    fail(pathname, status, extra = {}) {
+      faults.set(pathname, { status, ...extra });
+    },
+    heal(pathname) {
+      faults.delete(pathname);
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
