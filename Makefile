@@ -45,9 +45,10 @@ $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## The release build that a CDN serves: dist/.
+## The release build that a CDN serves: dist/, and the same under a sub-path for its test.
 build: rust-tools wasm-opt
 	trunk build --release --offline
+	trunk build --release --offline --public-url /news/ --dist target/dist-news
 
 native-test:
 	cargo test --quiet
@@ -60,4 +61,4 @@ e2e: e2e-deps browser
 	cd $(E2E) && npx playwright test
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown
+	rm -rf dist target/dist-news target/wasm32-unknown-unknown

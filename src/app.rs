@@ -22,6 +22,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(source);
     provide_context(config);
     let base = crate::routes::base_path(&crate::http::document_base());
+    provide_context(crate::routes::Paths::new(base.clone()));
     view! {
         <Router base=base>
             <a class="skip-link" href="#main">"דלגו לתוכן"</a>

@@ -26,3 +26,28 @@ pub fn base_path(base_url: &str) -> String {
     let folder = &path[..=path.rfind('/').unwrap_or(0)];
     folder.trim_end_matches('/').to_owned()
 }
+
+/// The app's own paths, with the router's base in front, since `<A>` leaves
+/// absolute paths as they are. Provided once as context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paths {
+    base: String,
+}
+
+impl Paths {
+    pub fn new(base: String) -> Self {
+        Self { base }
+    }
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+    pub fn home(&self) -> String {
+        format!("{}/", self.base)
+    }
+    pub fn article(&self, id: &str) -> String {
+        format!("{}/article/{}", self.base, encode_segment(id))
+    }
+    pub fn tag(&self, tag: &str) -> String {
+        format!("{}/tag/{}", self.base, encode_segment(tag))
+    }
+}

@@ -38,7 +38,7 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
         move || article.with(|a| a.summary.clone())
     };
     let published = Signal::derive(move || article.with(|a| a.published_ms));
-    let href = format!("/article/{}", crate::routes::encode_segment(&entry.id));
+    let href = expect_context::<crate::routes::Paths>().article(&entry.id);
     view! {
         <li class="article-card">
             <h3><A href=href><BidiText text=title/></A></h3>

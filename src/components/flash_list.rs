@@ -37,7 +37,7 @@ fn FlashRow(entry: Entry) -> impl IntoView {
         let article = article.clone();
         move || article.with(|a| a.published_ms)
     });
-    let href = format!("/article/{}", crate::routes::encode_segment(&entry.id));
+    let href = expect_context::<crate::routes::Paths>().article(&entry.id);
     view! {
         <li class="flash" class:is-new=entry.is_new>
             <A href=href>

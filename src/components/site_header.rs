@@ -7,9 +7,10 @@ use crate::config::Config;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let name = expect_context::<Config>().site_name;
+    let home = expect_context::<crate::routes::Paths>().home();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="site-name">{name}</A>
+            <A href=home attr:class="site-name">{name}</A>
         </header>
     }
 }

@@ -82,7 +82,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
 /// Newest first; items without a date keep their feed order after the dated ones.
 pub fn sort_newest_first(items: &mut [Article]) {
     // A stable sort keeps the feed's own order among equal dates.
-    items.sort_by(|a, b| b.published_ms.cmp(&a.published_ms));
+    items.sort_by_key(|a| std::cmp::Reverse(a.published_ms));
 }
 
 fn parse_item(item: Value) -> Result<Article, String> {

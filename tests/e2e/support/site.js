@@ -9,13 +9,15 @@ import { serveDir } from './static-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '../../../dist');
+/** The same build with `--public-url /news/`. */
+export const DIST_NEWS = path.resolve(here, '../../../target/dist-news');
 export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
 /** Copies dist/ and starts a server; `config` and `files` override what is there. */
-export async function makeSite({ config, files = {}, base: sub = '/', headers } = {}) {
+export async function makeSite({ config, files = {}, base: sub = '/', headers, dist = DIST } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
-  fs.cpSync(DIST, root, { recursive: true });
+  fs.cpSync(dist, root, { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
   for (const [name, content] of Object.entries(files)) writeFile(root, name, content);
   const server = await serveDir(root, { base: sub, headers });

@@ -1,0 +1,69 @@
+//! config.json: defaults, unknown keys, bad values, broken files.
+
+use mivzak::config::{parse, Config, TickerMode};
+
+#[test]
+fn the_shipped_config_parses_without_warnings() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json"))
+        .unwrap();
+    let parsed = parse(&text);
+    assert_eq!(parsed.warnings, Vec::<String>::new());
+    assert_eq!(parsed.config.feed_url, "feed.json");
+    assert_eq!(parsed.config.time_zone, "Asia/Jerusalem");
+}
+
+#[test]
+fn a_broken_file_gives_the_defaults_and_a_warning() {
+    for text in ["{ nope", "[]", "\"text\"", ""] {
+        let parsed = parse(text);
+        assert_eq!(parsed.config, Config::default(), "{text}");
+        assert_eq!(parsed.warnings.len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn unknown_keys_are_warned_about_and_known_ones_kept() {
+    let parsed =
+        parse(r#"{"feed_ulr": "x.json", "site_name": "חדשות", "ticker": {"mdoe": "marquee"}}"#);
+    assert_eq!(parsed.config.site_name, "חדשות");
+    assert_eq!(parsed.config.feed_url, "feed.json");
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.contains("unknown key feed_ulr")));
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.contains("unknown key ticker.mdoe")));
+}
+
+#[test]
+fn a_wrong_value_falls_back_for_that_key_only() {
+    let parsed = parse(
+        r#"{"poll_seconds": "often", "site_name": "חדשות", "ticker": {"mode": "marquee", "speed": 90}}"#,
+    );
+    assert_eq!(parsed.config.poll_seconds, 30);
+    assert_eq!(parsed.config.site_name, "חדשות");
+    assert_eq!(parsed.config.ticker.mode, TickerMode::Marquee);
+    assert_eq!(parsed.config.ticker.speed, 90.0);
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.contains("poll_seconds ignored")));
+}
+
+#[test]
+fn out_of_range_values_are_clamped_with_a_warning() {
+    let parsed = parse(r#"{"poll_seconds": 1, "ticker": {"speed": -4, "count": 0}}"#);
+    assert_eq!(parsed.config.poll_seconds, 5);
+    assert_eq!(parsed.config.ticker.speed, 60.0);
+    assert_eq!(parsed.config.ticker.count, 1);
+    assert_eq!(parsed.warnings.len(), 3);
+}
+
+#[test]
+fn empty_urls_mean_off() {
+    let parsed = parse(r#"{"comments_url": "", "facebook_url": " "}"#);
+    assert_eq!(parsed.config.comments_url, None);
+    assert_eq!(parsed.config.facebook_url, None);
+}
