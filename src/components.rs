@@ -6,5 +6,8 @@ pub mod bidi_text;
 pub mod feed_status;
 pub mod flash_list;
 pub mod follow_link;
+pub mod marquee;
 pub mod site_header;
+pub mod stale_notice;
+pub mod ticker;
 pub mod time_label;

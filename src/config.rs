@@ -92,7 +92,7 @@ const KNOWN_KEYS: &[&str] = &[
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
 /// Polling faster than this would hammer a CDN; slower would not be "live".
-pub const POLL_SECONDS_RANGE: (u32, u32) = (5, 3600);
+pub const POLL_SECONDS_RANGE: (u32, u32) = (2, 3600);
 pub const SPEED_RANGE: (f64, f64) = (5.0, 1000.0);
 pub const COUNT_RANGE: (usize, usize) = (1, 200);
 

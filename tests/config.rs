@@ -55,7 +55,7 @@ fn a_wrong_value_falls_back_for_that_key_only() {
 #[test]
 fn out_of_range_values_are_clamped_with_a_warning() {
     let parsed = parse(r#"{"poll_seconds": 1, "ticker": {"speed": -4, "count": 0}}"#);
-    assert_eq!(parsed.config.poll_seconds, 5);
+    assert_eq!(parsed.config.poll_seconds, 2);
     assert_eq!(parsed.config.ticker.speed, 60.0);
     assert_eq!(parsed.config.ticker.count, 1);
     assert_eq!(parsed.warnings.len(), 3);

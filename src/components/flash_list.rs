@@ -3,31 +3,36 @@ use leptos_router::components::A;
 
 use super::bidi_text::BidiText;
 use super::time_label::TimeLabel;
+use crate::bidi::{is_hebrew, language_dir};
 use crate::feed::source::{Entry, FeedSource};
+use crate::routes::Paths;
+
+/// The flashes the ticker shows: the newest `count`, in feed order.
+pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<Entry> + Copy {
+    move || {
+        source
+            .entries
+            .with(|entries| entries.iter().take(count).cloned().collect())
+    }
+}
 
 /// The timed list of flashes, newest first; a new flash inserts one row, an edit updates its row.
 #[component]
-pub fn FlashList(#[prop(optional)] limit: Option<usize>) -> impl IntoView {
+pub fn FlashList(count: usize) -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let shown = move || {
-        source.entries.with(|entries| {
-            entries
-                .iter()
-                .take(limit.unwrap_or(usize::MAX))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <ol class="flashes">
-            <For each=shown key=|entry| entry.id.clone() children=|entry| view! { <FlashRow entry/> }/>
+            <For each=shown_entries(source, count) key=|entry| entry.id.clone() children=|entry| {
+                let is_new = entry.is_new;
+                view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
+            }/>
         </ol>
     }
 }
 
-/// One flash: "HH:MM headline", linking to its article.
+/// One flash: "HH:MM headline", linking to its article; a non-Hebrew flash carries its own lang and dir.
 #[component]
-fn FlashRow(entry: Entry) -> impl IntoView {
+pub fn FlashLink(entry: Entry) -> impl IntoView {
     let article = entry.article;
     let title = Signal::derive({
         let article = article.clone();
@@ -37,14 +42,16 @@ fn FlashRow(entry: Entry) -> impl IntoView {
         let article = article.clone();
         move || article.with(|a| a.published_ms)
     });
-    let href = expect_context::<crate::routes::Paths>().article(&entry.id);
+    let foreign =
+        move || article.with(|a| a.language.clone().filter(|language| !is_hebrew(language)));
+    let lang = foreign.clone();
+    let dir = move || foreign().map(|language| language_dir(&language));
+    let href = expect_context::<Paths>().article(&entry.id);
     view! {
-        <li class="flash" class:is-new=entry.is_new>
-            <A href=href>
-                <TimeLabel ms=published/>
-                " "
-                <span class="headline"><BidiText text=title/></span>
-            </A>
-        </li>
+        <A href=href>
+            <TimeLabel ms=published/>
+            " "
+            <span class="headline" lang=lang dir=dir><BidiText text=title/></span>
+        </A>
     }
 }

@@ -33,7 +33,9 @@ export async function serveDir(root, options = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    requests.push({ method: req.method, path: url.pathname, headers: req.headers });
+    const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0 };
+    requests.push(entry);
+    res.on('finish', () => { entry.status = res.statusCode; });
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const fault = faults.get(url.pathname);
     if (fault) {

@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::clock::Clock;
+use crate::feed::source::FeedSource;
+use crate::time;
+
+/// A quiet warning, while polls fail, that the flashes shown may be out of date.
+#[component]
+pub fn StaleNotice() -> impl IntoView {
+    let source = expect_context::<FeedSource>();
+    let Clock(now) = expect_context::<Clock>();
+    move || {
+        source.failing.get()?;
+        let last_ok = source.last_ok_ms.get()? as i64;
+        // The clock only ticks the notice along; the age is read fresh each time.
+        now.track();
+        let ago = time::format_relative(time::ago(last_ok, time::now_ms()));
+        Some(view! {
+            <p class="stale" role="status">
+                <span aria-hidden="true">"⚠ "</span>
+                "ייתכן שהמבזקים אינם עדכניים · עודכן "{ago}
+            </p>
+        })
+    }
+}

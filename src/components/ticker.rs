@@ -1,0 +1,131 @@
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::feed_status::FeedStatus;
+use super::flash_list::FlashList;
+use super::marquee::Marquee;
+use super::stale_notice::StaleNotice;
+use crate::config::{Config, TickerMode};
+use crate::feed::source::FeedSource;
+
+/// Whether the reader has moved away from the newest flashes (scrolled past the
+/// ticker, or paused the strip), so new ones need a badge to be noticed.
+#[derive(Clone, Copy)]
+pub struct TickerAttention {
+    pub paused: RwSignal<bool>,
+    /// Flashes that arrived while the reader was away.
+    pub unseen: RwSignal<usize>,
+    /// Asks the strip to go back to the newest flash.
+    pub rewind: RwSignal<u32>,
+}
+
+/// The live ticker: the list or the marquee as configured (the list when the reader
+/// prefers reduced motion), the stale notice, the "new flashes" badge and a polite
+/// live region that announces each new flash once.
+#[component]
+pub fn Ticker(#[prop(into)] mode: Signal<TickerMode>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let source = expect_context::<FeedSource>();
+    let count = config.ticker.count;
+    let reduced_motion = prefers_reduced_motion();
+    let attention = TickerAttention {
+        paused: RwSignal::new(false),
+        unseen: RwSignal::new(0),
+        rewind: RwSignal::new(0),
+    };
+    let section = NodeRef::<leptos::html::Section>::new();
+
+    // New flashes: counted for the badge when the reader is away from the top.
+    Effect::new(move |_| {
+        let arrived = source.arrivals.with(Vec::len);
+        if arrived > 0 && (attention.paused.get_untracked() || scrolled_past(section)) {
+            attention.unseen.update(|n| *n += arrived);
+        }
+    });
+    let on_scroll = Closure::<dyn Fn()>::new(move || {
+        if attention.unseen.get_untracked() > 0 && !scrolled_past(section) {
+            attention.unseen.set(0);
+        }
+    });
+    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    let on_scroll = StoredValue::new_local(Some(on_scroll));
+    on_cleanup(move || {
+        if let Some(listener) = on_scroll.try_update_value(Option::take).flatten() {
+            let _ = window()
+                .remove_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
+        }
+    });
+
+    let show_newest = move |_| {
+        attention.unseen.set(0);
+        attention.paused.set(false);
+        attention.rewind.update(|n| *n += 1);
+        if let Some(section) = section.get_untracked() {
+            section.scroll_into_view();
+            if let Some(first) = section
+                .query_selector(".flash a, .marquee-group:not([aria-hidden]) a")
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = first.focus();
+            }
+        }
+    };
+    let badge_text = move || match attention.unseen.get() {
+        1 => "מבזק חדש אחד".to_owned(),
+        n => format!("{n} מבזקים חדשים"),
+    };
+    let announcement = move || {
+        source.arrivals.with(|titles| {
+            titles
+                .iter()
+                .map(|title| format!("מבזק חדש: {title}"))
+                .collect::<Vec<_>>()
+                .join(". ")
+        })
+    };
+    let body = move || {
+        if mode.get() == TickerMode::Marquee && !reduced_motion.get() {
+            view! { <Marquee count attention/> }.into_any()
+        } else {
+            view! { <FlashList count/> }.into_any()
+        }
+    };
+    view! {
+        <section class="ticker" node_ref=section aria-labelledby="flashes-heading">
+            <h2 id="flashes-heading">"מבזקים"</h2>
+            <StaleNotice/>
+            <Show when=move || { attention.unseen.get() > 0 }>
+                <button type="button" class="new-flashes" on:click=show_newest>{badge_text}</button>
+            </Show>
+            <FeedStatus/>
+            {body}
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
+        </section>
+    }
+}
+
+/// True when the top of the ticker has scrolled out of view.
+fn scrolled_past(section: NodeRef<leptos::html::Section>) -> bool {
+    section
+        .get_untracked()
+        .map(|s| s.get_bounding_client_rect().top() < 0.0)
+        .unwrap_or(false)
+}
+
+/// `prefers-reduced-motion: reduce`, following changes while the page is open.
+fn prefers_reduced_motion() -> Signal<bool> {
+    let Ok(Some(query)) = window().match_media("(prefers-reduced-motion: reduce)") else {
+        return Signal::derive(|| false);
+    };
+    let reduced = RwSignal::new(query.matches());
+    let on_change = Closure::<dyn Fn()>::new({
+        let query = query.clone();
+        move || reduced.set(query.matches())
+    });
+    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    reduced.into()
+}
