@@ -168,3 +168,21 @@ test('a new flash joins the strip without a jump or a restart', async ({ page })
     await site.close();
   }
 });
+
+test('new flashes that arrive while the strip is paused raise the badge, which rewinds to them', async ({ page }) => {
+  const site = await marqueeSite({ poll_seconds: 2 });
+  try {
+    await page.goto(site.url);
+    await expect(page.locator('.marquee-group').first().locator('.flash')).toHaveCount(9);
+    await page.locator('.marquee-toggle').click();
+    site.write('feed.json', feedWith([flash('p-new', '14:55', 'מבזק בזמן עצירה')]));
+    const badge = page.getByRole('button', { name: 'מבזק חדש אחד' });
+    await expect(badge).toBeVisible({ timeout: 6000 });
+    await badge.click();
+    await expect(badge).toHaveCount(0);
+    await expect(page.locator('.marquee-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.locator('.marquee-group').first().locator('.flash').first()).toContainText('מבזק בזמן עצירה');
+  } finally {
+    await site.close();
+  }
+});
