@@ -6,12 +6,14 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::clock::provide_clock;
+use crate::components::navigation_focus::NavigationFocus;
 use crate::components::site_header::SiteHeader;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
+use crate::pages::tag::TagPage;
 
 /// The whole app, once `config.json` has been read.
 #[component]
@@ -27,10 +29,12 @@ pub fn App(config: Config) -> impl IntoView {
         <Router base=base>
             <a class="skip-link" href="#main">"דלגו לתוכן"</a>
             <SiteHeader/>
+            <NavigationFocus/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>
+                    <Route path=path!("/tag/:tag") view=TagPage/>
                 </Routes>
             </main>
         </Router>

@@ -156,3 +156,10 @@ pub fn document_base() -> String {
         .flatten()
         .unwrap_or_default()
 }
+
+/// `url` resolved against `base` when it is http(s), for images and links that
+/// come from the feed outside its HTML body.
+pub fn safe_http_url(url: &str, base: &str) -> Option<String> {
+    let url = web_sys::Url::new_with_base(url.trim(), base).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}

@@ -14,6 +14,7 @@ pub mod http;
 pub mod log;
 pub mod pages;
 pub mod routes;
+pub mod share;
 pub mod time;
 
 pub use app::{start, App};

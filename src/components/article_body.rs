@@ -1,22 +1,23 @@
 use leptos::prelude::*;
 
 use super::bidi_text::BidiText;
-use crate::feed::model::{paragraphs, Article, Body};
+use super::safe_html::SafeHtml;
+use crate::feed::model::{Article, Body};
+use crate::feed::source::FeedSource;
 
-/// The article's body: sanitized HTML, or its text as paragraphs.
+/// The article's body: its HTML through the sanitizer, or its text as paragraphs.
 #[component]
 pub fn ArticleBody(article: Signal<Article>) -> impl IntoView {
-    move || {
-        let paragraphs = match article.with(Article::body) {
-            Body::Paragraphs(paragraphs) => paragraphs,
-            // Until the sanitizer renders it, HTML is shown as its text only.
-            Body::Html(html) => paragraphs(&crate::html::text_of(&html)),
-            Body::Empty => Vec::new(),
-        };
-        view! {
+    let source = expect_context::<FeedSource>();
+    let base_url = Signal::derive(move || source.info.with(|i| i.base_url.clone()));
+    move || match article.with(Article::body) {
+        Body::Html(html) => view! { <SafeHtml html base_url class="article-body"/> }.into_any(),
+        Body::Paragraphs(paragraphs) => view! {
             <div class="article-body">
                 {paragraphs.into_iter().map(|p| view! { <p><BidiText text=p/></p> }).collect_view()}
             </div>
         }
+        .into_any(),
+        Body::Empty => ().into_any(),
     }
 }

@@ -1,0 +1,71 @@
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// After a link is followed, focus moves to the new page's main heading (the router
+/// has scrolled to the top), so keyboard and screen-reader users start reading there.
+/// After back or forward, the page returns to where the reader had scrolled it.
+#[component]
+pub fn NavigationFocus() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    // The browser would restore too early, while the previous page is still shown.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let positions = StoredValue::new(HashMap::<String, f64>::new());
+    let from_history = StoredValue::new(false);
+    let on_scroll = Closure::<dyn Fn()>::new(move || {
+        let path = window().location().pathname().unwrap_or_default();
+        let y = window().scroll_y().unwrap_or_default();
+        positions.update_value(|p| {
+            p.insert(path, y);
+        });
+    });
+    let on_popstate = Closure::<dyn Fn()>::new(move || from_history.set_value(true));
+    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    let _ =
+        window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // The router, and so this component, lives as long as the page.
+    on_scroll.forget();
+    on_popstate.forget();
+
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            let saved = positions.with_value(|p| p.get(&path).copied());
+            // The router may move on inside its own popstate listener, before ours
+            // has run: decide on the next frame, when both have.
+            request_animation_frame(move || {
+                let restore = from_history.get_value();
+                from_history.set_value(false);
+                match (restore, saved) {
+                    (true, Some(y)) => scroll_back_to(y, 10),
+                    _ => focus_main_heading(),
+                }
+            });
+        }
+        path
+    });
+}
+
+/// Scrolls to `y` once the page is tall enough for it, trying for a few frames
+/// while the previous route's view is replaced.
+fn scroll_back_to(y: f64, frames_left: u32) {
+    request_animation_frame(move || {
+        window().scroll_to_with_x_and_y(0.0, y);
+        let reached = window().scroll_y().unwrap_or_default() >= y - 1.0;
+        if !reached && frames_left > 0 {
+            scroll_back_to(y, frames_left - 1);
+        }
+    });
+}
+
+fn focus_main_heading() {
+    if let Ok(Some(heading)) = document().query_selector("main h1") {
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Applying the policy in the browser: `DOMParser` parses the untrusted HTML into an
+//! inert document (no script runs, nothing loads), and new nodes are built in the
+//! page's document from what the policy allows. Nothing is ever assigned as HTML.
+//!
+//! A parsed document can be clobbered: `<form><input name="nodeType">` replaces the
+//! form's own properties, `<img name="body">` the document's. So forms are recognised
+//! by `instanceof` (which names cannot fake) and dropped before any property of
+//! theirs is read, the body is read through `Document.prototype`'s own getter, and
+//! children are listed from their parent, never by walking a sibling's properties.
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, DocumentFragment, DomParser, Element, HtmlFormElement, Node, SupportedType,
+};
+
+use super::policy::{
+    attribute_kind, clean_value, element_action, opens_new_tab, scheme_allowed, AttributeKind,
+    ElementAction, LINK_REL, MAX_DEPTH,
+};
+
+struct Walk {
+    out: Document,
+    base_url: String,
+    page_origin: String,
+}
+
+/// The allowed part of `html` as fresh nodes, with URLs resolved against `base_url`.
+pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
+    let out = leptos::prelude::document();
+    let fragment = out.create_document_fragment();
+    let Some(body) = parse_body(html) else {
+        return fragment;
+    };
+    let walk = Walk {
+        out,
+        base_url: base_url.to_owned(),
+        page_origin: leptos::prelude::window()
+            .location()
+            .origin()
+            .unwrap_or_default(),
+    };
+    walk.children(&body, &fragment, 0);
+    fragment
+}
+
+/// The sanitized text of `html`.
+pub fn text_of(html: &str) -> String {
+    sanitize(html, "about:blank")
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn parse_body(html: &str) -> Option<Node> {
+    let parser = DomParser::new().ok()?;
+    let document = parser
+        .parse_from_string(html, SupportedType::TextHtml)
+        .ok()?;
+    let constructor = Reflect::get(&js_sys::global(), &"Document".into()).ok()?;
+    let prototype = Reflect::get(&constructor, &"prototype".into()).ok()?;
+    let descriptor = Object::get_own_property_descriptor(&prototype.into(), &"body".into());
+    let getter: Function = Reflect::get(&descriptor, &"get".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    getter.call0(&document).ok()?.dyn_into::<Node>().ok()
+}
+
+impl Walk {
+    fn children(&self, parent: &Node, into: &Node, depth: usize) {
+        let children = parent.child_nodes();
+        for index in 0..children.length() {
+            let Some(child) = children.item(index) else {
+                continue;
+            };
+            if child.has_type::<HtmlFormElement>() {
+                continue;
+            }
+            match child.node_type() {
+                Node::TEXT_NODE => {
+                    let text = child.node_value().unwrap_or_default();
+                    let _ = into.append_child(&self.out.create_text_node(&text));
+                }
+                Node::ELEMENT_NODE => {
+                    if let Some(element) = child.dyn_ref::<Element>() {
+                        self.element(element, into, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&self, element: &Element, into: &Node, depth: usize) {
+        let namespace = element.namespace_uri();
+        match element_action(&element.local_name(), namespace.as_deref()) {
+            ElementAction::Drop => {}
+            ElementAction::Unwrap => self.descend(element, into, depth),
+            ElementAction::Keep(name) => {
+                let Ok(copy) = self.out.create_element(name) else {
+                    return;
+                };
+                self.attributes(element, &copy, name);
+                let _ = into.append_child(&copy);
+                self.descend(element, &copy, depth);
+            }
+        }
+    }
+
+    fn descend(&self, element: &Element, into: &Node, depth: usize) {
+        if depth >= MAX_DEPTH {
+            // Too deep to be an article: keep the words, drop the structure.
+            let text = element.text_content().unwrap_or_default();
+            let _ = into.append_child(&self.out.create_text_node(&text));
+        } else {
+            self.children(element, into, depth + 1);
+        }
+    }
+
+    fn attributes(&self, from: &Element, to: &Element, name: &str) {
+        let attributes = from.attributes();
+        for index in 0..attributes.length() {
+            let Some(attribute) = attributes.item(index) else {
+                continue;
+            };
+            let key = attribute.name().to_ascii_lowercase();
+            let Some(kind) = attribute_kind(name, &key) else {
+                continue;
+            };
+            let value = attribute.value();
+            let cleaned = match kind {
+                AttributeKind::Url => self.url(name, &value, to),
+                _ => clean_value(kind, &value),
+            };
+            if let Some(cleaned) = cleaned {
+                let _ = to.set_attribute(&key, &cleaned);
+            }
+        }
+        match name {
+            "a" => {
+                let _ = to.set_attribute("rel", LINK_REL);
+            }
+            "img" => {
+                let _ = to.set_attribute("loading", "lazy");
+                let _ = to.set_attribute("decoding", "async");
+            }
+            _ => {}
+        }
+    }
+
+    /// The URL resolved and normalized, or `None` for a scheme the policy refuses.
+    fn url(&self, element: &str, value: &str, to: &Element) -> Option<String> {
+        let url = web_sys::Url::new_with_base(value.trim(), &self.base_url).ok()?;
+        if !scheme_allowed(element, &url.protocol()) {
+            return None;
+        }
+        if element == "a"
+            && url.protocol() != "mailto:"
+            && opens_new_tab(&url.origin(), &self.page_origin)
+        {
+            let _ = to.set_attribute("target", "_blank");
+        }
+        Some(url.href())
+    }
+}

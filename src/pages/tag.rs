@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::bidi_text::BidiText;
+use crate::components::feed_status::FeedStatus;
+use crate::components::time_label::TimeLabel;
+use crate::config::Config;
+use crate::feed::source::FeedSource;
+use crate::routes::Paths;
+
+/// `/tag/:tag`: the articles that carry a tag.
+#[component]
+pub fn TagPage() -> impl IntoView {
+    let source = expect_context::<FeedSource>();
+    let paths = expect_context::<Paths>();
+    let site = expect_context::<Config>().site_name;
+    let params = use_params_map();
+    let tag = Signal::derive(move || params.with(|p| p.get("tag").unwrap_or_default()));
+    let tagged = move || {
+        let tag = tag.get();
+        source.entries.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.article.with(|a| a.tags.contains(&tag)))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Title text=move || format!("{} – {site}", tag.get())/>
+        <section class="tag-page">
+            <h1 tabindex="-1">"תגית: "<BidiText text=tag/></h1>
+            <FeedStatus/>
+            <ul class="article-list">
+                <For each=tagged key=|e| e.id.clone() children=move |entry| {
+                    let article = entry.article.clone();
+                    let title = Signal::derive({ let a = article.clone(); move || a.with(|a| a.title.clone()) });
+                    let published = Signal::derive(move || article.with(|a| a.published_ms));
+                    view! {
+                        <li class="article-card">
+                            <h2><A href=paths.article(&entry.id)><BidiText text=title/></A></h2>
+                            <TimeLabel ms=published/>
+                        </li>
+                    }
+                }/>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,210 @@
+// Articles: a hostile feed runs nothing, a rich body keeps its shape, and the page
+// around it (share, tags, load more, focus, direction) works.
+import { test, expect, makeSite, SAMPLE_FEED } from '../support/site.js';
+import { feedWith, flash } from '../support/feeds.js';
+import { XSS_VECTORS, FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
+
+const RICH = `<h1>כותרת משנה</h1><p>פסקה עם <strong>הדגשה</strong>, <em>נטוי</em> ו<a href="/about">קישור פנימי</a> ו<a href="https://other.example/x">קישור חיצוני</a>.</p>
+<blockquote><p>ציטוט</p></blockquote><ul><li>אחד</li><li>שניים</li></ul>
+<figure><img src="img/photo.png" alt="תמונה" width="640" height="360"><figcaption>כיתוב</figcaption></figure>
+<table><tr><th>א</th><td>ב</td></tr></table><p>מערכת <bdi>Windows 11</bdi><br>שורה שנייה</p><div><span>עטיפה תמימה</span></div>`;
+
+/** Fails the test if any script of a vector runs: __xss, alert and friends are traps. */
+async function trapScripts(page) {
+  await page.addInitScript(() => {
+    window.__ran = [];
+    window.__xss = (n) => window.__ran.push(n);
+    window.alert = (n) => window.__ran.push(`alert:${n}`);
+  });
+}
+
+test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page }) => {
+  const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
+  const site = await makeSite({ files: { 'feed.json': feedWith(items) } });
+  try {
+    await trapScripts(page);
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash').first()).toBeVisible();
+    for (let i = 0; i < XSS_VECTORS.length; i++) {
+      await page.goto(`${site.url}article/x${i}`);
+      await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
+      const body = page.locator('.article-body');
+      await expect(body).toHaveCount(1);
+      const report = await body.evaluate((el, { forbidden, allowed }) => {
+        const problems = [];
+        for (const node of el.querySelectorAll('*')) {
+          const tag = node.localName;
+          if (forbidden.includes(tag)) problems.push(`tag ${tag}`);
+          if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`namespace ${node.namespaceURI}`);
+          for (const attr of node.attributes) {
+            if (!allowed.includes(attr.name)) problems.push(`attr ${attr.name}`);
+            if (['href', 'src'].includes(attr.name) && !/^(https?:|mailto:)/i.test(attr.value)) problems.push(`url ${attr.value}`);
+          }
+        }
+        return problems;
+      }, { forbidden: FORBIDDEN_TAGS, allowed: ALLOWED_ATTRIBUTES });
+      expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
+    }
+    // Give late handlers (onerror on images, timers) a moment to fire.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__ran)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  } finally {
+    await site.close();
+  }
+});
+
+test('the clobbering form is dropped and the text after it survives', async ({ page }) => {
+  const site = await makeSite({ files: { 'feed.json': feedWith([flash('clob', '13:00', 'clobber', { content_html: XSS_VECTORS[28] + XSS_VECTORS[30] })]) } });
+  try {
+    await trapScripts(page);
+    await page.goto(`${site.url}article/clob`);
+    await expect(page.locator('.article-body')).toContainText('after-form');
+    await expect(page.locator('.article-body')).toContainText('clobber-body');
+    await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
+    await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
+  } finally {
+    await site.close();
+  }
+});
+
+test('a benign rich body keeps its structure, text and safe links', async ({ page }) => {
+  const site = await makeSite({ files: { 'feed.json': feedWith([flash('rich', '14:20', 'כתבה עשירה', { content_html: RICH })]) } });
+  try {
+    await page.goto(`${site.url}article/rich`);
+    const body = page.locator('.article-body');
+    await expect(body.locator('h2')).toHaveText('כותרת משנה'); // the body's h1 steps down
+    await expect(body.locator('strong')).toHaveText('הדגשה');
+    await expect(body.locator('blockquote p')).toHaveText('ציטוט');
+    await expect(body.locator('li')).toHaveCount(2);
+    await expect(body.locator('figure figcaption')).toHaveText('כיתוב');
+    await expect(body.locator('table th')).toHaveText('א');
+    await expect(body.locator('bdi')).toHaveText('Windows 11');
+    await expect(body.locator('br')).toHaveCount(1);
+    await expect(body).toContainText('עטיפה תמימה');
+    await expect(body.locator('div, span')).toHaveCount(0);
+    const img = body.locator('img');
+    await expect(img).toHaveAttribute('src', `${site.origin}/img/photo.png`); // resolved against the feed URL
+    await expect(img).toHaveAttribute('loading', 'lazy');
+    await expect(img).toHaveAttribute('decoding', 'async');
+    await expect(img).toHaveAttribute('width', '640');
+    const inner = body.getByRole('link', { name: 'קישור פנימי' });
+    await expect(inner).toHaveAttribute('href', `${site.origin}/about`);
+    await expect(inner).not.toHaveAttribute('target');
+    const outer = body.getByRole('link', { name: 'קישור חיצוני' });
+    await expect(outer).toHaveAttribute('href', 'https://other.example/x');
+    await expect(outer).toHaveAttribute('target', '_blank');
+    await expect(outer).toHaveAttribute('rel', 'noopener noreferrer nofollow ugc');
+  } finally {
+    await site.close();
+  }
+});
+
+test('the article shows hero, standfirst, authors, dates, tags and attachments', async ({ page }) => {
+  const item = flash('full', '14:25', 'כתבה מלאה', {
+    summary: 'תקציר הכתבה',
+    image: 'img/hero.jpg',
+    date_modified: '2024-12-27T15:00:00+02:00',
+    authors: [{ name: 'דנה כהן' }, { name: 'John Smith' }],
+    tags: ['מרוקו', 'כלכלה'],
+    content_text: 'גוף',
+    attachments: [{ url: 'files/report.pdf', mime_type: 'application/pdf', title: 'הדוח המלא', size_in_bytes: 2048 }],
+  });
+  const site = await makeSite({ files: { 'feed.json': feedWith([item]) } });
+  try {
+    await page.goto(`${site.url}article/full`);
+    const hero = page.locator('.hero img');
+    await expect(hero).toHaveAttribute('src', `${site.origin}/img/hero.jpg`);
+    await expect(hero).toHaveAttribute('alt', 'כתבה מלאה');
+    const box = await hero.boundingBox();
+    expect(box.height).toBeGreaterThan(100); // its space is held while the image (missing here) loads
+    await expect(page.locator('.standfirst')).toHaveText('תקציר הכתבה');
+    await expect(page.locator('.byline')).toContainText('דנה כהן, John Smith');
+    await expect(page.locator('.dateline')).toContainText('14:25');
+    await expect(page.locator('.dateline')).toContainText('15:00');
+    await expect(page.locator('.dateline')).toContainText('לפני');
+    await expect(page.locator('meta[name=description]')).toHaveAttribute('content', 'תקציר הכתבה');
+    const attachment = page.locator('.attachments li');
+    await expect(attachment.getByRole('link')).toHaveText('הדוח המלא');
+    await expect(attachment).toContainText('application/pdf, 2.0 KB');
+    await page.locator('.tags').getByRole('link', { name: 'מרוקו' }).click();
+    await expect(page).toHaveURL(/\/tag\/%D7%9E/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('מרוקו');
+    // The sample article and this one both carry the tag.
+    await expect(page.locator('.tag-page .article-card')).toHaveCount(2);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  } finally {
+    await site.close();
+  }
+});
+
+test('share links carry the article URL and title, with no third-party script', async ({ page, site }) => {
+  const article = SAMPLE_FEED.items.find((i) => i.content_text);
+  await page.goto(`${site.url}article/${article.id}`);
+  const url = encodeURIComponent(`${site.url}article/${article.id}`);
+  const title = encodeURIComponent(article.title);
+  const share = page.getByRole('navigation', { name: 'שיתוף הכתבה' });
+  await expect(share.locator('.share-facebook')).toHaveAttribute('href', `https://www.facebook.com/sharer/sharer.php?u=${url}`);
+  await expect(share.locator('.share-telegram')).toHaveAttribute('href', `https://t.me/share/url?url=${url}&text=${title.replace(/'/g, '%27')}`);
+  for (const service of ['whatsapp', 'x', 'email']) {
+    await expect(share.locator(`.share-${service}`)).toHaveAttribute('href', new RegExp(url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.src));
+  expect(scripts.every((src) => src.startsWith(site.origin))).toBe(true);
+});
+
+test('previous and next articles follow the feed order', async ({ page, site }) => {
+  const [newer, current, older] = SAMPLE_FEED.items.slice(1, 4);
+  await page.goto(`${site.url}article/${current.id}`);
+  const nav = page.getByRole('navigation', { name: 'כתבות נוספות' });
+  await expect(nav.locator('a[rel=prev]')).toContainText(newer.title);
+  await expect(nav.locator('a[rel=next]')).toContainText(older.title);
+  await nav.locator('a[rel=next]').click();
+  await expect(page.locator('article h1')).toHaveText(older.title);
+  await expect(page.locator('article h1')).toBeFocused();
+});
+
+test('focus lands on the heading after navigation, and back restores the list position', async ({ page, site }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(site.url);
+  const last = page.locator('.article-card a').last();
+  await last.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(100);
+  await last.click();
+  await expect(page.locator('article h1')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  await page.goBack();
+  await expect(page.locator('.article-card')).toHaveCount(9);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
+});
+
+test('"load more" appends the items of next_url', async ({ page }) => {
+  const older = { version: 'https://jsonfeed.org/version/1.1', title: 'older', items: [flash('old-1', '08:00', 'מבזק ישן'), flash('old-2', '07:30', 'מבזק ישן יותר')] };
+  const site = await makeSite({ files: { 'feed.json': { ...SAMPLE_FEED, next_url: 'page-2.json' }, 'page-2.json': older } });
+  try {
+    await page.goto(site.url);
+    await expect(page.locator('.article-card')).toHaveCount(9);
+    await page.getByRole('button', { name: 'טענו כתבות נוספות' }).click();
+    await expect(page.locator('.article-card')).toHaveCount(11);
+    await expect(page.locator('.article-card').last()).toContainText('מבזק ישן יותר');
+    await expect(page.getByRole('button', { name: 'טענו כתבות נוספות' })).toHaveCount(0);
+  } finally {
+    await site.close();
+  }
+});
+
+test('an English item reads left to right in a Hebrew feed', async ({ page }) => {
+  const site = await makeSite({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' })]) } });
+  try {
+    await page.goto(`${site.url}article/en`);
+    await expect(page.locator('article')).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+    await page.goto(`${site.url}article/${SAMPLE_FEED.items[0].id}`);
+    await expect(page.locator('article')).not.toHaveAttribute('dir', 'ltr');
+  } finally {
+    await site.close();
+  }
+});
