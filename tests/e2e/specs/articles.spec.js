@@ -1,6 +1,6 @@
 // Articles: a hostile feed runs nothing, a rich body keeps its shape, and the page
 // around it (share, tags, load more, focus, direction) works.
-import { test, expect, makeSite, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, SAMPLE_FEED } from '../support/site.js';
 import { feedWith, flash } from '../support/feeds.js';
 import { XSS_VECTORS, FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
 
@@ -18,91 +18,79 @@ async function trapScripts(page) {
   });
 }
 
-test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page }) => {
+test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page, siteWith }) => {
   const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
-  const site = await makeSite({ files: { 'feed.json': feedWith(items) } });
-  try {
-    await trapScripts(page);
-    const dialogs = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash').first()).toBeVisible();
-    for (let i = 0; i < XSS_VECTORS.length; i++) {
-      await page.goto(`${site.url}article/x${i}`);
-      await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
-      const body = page.locator('.article-body');
-      await expect(body).toHaveCount(1);
-      const report = await body.evaluate((el, { forbidden, allowed }) => {
-        const problems = [];
-        for (const node of el.querySelectorAll('*')) {
-          const tag = node.localName;
-          if (forbidden.includes(tag)) problems.push(`tag ${tag}`);
-          if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`namespace ${node.namespaceURI}`);
-          for (const attr of node.attributes) {
-            if (!allowed.includes(attr.name)) problems.push(`attr ${attr.name}`);
-            if (['href', 'src'].includes(attr.name) && !/^(https?:|mailto:)/i.test(attr.value)) problems.push(`url ${attr.value}`);
-          }
-        }
-        return problems;
-      }, { forbidden: FORBIDDEN_TAGS, allowed: ALLOWED_ATTRIBUTES });
-      expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
-    }
-    // Give late handlers (onerror on images, timers) a moment to fire.
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(() => window.__ran)).toEqual([]);
-    expect(dialogs).toEqual([]);
-  } finally {
-    await site.close();
-  }
-});
-
-test('the clobbering form is dropped and the text after it survives', async ({ page }) => {
-  const site = await makeSite({ files: { 'feed.json': feedWith([flash('clob', '13:00', 'clobber', { content_html: XSS_VECTORS[28] + XSS_VECTORS[30] })]) } });
-  try {
-    await trapScripts(page);
-    await page.goto(`${site.url}article/clob`);
-    await expect(page.locator('.article-body')).toContainText('after-form');
-    await expect(page.locator('.article-body')).toContainText('clobber-body');
-    await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
-    await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
-  } finally {
-    await site.close();
-  }
-});
-
-test('a benign rich body keeps its structure, text and safe links', async ({ page }) => {
-  const site = await makeSite({ files: { 'feed.json': feedWith([flash('rich', '14:20', 'כתבה עשירה', { content_html: RICH })]) } });
-  try {
-    await page.goto(`${site.url}article/rich`);
+  const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
+  await trapScripts(page);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash').first()).toBeVisible();
+  for (let i = 0; i < XSS_VECTORS.length; i++) {
+    await page.goto(`${site.url}article/x${i}`);
+    await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
     const body = page.locator('.article-body');
-    await expect(body.locator('h2')).toHaveText('כותרת משנה'); // the body's h1 steps down
-    await expect(body.locator('strong')).toHaveText('הדגשה');
-    await expect(body.locator('blockquote p')).toHaveText('ציטוט');
-    await expect(body.locator('li')).toHaveCount(2);
-    await expect(body.locator('figure figcaption')).toHaveText('כיתוב');
-    await expect(body.locator('table th')).toHaveText('א');
-    await expect(body.locator('bdi')).toHaveText('Windows 11');
-    await expect(body.locator('br')).toHaveCount(1);
-    await expect(body).toContainText('עטיפה תמימה');
-    await expect(body.locator('div, span')).toHaveCount(0);
-    const img = body.locator('img');
-    await expect(img).toHaveAttribute('src', `${site.origin}/img/photo.png`); // resolved against the feed URL
-    await expect(img).toHaveAttribute('loading', 'lazy');
-    await expect(img).toHaveAttribute('decoding', 'async');
-    await expect(img).toHaveAttribute('width', '640');
-    const inner = body.getByRole('link', { name: 'קישור פנימי' });
-    await expect(inner).toHaveAttribute('href', `${site.origin}/about`);
-    await expect(inner).not.toHaveAttribute('target');
-    const outer = body.getByRole('link', { name: 'קישור חיצוני' });
-    await expect(outer).toHaveAttribute('href', 'https://other.example/x');
-    await expect(outer).toHaveAttribute('target', '_blank');
-    await expect(outer).toHaveAttribute('rel', 'noopener noreferrer nofollow ugc');
-  } finally {
-    await site.close();
+    await expect(body).toHaveCount(1);
+    const report = await body.evaluate((el, { forbidden, allowed }) => {
+      const problems = [];
+      for (const node of el.querySelectorAll('*')) {
+        const tag = node.localName;
+        if (forbidden.includes(tag)) problems.push(`tag ${tag}`);
+        if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`namespace ${node.namespaceURI}`);
+        for (const attr of node.attributes) {
+          if (!allowed.includes(attr.name)) problems.push(`attr ${attr.name}`);
+          if (['href', 'src'].includes(attr.name) && !/^(https?:|mailto:)/i.test(attr.value)) problems.push(`url ${attr.value}`);
+        }
+      }
+      return problems;
+    }, { forbidden: FORBIDDEN_TAGS, allowed: ALLOWED_ATTRIBUTES });
+    expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
   }
+  // Give late handlers (onerror on images, timers) a moment to fire.
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__ran)).toEqual([]);
+  expect(dialogs).toEqual([]);
 });
 
-test('the article shows hero, standfirst, authors, dates, tags and attachments', async ({ page }) => {
+test('the clobbering form is dropped and the text after it survives', async ({ page, siteWith }) => {
+  const site = await siteWith({ files: { 'feed.json': feedWith([flash('clob', '13:00', 'clobber', { content_html: XSS_VECTORS[28] + XSS_VECTORS[30] })]) } });
+  await trapScripts(page);
+  await page.goto(`${site.url}article/clob`);
+  await expect(page.locator('.article-body')).toContainText('after-form');
+  await expect(page.locator('.article-body')).toContainText('clobber-body');
+  await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
+  await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
+});
+
+test('a benign rich body keeps its structure, text and safe links', async ({ page, siteWith }) => {
+  const site = await siteWith({ files: { 'feed.json': feedWith([flash('rich', '14:20', 'כתבה עשירה', { content_html: RICH })]) } });
+  await page.goto(`${site.url}article/rich`);
+  const body = page.locator('.article-body');
+  await expect(body.locator('h2')).toHaveText('כותרת משנה'); // the body's h1 steps down
+  await expect(body.locator('strong')).toHaveText('הדגשה');
+  await expect(body.locator('blockquote p')).toHaveText('ציטוט');
+  await expect(body.locator('li')).toHaveCount(2);
+  await expect(body.locator('figure figcaption')).toHaveText('כיתוב');
+  await expect(body.locator('table th')).toHaveText('א');
+  await expect(body.locator('bdi')).toHaveText('Windows 11');
+  await expect(body.locator('br')).toHaveCount(1);
+  await expect(body).toContainText('עטיפה תמימה');
+  await expect(body.locator('div, span')).toHaveCount(0);
+  const img = body.locator('img');
+  await expect(img).toHaveAttribute('src', `${site.origin}/img/photo.png`); // resolved against the feed URL
+  await expect(img).toHaveAttribute('loading', 'lazy');
+  await expect(img).toHaveAttribute('decoding', 'async');
+  await expect(img).toHaveAttribute('width', '640');
+  const inner = body.getByRole('link', { name: 'קישור פנימי' });
+  await expect(inner).toHaveAttribute('href', `${site.origin}/about`);
+  await expect(inner).not.toHaveAttribute('target');
+  const outer = body.getByRole('link', { name: 'קישור חיצוני' });
+  await expect(outer).toHaveAttribute('href', 'https://other.example/x');
+  await expect(outer).toHaveAttribute('target', '_blank');
+  await expect(outer).toHaveAttribute('rel', 'noopener noreferrer nofollow ugc');
+});
+
+test('the article shows hero, standfirst, authors, dates, tags and attachments', async ({ page, siteWith }) => {
   const item = flash('full', '14:25', 'כתבה מלאה', {
     summary: 'תקציר הכתבה',
     image: 'img/hero.jpg',
@@ -112,32 +100,28 @@ test('the article shows hero, standfirst, authors, dates, tags and attachments',
     content_text: 'גוף',
     attachments: [{ url: 'files/report.pdf', mime_type: 'application/pdf', title: 'הדוח המלא', size_in_bytes: 2048 }],
   });
-  const site = await makeSite({ files: { 'feed.json': feedWith([item]) } });
-  try {
-    await page.goto(`${site.url}article/full`);
-    const hero = page.locator('.hero img');
-    await expect(hero).toHaveAttribute('src', `${site.origin}/img/hero.jpg`);
-    await expect(hero).toHaveAttribute('alt', 'כתבה מלאה');
-    const box = await hero.boundingBox();
-    expect(box.height).toBeGreaterThan(100); // its space is held while the image (missing here) loads
-    await expect(page.locator('.standfirst')).toHaveText('תקציר הכתבה');
-    await expect(page.locator('.byline')).toContainText('דנה כהן, John Smith');
-    await expect(page.locator('.dateline')).toContainText('14:25');
-    await expect(page.locator('.dateline')).toContainText('15:00');
-    await expect(page.locator('.dateline')).toContainText('לפני');
-    await expect(page.locator('meta[name=description]')).toHaveAttribute('content', 'תקציר הכתבה');
-    const attachment = page.locator('.attachments li');
-    await expect(attachment.getByRole('link')).toHaveText('הדוח המלא');
-    await expect(attachment).toContainText('application/pdf, 2.0 KB');
-    await page.locator('.tags').getByRole('link', { name: 'מרוקו' }).click();
-    await expect(page).toHaveURL(/\/tag\/%D7%9E/);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('מרוקו');
-    // The sample article and this one both carry the tag.
-    await expect(page.locator('.tag-page .article-card')).toHaveCount(2);
-    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  } finally {
-    await site.close();
-  }
+  const site = await siteWith({ files: { 'feed.json': feedWith([item]) } });
+  await page.goto(`${site.url}article/full`);
+  const hero = page.locator('.hero img');
+  await expect(hero).toHaveAttribute('src', `${site.origin}/img/hero.jpg`);
+  await expect(hero).toHaveAttribute('alt', 'כתבה מלאה');
+  const box = await hero.boundingBox();
+  expect(box.height).toBeGreaterThan(100); // its space is held while the image (missing here) loads
+  await expect(page.locator('.standfirst')).toHaveText('תקציר הכתבה');
+  await expect(page.locator('.byline')).toContainText('דנה כהן, John Smith');
+  await expect(page.locator('.dateline')).toContainText('14:25');
+  await expect(page.locator('.dateline')).toContainText('15:00');
+  await expect(page.locator('.dateline')).toContainText('לפני');
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', 'תקציר הכתבה');
+  const attachment = page.locator('.attachments li');
+  await expect(attachment.getByRole('link')).toHaveText('הדוח המלא');
+  await expect(attachment).toContainText('application/pdf, 2.0 KB');
+  await page.locator('.tags').getByRole('link', { name: 'מרוקו' }).click();
+  await expect(page).toHaveURL(/\/tag\/%D7%9E/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('מרוקו');
+  // The sample article and this one both carry the tag.
+  await expect(page.locator('.tag-page .article-card')).toHaveCount(2);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
 test('share links carry the article URL and title, with no third-party script', async ({ page, site }) => {
@@ -181,30 +165,22 @@ test('focus lands on the heading after navigation, and back restores the list po
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50);
 });
 
-test('"load more" appends the items of next_url', async ({ page }) => {
+test('"load more" appends the items of next_url', async ({ page, siteWith }) => {
   const older = { version: 'https://jsonfeed.org/version/1.1', title: 'older', items: [flash('old-1', '08:00', 'מבזק ישן'), flash('old-2', '07:30', 'מבזק ישן יותר')] };
-  const site = await makeSite({ files: { 'feed.json': { ...SAMPLE_FEED, next_url: 'page-2.json' }, 'page-2.json': older } });
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.article-card')).toHaveCount(9);
-    await page.getByRole('button', { name: 'טענו כתבות נוספות' }).click();
-    await expect(page.locator('.article-card')).toHaveCount(11);
-    await expect(page.locator('.article-card').last()).toContainText('מבזק ישן יותר');
-    await expect(page.getByRole('button', { name: 'טענו כתבות נוספות' })).toHaveCount(0);
-  } finally {
-    await site.close();
-  }
+  const site = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, next_url: 'page-2.json' }, 'page-2.json': older } });
+  await page.goto(site.url);
+  await expect(page.locator('.article-card')).toHaveCount(9);
+  await page.getByRole('button', { name: 'טענו כתבות נוספות' }).click();
+  await expect(page.locator('.article-card')).toHaveCount(11);
+  await expect(page.locator('.article-card').last()).toContainText('מבזק ישן יותר');
+  await expect(page.getByRole('button', { name: 'טענו כתבות נוספות' })).toHaveCount(0);
 });
 
-test('an English item reads left to right in a Hebrew feed', async ({ page }) => {
-  const site = await makeSite({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' })]) } });
-  try {
-    await page.goto(`${site.url}article/en`);
-    await expect(page.locator('article')).toHaveAttribute('dir', 'ltr');
-    await expect(page.locator('article')).toHaveAttribute('lang', 'en');
-    await page.goto(`${site.url}article/${SAMPLE_FEED.items[0].id}`);
-    await expect(page.locator('article')).not.toHaveAttribute('dir', 'ltr');
-  } finally {
-    await site.close();
-  }
+test('an English item reads left to right in a Hebrew feed', async ({ page, siteWith }) => {
+  const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' })]) } });
+  await page.goto(`${site.url}article/en`);
+  await expect(page.locator('article')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+  await page.goto(`${site.url}article/${SAMPLE_FEED.items[0].id}`);
+  await expect(page.locator('article')).not.toHaveAttribute('dir', 'ltr');
 });

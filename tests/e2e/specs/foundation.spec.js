@@ -1,5 +1,5 @@
 // The vertical slice: home, article, deep links, not-found, the error state, a sub-path.
-import { test, expect, makeSite, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, SAMPLE_FEED } from '../support/site.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
@@ -66,61 +66,45 @@ test('unknown routes and unknown article ids show the Hebrew not-found page', as
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
 });
 
-test('a missing feed shows the error with retry, and retry recovers once it exists', async ({ page }) => {
-  const site = await makeSite({ config: { feed_url: 'later.json' } });
-  try {
-    const warnings = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(site.url);
-    const error = page.getByRole('alert');
-    await expect(error).toContainText('עדכון המבזקים לא נמצא');
-    expect(warnings.join('\n')).toContain('404');
-    site.write('later.json', SAMPLE_FEED);
-    await error.getByRole('button', { name: 'נסו שוב' }).click();
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    await expect(page.getByRole('alert')).toHaveCount(0);
-  } finally {
-    await site.close();
-  }
+test('a missing feed shows the error with retry, and retry recovers once it exists', async ({ page, siteWith }) => {
+  const site = await siteWith({ config: { feed_url: 'later.json' } });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(site.url);
+  const error = page.getByRole('alert');
+  await expect(error).toContainText('עדכון המבזקים לא נמצא');
+  expect(warnings.join('\n')).toContain('404');
+  site.write('later.json', SAMPLE_FEED);
+  await error.getByRole('button', { name: 'נסו שוב' }).click();
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a feed that is not JSON, or not a JSON Feed, gets a clear message', async ({ page }) => {
-  const site = await makeSite({ config: { feed_url: 'bad.json' }, files: { 'bad.json': '<html>oops</html>' } });
-  try {
-    await page.goto(site.url);
-    await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
-    site.write('bad.json', { items: [] });
-    await page.getByRole('button', { name: 'נסו שוב' }).click();
-    await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
-  } finally {
-    await site.close();
-  }
+test('a feed that is not JSON, or not a JSON Feed, gets a clear message', async ({ page, siteWith }) => {
+  const site = await siteWith({ config: { feed_url: 'bad.json' }, files: { 'bad.json': '<html>oops</html>' } });
+  await page.goto(site.url);
+  await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
+  site.write('bad.json', { items: [] });
+  await page.getByRole('button', { name: 'נסו שוב' }).click();
+  await expect(page.getByRole('alert')).toContainText('התקבל עדכון מבזקים פגום');
 });
 
-test('a broken config.json falls back to the defaults with a warning', async ({ page }) => {
-  const site = await makeSite({ files: { 'config.json': '{ not json' } });
-  try {
-    const warnings = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    expect(warnings.join('\n')).toContain('config.json is not valid JSON');
-  } finally {
-    await site.close();
-  }
+test('a broken config.json falls back to the defaults with a warning', async ({ page, siteWith }) => {
+  const site = await siteWith({ files: { 'config.json': '{ not json' } });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  expect(warnings.join('\n')).toContain('config.json is not valid JSON');
 });
 
-test('an unknown config key is reported in the console', async ({ page }) => {
-  const site = await makeSite({ config: { feed_ulr: 'typo.json' } });
-  try {
-    const warnings = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    expect(warnings.join('\n')).toContain('unknown key feed_ulr');
-  } finally {
-    await site.close();
-  }
+test('an unknown config key is reported in the console', async ({ page, siteWith }) => {
+  const site = await siteWith({ config: { feed_ulr: 'typo.json' } });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  expect(warnings.join('\n')).toContain('unknown key feed_ulr');
 });
 
 test('the static shell shows the header and a skeleton before the app loads', async ({ page, site }) => {

@@ -1,23 +1,19 @@
 // The same app deployed under /news/ on a host it shares with others.
-import { test, expect, makeSite, DIST_NEWS, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, DIST_NEWS, SAMPLE_FEED } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 
-test('under a sub-path, links, deep links and the feed all stay under it', async ({ page }) => {
-  const site = await makeSite({ dist: DIST_NEWS, base: '/news/' });
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    await page.locator('.flashes a', { hasText: ARTICLE.title }).click();
-    await expect(page).toHaveURL(`${site.origin}/news/article/${ARTICLE.id}`);
-    await expect(page.locator('.article-body p')).toHaveCount(5);
-    await page.reload();
-    await expect(page.locator('.article-body p')).toHaveCount(5);
-    await page.getByRole('link', { name: 'מבזק' }).first().click();
-    await expect(page).toHaveURL(`${site.origin}/news/`);
-    const outside = site.requests.filter((r) => !r.path.startsWith('/news/'));
-    expect(outside).toEqual([]);
-  } finally {
-    await site.close();
-  }
+test('under a sub-path, links, deep links and the feed all stay under it', async ({ page, siteWith }) => {
+  const site = await siteWith({ dist: DIST_NEWS, base: '/news/' });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await page.locator('.flashes a', { hasText: ARTICLE.title }).click();
+  await expect(page).toHaveURL(`${site.origin}/news/article/${ARTICLE.id}`);
+  await expect(page.locator('.article-body p')).toHaveCount(5);
+  await page.reload();
+  await expect(page.locator('.article-body p')).toHaveCount(5);
+  await page.getByRole('link', { name: 'מבזק' }).first().click();
+  await expect(page).toHaveURL(`${site.origin}/news/`);
+  const outside = site.requests.filter((r) => !r.path.startsWith('/news/'));
+  expect(outside).toEqual([]);
 });

@@ -1,12 +1,12 @@
 // The live ticker against a real local feed server whose content changes between polls.
-import { test, expect, makeSite, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, SAMPLE_FEED } from '../support/site.js';
 import { feedWith, flash } from '../support/feeds.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };
 
-async function liveSite(extra = {}) {
-  return makeSite({ config: { poll_seconds: POLL, ...extra } });
+async function liveSite(siteWith, extra = {}) {
+  return siteWith({ config: { poll_seconds: POLL, ...extra } });
 }
 
 /** Marks every flash row so a test can tell whether its DOM node survived. */
@@ -14,153 +14,125 @@ async function markRows(page) {
   await page.locator('.flashes .flash').evaluateAll((rows) => rows.forEach((row, i) => { row.dataset.marker = `m${i}`; }));
 }
 
-test('a new flash appears in place within one poll; the other rows are the same nodes', async ({ page }) => {
-  const site = await liveSite();
-  try {
-    await page.goto(site.url);
-    const rows = page.locator('.flashes .flash');
-    await expect(rows).toHaveCount(9);
-    await markRows(page);
-    site.write('feed.json', feedWith([flash('new-1', '14:30', 'מבזק חדש לגמרי על Windows 12')]));
-    await expect(rows).toHaveCount(10, WITHIN_ONE_POLL);
-    await expect(rows.first()).toContainText('14:30');
-    await expect(rows.first()).toHaveClass(/is-new/);
-    await expect(rows.first()).not.toHaveAttribute('data-marker');
-    // All nine old rows kept their DOM node, in order.
-    const markers = await rows.evaluateAll((all) => all.slice(1).map((row) => row.dataset.marker));
-    expect(markers).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
-    // Announced once, politely, without the rest of the list.
-    const live = page.locator('.ticker [aria-live="polite"]');
-    await expect(live).toHaveText('מבזק חדש: מבזק חדש לגמרי על Windows 12');
-  } finally {
-    await site.close();
-  }
+test('a new flash appears in place within one poll; the other rows are the same nodes', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith);
+  await page.goto(site.url);
+  const rows = page.locator('.flashes .flash');
+  await expect(rows).toHaveCount(9);
+  await markRows(page);
+  site.write('feed.json', feedWith([flash('new-1', '14:30', 'מבזק חדש לגמרי על Windows 12')]));
+  await expect(rows).toHaveCount(10, WITHIN_ONE_POLL);
+  await expect(rows.first()).toContainText('14:30');
+  await expect(rows.first()).toHaveClass(/is-new/);
+  await expect(rows.first()).not.toHaveAttribute('data-marker');
+  // All nine old rows kept their DOM node, in order.
+  const markers = await rows.evaluateAll((all) => all.slice(1).map((row) => row.dataset.marker));
+  expect(markers).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
+  // Announced once, politely, without the rest of the list.
+  const live = page.locator('.ticker [aria-live="polite"]');
+  await expect(live).toHaveText('מבזק חדש: מבזק חדש לגמרי על Windows 12');
 });
 
-test('an edited flash updates in place and a removed one leaves', async ({ page }) => {
-  const site = await liveSite();
-  try {
-    await page.goto(site.url);
-    const rows = page.locator('.flashes .flash');
-    await expect(rows).toHaveCount(9);
-    await markRows(page);
-    const [first, second] = SAMPLE_FEED.items;
-    site.write('feed.json', feedWith([], {
-      drop: [second.id],
-      edit: { [first.id]: { title: 'כותרת מתוקנת', date_modified: '2024-12-27T14:10:00+02:00' } },
-    }));
-    await expect(rows).toHaveCount(8, WITHIN_ONE_POLL);
-    await expect(rows.first()).toContainText('כותרת מתוקנת');
-    await expect(rows.first()).toHaveAttribute('data-marker', 'm0');
-    await expect(rows.nth(1)).toHaveAttribute('data-marker', 'm2');
-  } finally {
-    await site.close();
-  }
+test('an edited flash updates in place and a removed one leaves', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith);
+  await page.goto(site.url);
+  const rows = page.locator('.flashes .flash');
+  await expect(rows).toHaveCount(9);
+  await markRows(page);
+  const [first, second] = SAMPLE_FEED.items;
+  site.write('feed.json', feedWith([], {
+    drop: [second.id],
+    edit: { [first.id]: { title: 'כותרת מתוקנת', date_modified: '2024-12-27T14:10:00+02:00' } },
+  }));
+  await expect(rows).toHaveCount(8, WITHIN_ONE_POLL);
+  await expect(rows.first()).toContainText('כותרת מתוקנת');
+  await expect(rows.first()).toHaveAttribute('data-marker', 'm0');
+  await expect(rows.nth(1)).toHaveAttribute('data-marker', 'm2');
 });
 
-test('a poll answered 304 leaves the DOM untouched', async ({ page }) => {
-  const site = await liveSite();
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    await page.evaluate(() => {
-      window.__mutations = 0;
-      new MutationObserver((list) => { window.__mutations += list.length; })
-        .observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-    const feedAnswers = () => site.requests.filter((r) => r.path === '/feed.json');
-    const before = feedAnswers().length;
-    await expect.poll(() => feedAnswers().filter((r) => r.status === 304).length, WITHIN_ONE_POLL).toBeGreaterThan(0);
-    await expect.poll(() => feedAnswers().length - before, WITHIN_ONE_POLL).toBeGreaterThanOrEqual(2);
-    // Revalidated with the browser's cache, not refetched blindly.
-    expect(feedAnswers().at(-1).headers['if-none-match']).toBeTruthy();
-    expect(await page.evaluate(() => window.__mutations)).toBe(0);
-  } finally {
-    await site.close();
-  }
+test('a poll answered 304 leaves the DOM untouched', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith);
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    new MutationObserver((list) => { window.__mutations += list.length; })
+      .observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const feedAnswers = () => site.requests.filter((r) => r.path === '/feed.json');
+  const before = feedAnswers().length;
+  await expect.poll(() => feedAnswers().filter((r) => r.status === 304).length, WITHIN_ONE_POLL).toBeGreaterThan(0);
+  await expect.poll(() => feedAnswers().length - before, WITHIN_ONE_POLL).toBeGreaterThanOrEqual(2);
+  // Revalidated with the browser's cache, not refetched blindly.
+  expect(feedAnswers().at(-1).headers['if-none-match']).toBeTruthy();
+  expect(await page.evaluate(() => window.__mutations)).toBe(0);
 });
 
-test('a failing feed keeps the flashes with a stale notice, and recovery clears it', async ({ page }) => {
-  const site = await liveSite();
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    site.fail('/feed.json', 500);
-    const stale = page.locator('.stale');
-    await expect(stale).toContainText('ייתכן שהמבזקים אינם עדכניים', WITHIN_ONE_POLL);
-    await expect(stale).toContainText('עודכן');
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    await expect(page.getByRole('alert')).toHaveCount(0);
-    site.heal('/feed.json');
-    // Backoff doubles the wait after each failure, so allow a few intervals.
-    await expect(stale).toHaveCount(0, { timeout: POLL * 4 * 1000 + 2000 });
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  } finally {
-    await site.close();
-  }
+test('a failing feed keeps the flashes with a stale notice, and recovery clears it', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith);
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  site.fail('/feed.json', 500);
+  const stale = page.locator('.stale');
+  await expect(stale).toContainText('ייתכן שהמבזקים אינם עדכניים', WITHIN_ONE_POLL);
+  await expect(stale).toContainText('עודכן');
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  site.heal('/feed.json');
+  // Backoff doubles the wait after each failure, so allow a few intervals.
+  await expect(stale).toHaveCount(0, { timeout: POLL * 4 * 1000 + 2000 });
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
 });
 
-test('while failing, polls back off instead of hammering the server', async ({ page }) => {
+test('while failing, polls back off instead of hammering the server', async ({ page, siteWith }) => {
   test.setTimeout(40_000);
-  const site = await liveSite();
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    site.fail('/feed.json', 503, { headers: { 'retry-after': '1' } });
-    const start = site.requests.length;
-    await page.waitForTimeout(14000);
-    const polls = site.requests.slice(start).filter((r) => r.path === '/feed.json').length;
-    // At a fixed 2 s it would be 7 polls; waits of at least 1, 2, 4, 8 s allow 4 at most.
-    expect(polls).toBeGreaterThanOrEqual(2);
-    expect(polls).toBeLessThanOrEqual(4);
-  } finally {
-    await site.close();
-  }
+  const site = await liveSite(siteWith);
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  site.fail('/feed.json', 503, { headers: { 'retry-after': '1' } });
+  const start = site.requests.length;
+  await page.waitForTimeout(14000);
+  const polls = site.requests.slice(start).filter((r) => r.path === '/feed.json').length;
+  // At a fixed 2 s it would be 7 polls; waits of at least 1, 2, 4, 8 s allow 4 at most.
+  expect(polls).toBeGreaterThanOrEqual(2);
+  expect(polls).toBeLessThanOrEqual(4);
 });
 
-test('polling pauses while the tab is hidden and runs at once when it is back', async ({ page }) => {
-  const site = await liveSite({ poll_seconds: 2 });
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    const setHidden = (hidden) => page.evaluate((hidden) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, hidden);
-    await setHidden(true);
-    await page.waitForTimeout(300);
-    const start = site.requests.filter((r) => r.path === '/feed.json').length;
-    await page.waitForTimeout(5000);
-    expect(site.requests.filter((r) => r.path === '/feed.json').length).toBe(start);
-    site.write('feed.json', feedWith([flash('back', '15:00', 'חזרנו')]));
-    await setHidden(false);
-    await expect(page.locator('.flashes .flash').first()).toContainText('חזרנו', { timeout: 1500 });
-  } finally {
-    await site.close();
-  }
+test('polling pauses while the tab is hidden and runs at once when it is back', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith, { poll_seconds: 2 });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  const setHidden = (hidden) => page.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(300);
+  const start = site.requests.filter((r) => r.path === '/feed.json').length;
+  await page.waitForTimeout(5000);
+  expect(site.requests.filter((r) => r.path === '/feed.json').length).toBe(start);
+  site.write('feed.json', feedWith([flash('back', '15:00', 'חזרנו')]));
+  await setHidden(false);
+  await expect(page.locator('.flashes .flash').first()).toContainText('חזרנו', { timeout: 1500 });
 });
 
-test('new flashes that arrive while the reader has scrolled away show a badge that brings them into view', async ({ page }) => {
-  const site = await liveSite();
-  try {
-    await page.setViewportSize({ width: 800, height: 400 });
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash')).toHaveCount(9);
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    site.write('feed.json', feedWith([flash('n1', '14:40', 'ראשון'), flash('n2', '14:35', 'שני')]));
-    const badge = page.getByRole('button', { name: '2 מבזקים חדשים' });
-    await expect(badge).toBeVisible(WITHIN_ONE_POLL);
-    await badge.click();
-    await expect(badge).toHaveCount(0);
-    await expect(page.locator('.flashes .flash').first()).toBeInViewport();
-    await expect(page.locator('.flashes .flash').first()).toContainText('ראשון');
-  } finally {
-    await site.close();
-  }
+test('new flashes that arrive while the reader has scrolled away show a badge that brings them into view', async ({ page, siteWith }) => {
+  const site = await liveSite(siteWith);
+  await page.setViewportSize({ width: 800, height: 400 });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  site.write('feed.json', feedWith([flash('n1', '14:40', 'ראשון'), flash('n2', '14:35', 'שני')]));
+  const badge = page.getByRole('button', { name: '2 מבזקים חדשים' });
+  await expect(badge).toBeVisible(WITHIN_ONE_POLL);
+  await badge.click();
+  await expect(badge).toHaveCount(0);
+  await expect(page.locator('.flashes .flash').first()).toBeInViewport();
+  await expect(page.locator('.flashes .flash').first()).toContainText('ראשון');
 });
 
-test('times are right across the daylight-saving change in Israel', async ({ page }) => {
-  const site = await makeSite({
+test('times are right across the daylight-saving change in Israel', async ({ page, siteWith }) => {
+  const site = await siteWith({
     files: {
       'feed.json': {
         version: 'https://jsonfeed.org/version/1.1',
@@ -172,23 +144,15 @@ test('times are right across the daylight-saving change in Israel', async ({ pag
       },
     },
   });
-  try {
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash time')).toHaveText(['03:01', '01:59']);
-  } finally {
-    await site.close();
-  }
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash time')).toHaveText(['03:01', '01:59']);
 });
 
-test('a flash in another language carries its own lang and dir', async ({ page }) => {
-  const site = await makeSite({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally', { language: 'en' })]) } });
-  try {
-    await page.goto(site.url);
-    const headline = page.locator('.flashes .flash').first().locator('.headline');
-    await expect(headline).toHaveAttribute('lang', 'en');
-    await expect(headline).toHaveAttribute('dir', 'ltr');
-    await expect(page.locator('.flashes .flash').nth(1).locator('.headline')).not.toHaveAttribute('dir');
-  } finally {
-    await site.close();
-  }
+test('a flash in another language carries its own lang and dir', async ({ page, siteWith }) => {
+  const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally', { language: 'en' })]) } });
+  await page.goto(site.url);
+  const headline = page.locator('.flashes .flash').first().locator('.headline');
+  await expect(headline).toHaveAttribute('lang', 'en');
+  await expect(headline).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('.flashes .flash').nth(1).locator('.headline')).not.toHaveAttribute('dir');
 });

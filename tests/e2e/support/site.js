@@ -58,5 +58,15 @@ export const test = base.extend({
     await use(site);
     await site.close();
   },
+  // `await siteWith({ config, files })`: a site of the test's own, closed after it.
+  siteWith: async ({}, use) => {
+    const sites = [];
+    await use(async (options) => {
+      const site = await makeSite(options);
+      sites.push(site);
+      return site;
+    });
+    for (const site of sites) await site.close();
+  },
 });
 export { expect };
