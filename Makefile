@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version =
 
 ## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change.
 serve: rust-tools wasm-opt
-	trunk serve --offline
+	trunk serve --offline --dist target/dist-dev
 
 ## Every test: native, lint, then end to end in Chromium against the release dist/.
 test: tools build native-test lint e2e

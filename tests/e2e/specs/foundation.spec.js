@@ -121,3 +121,23 @@ test('deep links work on a static host through _redirects and 404.html', async (
   const notFound = fs.readFileSync(`${site.root}/404.html`, 'utf8');
   expect(notFound).toBe(fs.readFileSync(`${site.root}/index.html`, 'utf8'));
 });
+
+test('the app replaces the static shell without a layout jump', async ({ page, site }) => {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    // The shell alone is on the page when the HTML has been parsed.
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__shellY = document.getElementById('flashes-heading').getBoundingClientRect().y;
+      window.__shellFlashes = document.querySelectorAll('.flash').length;
+    });
+  });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  expect(await page.evaluate(() => window.__shellFlashes)).toBe(0);
+  const appHeading = await page.locator('#flashes-heading').boundingBox();
+  expect(appHeading.y).toBeCloseTo(await page.evaluate(() => window.__shellY), 0);
+  expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.05);
+});
