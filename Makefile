@@ -56,6 +56,7 @@ native-test:
 lint:
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 
 e2e: e2e-deps browser
 	cd $(E2E) && npx playwright test
