@@ -6,6 +6,9 @@ SHELL := /bin/bash
 TOOLS      := $(CURDIR)/.tools
 BINARYEN   := $(TOOLS)/binaryen/node_modules/.bin
 E2E        := $(CURDIR)/tests/e2e
+ISSO       := $(TOOLS)/isso/bin/isso
+ISSO_VERSION := 0.14.0
+DATA       := $(CURDIR)/.data
 export PATH := $(BINARYEN):$(HOME)/.cargo/bin:$(PATH)
 
 TRUNK_VERSION    := 0.21.14
@@ -13,16 +16,26 @@ BINARYEN_VERSION := 132.0.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 
-.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps native-test lint e2e bench clean
+.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e bench clean
 
-## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change.
-serve: rust-tools wasm-opt
-	trunk serve --offline --dist target/dist-dev
+## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change,
+## with a real Isso (comments kept in .data/) that trunk proxies at /isso/.
+serve: rust-tools wasm-opt isso
+	@mkdir -p $(DATA)
+	@printf '[general]\ndbpath = %s/comments.db\nhost = http://localhost:8080/\n[server]\nlisten = http://127.0.0.1:8081/\n' '$(DATA)' > $(DATA)/isso.cfg
+	@$(ISSO) -c $(DATA)/isso.cfg run > $(DATA)/isso.log 2>&1 & isso=$$!; \
+	  trap 'kill $$isso 2>/dev/null' EXIT INT TERM; \
+	  trunk serve --offline --dist target/dist-dev
 
 ## Every test: native, lint, then end to end in Chromium against the release dist/.
 test: tools build native-test lint e2e
 
-tools: rust-tools wasm-opt browser e2e-deps
+tools: rust-tools wasm-opt browser e2e-deps isso
+
+isso: $(ISSO)
+$(ISSO):
+	python3 -m venv $(TOOLS)/isso
+	$(TOOLS)/isso/bin/pip install --quiet --disable-pip-version-check isso==$(ISSO_VERSION)
 
 rust-tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -58,8 +71,8 @@ lint:
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
 
-e2e: e2e-deps browser
-	cd $(E2E) && npx playwright test
+e2e: e2e-deps browser isso
+	cd $(E2E) && ISSO_BIN=$(ISSO) npx playwright test
 
 clean:
 	rm -rf dist target/dist-news target/wasm32-unknown-unknown

@@ -22,6 +22,16 @@ pub fn App(config: Config) -> impl IntoView {
     provide_clock();
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
     provide_context(source);
+    // `None` when the config names no comment server: comments are off.
+    provide_context(
+        config
+            .comments_url
+            .as_deref()
+            .map(crate::comments::isso::Isso::new),
+    );
+    provide_context(crate::components::comment_counts::CommentCounts::start(
+        source,
+    ));
     provide_context(config);
     let base = crate::routes::base_path(&crate::http::document_base());
     provide_context(crate::routes::Paths::new(base.clone()));

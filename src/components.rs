@@ -3,6 +3,10 @@
 pub mod article_body;
 pub mod article_list;
 pub mod bidi_text;
+pub mod comment_counts;
+pub mod comment_form;
+pub mod comment_item;
+pub mod comments_section;
 pub mod feed_status;
 pub mod flash_list;
 pub mod follow_link;

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod bidi;
 pub mod clock;
+pub mod comments;
 pub mod components;
 pub mod config;
 pub mod feed;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::bidi_text::BidiText;
+use super::comment_counts::CommentCount;
 use super::time_label::TimeLabel;
 use crate::feed::source::{Entry, FeedSource};
 
@@ -44,6 +45,7 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
             <h3><A href=href><BidiText text=title/></A></h3>
             {move || summary().map(|s| view! { <p class="summary"><BidiText text=s/></p> })}
             <TimeLabel ms=published/>
+            <CommentCount id=entry.id.to_string()/>
         </li>
     }
 }

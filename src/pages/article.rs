@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::clock::Clock;
 use crate::components::article_body::ArticleBody;
 use crate::components::bidi_text::BidiText;
+use crate::components::comments_section::CommentsSection;
 use crate::components::feed_status::FeedStatus;
 use crate::components::follow_link::FollowLink;
 use crate::components::share_bar::ShareBar;
@@ -154,6 +155,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         <ShareBar url=Signal::derive(page_url) title/>
         <FollowLink/>
         {neighbour_links}
+        {move || view! { <CommentsSection article_id=article.with(|a| a.id.clone()) title/> }}
     }
 }
 

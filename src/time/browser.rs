@@ -88,8 +88,11 @@ pub fn format_date_time(ms: i64, zone: &str) -> String {
         &DATES,
         zone,
         &[
-            ("dateStyle", "long"),
-            ("timeStyle", "short"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
             ("hourCycle", "h23"),
         ],
     );

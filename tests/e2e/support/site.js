@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDir } from './static-server.js';
+import { startIsso } from './isso.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '../../../dist');
@@ -67,6 +68,19 @@ export const test = base.extend({
       return site;
     });
     for (const site of sites) await site.close();
+  },
+  // `await withComments({ site, isso })`: a site whose config points at a real Isso
+  // of its own (fresh database, CORS host set to the site's origin).
+  withComments: async ({ siteWith }, use) => {
+    const servers = [];
+    await use(async ({ site: siteOptions = {}, isso: issoOptions = {} } = {}) => {
+      const site = await siteWith(siteOptions);
+      const isso = await startIsso(site.origin, issoOptions);
+      servers.push(isso);
+      site.write('config.json', { ...SAMPLE_CONFIG, ...(siteOptions.config ?? {}), comments_url: isso.url });
+      return { site, isso };
+    });
+    for (const isso of servers) await isso.close();
   },
 });
 export { expect };

@@ -30,6 +30,7 @@ export async function serveDir(root, options = {}) {
   const base = options.base ?? '/';
   const fallback = options.fallback ?? true;
   const faults = new Map();
+  const proxies = [];
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -41,6 +42,20 @@ export async function serveDir(root, options = {}) {
     if (fault) {
       res.writeHead(fault.status, fault.headers ?? { 'content-type': 'text/plain' });
       res.end(fault.body ?? 'fault');
+      return;
+    }
+    const proxy = proxies.find(([prefix]) => url.pathname.startsWith(prefix));
+    if (proxy) {
+      const [prefix, target] = proxy;
+      const upstream = http.request(target + url.pathname.slice(prefix.length) + url.search, {
+        method: req.method,
+        headers: { ...req.headers, host: new URL(target).host },
+      }, (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => { res.writeHead(502); res.end('bad gateway'); });
+      req.pipe(upstream);
       return;
     }
     if (!url.pathname.startsWith(base)) {
@@ -92,6 +107,10 @@ export async function serveDir(root, options = {}) {
     url: origin + base,
     root,
     requests,
+    /** Forwards requests under `prefix` ("/isso/") to `target`, as a CDN in front of a server would. */
+    proxy(prefix, target) {
+      proxies.push([prefix, target]);
+    },
     /** Answers `pathname` with `status` until `heal` is called. */
     fail(pathname, status, extra = {}) {
       faults.set(pathname, { status, ...extra });

@@ -1,0 +1,70 @@
+//! Comments: the model and its rules (pure), the backend trait and its Isso client,
+//! drafts that survive a reload, and posting that retries without posting twice.
+
+pub mod backend;
+pub mod drafts;
+pub mod isso;
+pub mod model;
+pub mod retry;
+pub mod sender;
+
+pub use backend::CommentsBackend;
+pub use model::{Comment, NewComment, SortOrder};
+
+/// Why a comment could not be read or posted. The Hebrew message is for the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CommentError {
+    /// No answer: offline, refused, reset. The comment may or may not have arrived.
+    Network(String),
+    Timeout,
+    /// Isso's guard: too many comments too fast (403 "ratelimit exceeded").
+    RateLimited,
+    /// Refused for another reason (403).
+    Forbidden(String),
+    /// The server said the comment is invalid (400), with its reason.
+    Invalid(String),
+    /// 5xx; `retry_after` in seconds when the server said when to come back.
+    Server {
+        status: u16,
+        retry_after: Option<String>,
+    },
+    /// An answer that is not what Isso sends.
+    BadAnswer(String),
+}
+
+impl CommentError {
+    pub fn reader_message(&self) -> &'static str {
+        match self {
+            Self::Network(_) => "אין חיבור לשרת התגובות. התגובה שמורה כאן וננסה לשלוח שוב.",
+            Self::Timeout => "שרת התגובות לא ענה בזמן. התגובה שמורה כאן וננסה לשלוח שוב.",
+            Self::RateLimited => "שלחתם כמה תגובות ברצף. המתינו דקה ונסו שוב; התגובה שמורה כאן.",
+            Self::Forbidden(_) => "שרת התגובות סירב לקבל את התגובה.",
+            Self::Invalid(_) => "שרת התגובות דחה את התגובה כלא תקינה. בדקו אותה ונסו שוב.",
+            Self::Server { .. } => "שרת התגובות נתקל בתקלה. ננסה לשלוח שוב בקרוב.",
+            Self::BadAnswer(_) => "התקבלה תשובה לא צפויה משרת התגובות.",
+        }
+    }
+
+    /// Network faults and 5xx are worth another try by themselves; a 4xx is not.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Self::Network(_) | Self::Timeout | Self::Server { .. })
+    }
+
+    /// The request may have reached the server even though no answer came back.
+    pub fn answer_was_lost(&self) -> bool {
+        matches!(self, Self::Network(_) | Self::Timeout)
+    }
+
+    pub fn retry_after(&self) -> Option<&str> {
+        match self {
+            Self::Server { retry_after, .. } => retry_after.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for CommentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}

@@ -1,0 +1,138 @@
+//! Isso's REST API (https://isso-comments.de/docs/reference/server-api/).
+//!
+//! Isso answers CORS for the origin in its `host` setting and allows only the
+//! request headers Origin, Referer and Content-Type, so no custom header is sent.
+
+use gloo_net::http::Method;
+use serde::Deserialize;
+
+use super::backend::CommentsBackend;
+use super::model::{Comment, NewComment};
+use super::CommentError;
+use crate::http::{self, Ask, HttpError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Isso {
+    /// Without a trailing slash.
+    base: String,
+}
+
+impl Isso {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path_and_query: String,
+        body: Option<String>,
+    ) -> Result<String, CommentError> {
+        let url = format!("{}{path_and_query}", self.base);
+        let mut ask = Ask::get(&url);
+        ask.method = method;
+        ask.json_body = body;
+        http::send(ask)
+            .await
+            .map(|a| a.text)
+            .map_err(to_comment_error)
+    }
+}
+
+#[derive(Deserialize)]
+struct Thread {
+    #[serde(default)]
+    replies: Vec<Comment>,
+}
+
+#[derive(Deserialize)]
+struct Votes {
+    likes: i64,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, CommentError> {
+    serde_json::from_str(text).map_err(|e| CommentError::BadAnswer(e.to_string()))
+}
+
+fn query(thread: &str) -> String {
+    crate::routes::encode_segment(thread)
+}
+
+impl CommentsBackend for Isso {
+    async fn list(&self, thread: &str) -> Result<Vec<Comment>, CommentError> {
+        match self
+            .call(
+                Method::GET,
+                format!("/?uri={}&nested_limit=1000", query(thread)),
+                None,
+            )
+            .await
+        {
+            Ok(text) => parse::<Thread>(&text).map(|t| t.replies),
+            // A thread nobody has commented on yet.
+            Err(CommentError::Invalid(_)) | Err(CommentError::Forbidden(_)) => Ok(Vec::new()),
+            Err(other) => Err(other),
+        }
+    }
+
+    async fn post(&self, thread: &str, comment: &NewComment) -> Result<Comment, CommentError> {
+        let body =
+            serde_json::to_string(comment).map_err(|e| CommentError::BadAnswer(e.to_string()))?;
+        let text = self
+            .call(
+                Method::POST,
+                format!("/new?uri={}", query(thread)),
+                Some(body),
+            )
+            .await?;
+        parse(&text)
+    }
+
+    async fn counts(&self, threads: &[String]) -> Result<Vec<u64>, CommentError> {
+        let body =
+            serde_json::to_string(threads).map_err(|e| CommentError::BadAnswer(e.to_string()))?;
+        let text = self.call(Method::POST, "/count".into(), Some(body)).await?;
+        parse(&text)
+    }
+
+    async fn like(&self, comment_id: i64) -> Result<i64, CommentError> {
+        let text = self
+            .call(
+                Method::POST,
+                format!("/id/{comment_id}/like"),
+                Some("{}".into()),
+            )
+            .await?;
+        parse::<Votes>(&text).map(|v| v.likes)
+    }
+}
+
+fn to_comment_error(error: HttpError) -> CommentError {
+    match error {
+        HttpError::Network(detail) => CommentError::Network(detail),
+        HttpError::Timeout => CommentError::Timeout,
+        HttpError::Status {
+            code: 403, body, ..
+        } if body.contains("ratelimit") => CommentError::RateLimited,
+        HttpError::Status {
+            code: 403, body, ..
+        } => CommentError::Forbidden(body),
+        HttpError::Status {
+            code: 404, body, ..
+        }
+        | HttpError::Status {
+            code: 400, body, ..
+        } => CommentError::Invalid(body),
+        HttpError::Status {
+            code, retry_after, ..
+        } if code >= 500 => CommentError::Server {
+            status: code,
+            retry_after,
+        },
+        HttpError::Status { code, body, .. } => {
+            CommentError::BadAnswer(format!("HTTP {code}: {body}"))
+        }
+    }
+}

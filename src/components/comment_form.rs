@@ -1,0 +1,166 @@
+use leptos::prelude::*;
+
+use super::comments_section::Thread;
+use crate::comments::drafts::{self, draft_key, EMAIL_KEY, NAME_KEY};
+use crate::comments::model::{check_draft, Comment, NewComment, TEXT_MAX_CHARS};
+use crate::comments::sender::{deliver, SendState, Wake};
+
+/// The comment form (or a reply form under a comment). What is typed is kept as a
+/// draft until the server has accepted it; a failed post keeps it in the form.
+#[component]
+pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
+    let thread = expect_context::<Thread>();
+    let key = draft_key(&thread.article_id.get_value(), parent);
+    let suffix = parent.map_or_else(|| "new".to_owned(), |p| p.to_string());
+    let text = RwSignal::new(drafts::load(&key).unwrap_or_default());
+    let name = RwSignal::new(drafts::load(NAME_KEY).unwrap_or_default());
+    let email = RwSignal::new(drafts::load(EMAIL_KEY).unwrap_or_default());
+    // False once localStorage has refused a write: the reader is told.
+    let persisted = RwSignal::new(true);
+    let problem = RwSignal::new(None::<&'static str>);
+    let state = RwSignal::new(SendState::Idle);
+    let sending_now = RwSignal::new(None::<Comment>);
+    let wake = StoredValue::new_local(Wake::default());
+    let key = StoredValue::new(key);
+
+    let keep = move |storage_key: &str, value: &str| {
+        let saved = if value.is_empty() {
+            drafts::remove(storage_key);
+            true
+        } else {
+            drafts::save(storage_key, value)
+        };
+        if !saved {
+            persisted.set(false);
+        }
+    };
+    let count = move || text.with(|t| t.chars().count());
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if state.with_untracked(SendState::is_busy) {
+            // A second click while a post is under way never posts twice: it only
+            // hurries a waiting retry.
+            wake.with_value(Wake::now);
+            return;
+        }
+        let body = text.get_untracked();
+        let mail = email.get_untracked();
+        if let Err(found) = check_draft(&body, &mail) {
+            problem.set(Some(found.reader_message()));
+            return;
+        }
+        problem.set(None);
+        let optional = |s: String| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let comment = NewComment {
+            text: body.clone(),
+            author: optional(name.get_untracked()),
+            email: optional(mail),
+            website: None,
+            parent,
+            title: thread.title.get_untracked(),
+        };
+        sending_now.set(Some(Comment {
+            id: -1,
+            parent,
+            author: comment.author.clone(),
+            text: String::new(),
+            created: js_sys::Date::now() / 1000.0,
+            likes: 0,
+            mode: 1,
+            replies: Vec::new(),
+        }));
+        state.set(SendState::Sending);
+        let backend = thread.backend.get_value();
+        let uri = thread.uri();
+        let wake = wake.get_value();
+        leptos::task::spawn_local(async move {
+            let outcome = deliver(&backend, &uri, &comment, state, &wake).await;
+            sending_now.set(None);
+            if let Ok(stored) = outcome {
+                // Only now, with the comment on the server, does the draft go.
+                drafts::remove(&key.get_value());
+                text.set(String::new());
+                state.set(SendState::Idle);
+                thread.accepted(stored);
+                if parent.is_some() {
+                    thread.replying_to.set(None);
+                }
+            }
+        });
+    };
+
+    let status = move || match state.get() {
+        SendState::Idle | SendState::Sending => None,
+        SendState::Waiting { error, seconds } => Some(
+            view! {
+                <div class="comment-status" role="alert">
+                    <p>{error.reader_message()}</p>
+                    <p>{match seconds {
+                        Some(s) => format!("ננסה שוב בעוד {s} שניות."),
+                        None => "נשלח כשהחיבור יחזור.".to_owned(),
+                    }}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        SendState::Failed(error) => Some(
+            view! {
+                <div class="comment-status" role="alert"><p>{error.reader_message()}</p></div>
+            }
+            .into_any(),
+        ),
+    };
+    let button_label = move || match state.get() {
+        SendState::Sending => "שולח…",
+        SendState::Waiting { .. } => "נסו שוב עכשיו",
+        SendState::Failed(_) => "נסו שוב",
+        SendState::Idle => "שליחת התגובה",
+    };
+    let text_id = format!("comment-text-{suffix}");
+    let counter_id = format!("comment-count-{suffix}");
+    let name_id = format!("comment-name-{suffix}");
+    let email_id = format!("comment-email-{suffix}");
+    view! {
+        <form class="comment-form" on:submit=submit novalidate>
+            {move || sending_now.get().map(|_| view! {
+                <p class="comment-sending" role="status">"נשלחת…"</p>
+            })}
+            <label for=text_id.clone()>{if parent.is_some() { "תגובה לתגובה" } else { "התגובה שלכם" }}</label>
+            <textarea
+                id=text_id
+                name="text"
+                rows="4"
+                dir="auto"
+                required
+                maxlength=TEXT_MAX_CHARS.to_string()
+                aria-describedby=counter_id.clone()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    keep(&key.get_value(), &value);
+                    text.set(value);
+                }
+            ></textarea>
+            <p class="comment-counter" id=counter_id aria-live="off">
+                <bdi dir="ltr">{move || format!("{} / {TEXT_MAX_CHARS}", count())}</bdi>" תווים"
+            </p>
+            <div class="comment-fields">
+                <label for=name_id.clone()>"שם (לא חובה)"</label>
+                <input id=name_id type="text" name="author" autocomplete="name" dir="auto"
+                    prop:value=move || name.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); keep(NAME_KEY, &v); name.set(v); }/>
+                <label for=email_id.clone()>"דוא״ל (לא חובה, לא יוצג)"</label>
+                <input id=email_id type="email" name="email" autocomplete="email" dir="ltr"
+                    prop:value=move || email.get()
+                    on:input=move |ev| { let v = event_target_value(&ev); keep(EMAIL_KEY, &v); email.set(v); }/>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="comment-problem" role="alert">{p}</p> })}
+            {status}
+            <Show when=move || !persisted.get()>
+                <p class="comment-not-saved">"הדפדפן אינו מאפשר לשמור טיוטה: אם תסגרו את הדף, מה שכתבתם יאבד."</p>
+            </Show>
+            <button type="submit" class="comment-send" disabled=move || state.get() == SendState::Sending>{button_label}</button>
+        </form>
+    }
+}

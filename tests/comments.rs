@@ -1,0 +1,117 @@
+//! Comment rules: Isso's limits, ordering, threading, the retry schedule, errors.
+
+use mivzak::comments::model::{
+    check_draft, insert, same_words, sort_thread, thread_uri, Comment, DraftProblem, SortOrder,
+};
+use mivzak::comments::retry::retry_delay;
+use mivzak::comments::CommentError;
+
+fn comment(id: i64, parent: Option<i64>, created: f64, likes: i64) -> Comment {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "parent": parent, "text": "<p>t</p>", "author": null,
+        "created": created, "likes": likes, "mode": 1, "replies": []
+    }))
+    .unwrap()
+}
+
+#[test]
+fn isso_answers_parse_with_missing_fields() {
+    let c: Comment = serde_json::from_str(r#"{"id": 3, "text": "<p>x</p>"}"#).unwrap();
+    assert_eq!((c.id, c.mode, c.likes, c.parent), (3, 1, 0, None));
+    let held: Comment = serde_json::from_str(r#"{"id": 4, "mode": 2}"#).unwrap();
+    assert!(held.is_held_for_moderation());
+}
+
+#[test]
+fn drafts_are_checked_in_characters_not_bytes() {
+    assert_eq!(check_draft("אב", ""), Err(DraftProblem::TooShort));
+    assert_eq!(check_draft("אבג", ""), Ok(())); // 3 characters, 6 bytes
+    assert_eq!(check_draft("ab   ", ""), Err(DraftProblem::TooShort));
+    assert_eq!(check_draft(&"א".repeat(65_535), ""), Ok(()));
+    assert_eq!(
+        check_draft(&"א".repeat(65_536), ""),
+        Err(DraftProblem::TooLong)
+    );
+    assert_eq!(
+        check_draft("תגובה", &"e".repeat(255)),
+        Err(DraftProblem::EmailTooLong)
+    );
+}
+
+#[test]
+fn threads_sort_at_the_top_level_and_replies_read_as_a_conversation() {
+    let mut list = vec![
+        comment(1, None, 10.0, 5),
+        comment(2, None, 20.0, 0),
+        comment(3, None, 30.0, 5),
+    ];
+    list[0].replies = vec![comment(5, Some(1), 50.0, 0), comment(4, Some(1), 40.0, 9)];
+    let ids = |l: &[Comment]| l.iter().map(|c| c.id).collect::<Vec<_>>();
+    sort_thread(&mut list, SortOrder::Newest);
+    assert_eq!(ids(&list), [3, 2, 1]);
+    sort_thread(&mut list, SortOrder::Oldest);
+    assert_eq!(ids(&list), [1, 2, 3]);
+    sort_thread(&mut list, SortOrder::MostLiked);
+    assert_eq!(ids(&list), [3, 1, 2]);
+    assert_eq!(ids(&list[1].replies), [4, 5]);
+    assert_eq!(list.iter().map(Comment::count).sum::<usize>(), 5);
+}
+
+#[test]
+fn a_new_comment_goes_under_its_parent() {
+    let mut list = vec![comment(1, None, 1.0, 0)];
+    list[0].replies.push(comment(2, Some(1), 2.0, 0));
+    insert(&mut list, comment(3, Some(2), 3.0, 0));
+    insert(&mut list, comment(4, None, 4.0, 0));
+    insert(&mut list, comment(5, Some(99), 5.0, 0)); // parent not loaded: top level
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0].replies[0].replies[0].id, 3);
+}
+
+#[test]
+fn thread_uris_are_stable_paths() {
+    assert_eq!(thread_uri("2024-12-27-1240"), "/article/2024-12-27-1240");
+    assert_eq!(thread_uri("a/b"), "/article/a%2Fb");
+}
+
+#[test]
+fn the_sent_comment_is_recognised_whatever_the_whitespace() {
+    assert!(same_words("שלום  עולם\n", " שלום עולם"));
+    assert!(!same_words("שלום", "שלום עולם"));
+}
+
+#[test]
+fn retries_back_off_with_jitter_and_honour_retry_after() {
+    assert_eq!(retry_delay(0, None, 1.0), 2.0);
+    assert_eq!(retry_delay(0, None, 0.0), 1.0);
+    assert_eq!(retry_delay(3, None, 1.0), 16.0);
+    assert!(retry_delay(30, None, 1.0) <= 60.0);
+    assert_eq!(retry_delay(0, Some("7"), 0.5), 7.0);
+    assert_eq!(retry_delay(0, Some("9999"), 0.5), 60.0);
+    // An HTTP date cannot be read without a clock: the backoff stands.
+    assert_eq!(
+        retry_delay(1, Some("Wed, 21 Oct 2015 07:28:00 GMT"), 1.0),
+        4.0
+    );
+}
+
+#[test]
+fn only_network_faults_and_5xx_retry_by_themselves() {
+    assert!(CommentError::Network("reset".into()).is_retryable());
+    assert!(CommentError::Timeout.is_retryable());
+    assert!(CommentError::Server {
+        status: 503,
+        retry_after: None
+    }
+    .is_retryable());
+    assert!(!CommentError::RateLimited.is_retryable());
+    assert!(!CommentError::Invalid("short".into()).is_retryable());
+    assert!(!CommentError::Forbidden("CSRF".into()).is_retryable());
+    // Only a lost answer may have stored the comment already.
+    assert!(CommentError::Timeout.answer_was_lost());
+    assert!(!CommentError::Server {
+        status: 500,
+        retry_after: None
+    }
+    .answer_was_lost());
+}
