@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::clock::provide_clock;
 use crate::components::navigation_focus::NavigationFocus;
@@ -65,6 +66,44 @@ pub fn start() {
         let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
             return;
         };
-        leptos::mount::mount_to(root, move || view! { <App config/> }).forget();
+        match embed_options() {
+            Some(options) => {
+                leptos::mount::mount_to(root, move || {
+                    view! { <crate::pages::embed_ticker::EmbedTicker config options/> }
+                })
+                .forget();
+            }
+            None => leptos::mount::mount_to(root, move || view! { <App config/> }).forget(),
+        }
     });
+}
+
+/// The iframe's options when this page is the embedded ticker (`/embed/ticker`),
+/// which mounts without the router, the articles and the comments.
+fn embed_options() -> Option<crate::embed::EmbedOptions> {
+    let location = window().location();
+    let path = location.pathname().ok()?;
+    let base = crate::routes::base_path(&crate::http::document_base());
+    let route = path
+        .strip_prefix(&base)
+        .unwrap_or(&path)
+        .trim_end_matches('/');
+    if route != "/embed/ticker" {
+        return None;
+    }
+    let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&query).ok()??;
+    for entry in entries.flatten() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((key, value));
+        }
+    }
+    let (options, warnings) =
+        crate::embed::parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for warning in warnings {
+        crate::log::warn(&warning);
+    }
+    Some(options)
 }

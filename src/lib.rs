@@ -9,6 +9,7 @@ pub mod clock;
 pub mod comments;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod feed;
 pub mod html;
 pub mod http;
@@ -16,6 +17,7 @@ pub mod log;
 pub mod pages;
 pub mod routes;
 pub mod share;
+pub mod ticker_text;
 pub mod time;
 
 pub use app::{start, App};

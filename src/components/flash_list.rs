@@ -4,8 +4,16 @@ use leptos_router::components::A;
 use super::bidi_text::BidiText;
 use super::time_label::TimeLabel;
 use crate::bidi::{is_hebrew, language_dir};
+use crate::embed::LinkTarget;
 use crate::feed::source::{Entry, FeedSource};
 use crate::routes::Paths;
+
+/// Set in the embedded ticker: its links leave the iframe for our site.
+#[derive(Clone, Debug)]
+pub struct EmbedLinks {
+    pub origin: String,
+    pub target: LinkTarget,
+}
 
 /// The flashes the ticker shows: the newest `count`, in feed order.
 pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<Entry> + Copy {
@@ -47,11 +55,17 @@ pub fn FlashLink(entry: Entry) -> impl IntoView {
     let lang = foreign.clone();
     let dir = move || foreign().map(|language| language_dir(&language));
     let href = expect_context::<Paths>().article(&entry.id);
-    view! {
-        <A href=href>
-            <TimeLabel ms=published/>
-            " "
-            <span class="headline" lang=lang dir=dir><BidiText text=title/></span>
-        </A>
+    let content = view! {
+        <TimeLabel ms=published/>
+        " "
+        <span class="headline" lang=lang dir=dir><BidiText text=title/></span>
+    };
+    match use_context::<EmbedLinks>() {
+        // In a third-party page: a plain link to our site, in the top window or a new tab.
+        Some(links) => view! {
+            <a href=format!("{}{href}", links.origin) target=links.target.as_attr() rel="noopener">{content}</a>
+        }
+        .into_any(),
+        None => view! { <A href=href>{content}</A> }.into_any(),
     }
 }

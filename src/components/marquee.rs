@@ -7,6 +7,7 @@ use super::flash_list::{shown_entries, FlashLink};
 use super::ticker::TickerAttention;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
+use crate::ticker_text::TickerText;
 
 /// A continuous strip of flashes. In Hebrew it travels left to right, so each
 /// headline's beginning enters first. Every group of flashes moves by its own
@@ -123,17 +124,18 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
             </ul>
         }
     };
+    let text = use_context::<TickerText>().unwrap_or_default();
     let toggle_label = move || {
         if attention.paused.get() {
-            "הפעלת הגלילה"
+            text.play
         } else {
-            "עצירת הגלילה"
+            text.pause
         }
     };
     view! {
         <div class="marquee" class:is-paused=move || attention.paused.get()>
             <div class="marquee-controls">
-                <button type="button" class="marquee-prev" aria-label="המבזק הקודם" on:click=move |_| step(false)>
+                <button type="button" class="marquee-prev" aria-label=text.previous on:click=move |_| step(false)>
                     <span aria-hidden="true">"→"</span>
                 </button>
                 <button
@@ -145,7 +147,7 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
                 >
                     <span aria-hidden="true">{move || if attention.paused.get() { "▶" } else { "⏸" }}</span>
                 </button>
-                <button type="button" class="marquee-next" aria-label="המבזק הבא" on:click=move |_| step(true)>
+                <button type="button" class="marquee-next" aria-label=text.next on:click=move |_| step(true)>
                     <span aria-hidden="true">"←"</span>
                 </button>
             </div>

@@ -8,6 +8,7 @@ use super::marquee::Marquee;
 use super::stale_notice::StaleNotice;
 use crate::config::{Config, TickerMode};
 use crate::feed::source::FeedSource;
+use crate::ticker_text::TickerText;
 
 /// Whether the reader has moved away from the newest flashes (scrolled past the
 /// ticker, or paused the strip), so new ones need a badge to be noticed.
@@ -73,15 +74,13 @@ pub fn Ticker(#[prop(into)] mode: Signal<TickerMode>) -> impl IntoView {
             }
         }
     };
-    let badge_text = move || match attention.unseen.get() {
-        1 => "מבזק חדש אחד".to_owned(),
-        n => format!("{n} מבזקים חדשים"),
-    };
+    let text = use_context::<TickerText>().unwrap_or_default();
+    let badge_text = move || text.new_count(attention.unseen.get());
     let announcement = move || {
         source.arrivals.with(|titles| {
             titles
                 .iter()
-                .map(|title| format!("מבזק חדש: {title}"))
+                .map(|title| format!("{}: {title}", text.announce))
                 .collect::<Vec<_>>()
                 .join(". ")
         })
@@ -95,7 +94,7 @@ pub fn Ticker(#[prop(into)] mode: Signal<TickerMode>) -> impl IntoView {
     };
     view! {
         <section class="ticker" node_ref=section aria-labelledby="flashes-heading">
-            <h2 id="flashes-heading">"מבזקים"</h2>
+            <h2 id="flashes-heading">{text.heading}</h2>
             <StaleNotice/>
             <Show when=move || { attention.unseen.get() > 0 }>
                 <button type="button" class="new-flashes" on:click=show_newest>{badge_text}</button>

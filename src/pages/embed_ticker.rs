@@ -1,0 +1,152 @@
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::clock::provide_clock;
+use crate::components::flash_list::EmbedLinks;
+use crate::components::ticker::Ticker;
+use crate::config::{Config, TickerMode};
+use crate::embed::{EmbedOptions, Theme};
+use crate::feed::source::FeedSource;
+use crate::http::{document_base, resolve_url};
+use crate::routes::{base_path, Paths};
+use crate::ticker_text::TickerText;
+
+/// `/embed/ticker`: only the ticker, for an iframe on someone else's page. It sizes
+/// itself through `postMessage` to the exact parent origin, takes theme and mode
+/// changes from that origin only, and needs no cookies and no storage.
+#[component]
+pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
+    if let Some(feed) = &options.feed {
+        config.feed_url = resolve_url(feed, &document_base());
+    }
+    if let Some(count) = options.count {
+        config.ticker.count = count;
+    }
+    if let Some(speed) = options.speed {
+        config.ticker.speed = speed;
+    }
+    let mode = RwSignal::new(options.mode.unwrap_or(config.ticker.mode));
+    let root = document().document_element();
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-embed", "");
+        let _ = root.set_attribute("lang", options.language.tag());
+        let _ = root.set_attribute("dir", options.language.dir());
+    }
+    apply_theme(options.theme);
+    apply_styles(&options.styles);
+
+    provide_clock();
+    provide_context(TickerText::for_language(options.language));
+    let base = base_path(&document_base());
+    provide_context(Paths::new(base));
+    provide_context(EmbedLinks {
+        origin: window().location().origin().unwrap_or_default(),
+        target: options.target,
+    });
+    provide_context(FeedSource::start(
+        config.feed_url.clone(),
+        config.poll_seconds,
+    ));
+    provide_context(config);
+
+    if let Some(parent) = options.parent.clone() {
+        listen_to_host(parent.clone(), options.id, mode);
+        report_height(parent, options.id);
+    } else {
+        crate::log::warn("embed: no valid parent origin; the iframe cannot size itself");
+    }
+    view! { <main class="embed"><Ticker mode=Signal::from(mode)/></main> }
+}
+
+fn apply_theme(theme: Theme) {
+    if let Some(root) = document().document_element() {
+        let _ = match theme {
+            Theme::Auto => root.remove_attribute("data-theme"),
+            other => root.set_attribute("data-theme", other.as_str()),
+        };
+    }
+}
+
+fn apply_styles(styles: &[(&'static str, String)]) {
+    let Some(root) = document()
+        .document_element()
+        .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    for (property, value) in styles {
+        let _ = root.style().set_property(property, value);
+    }
+}
+
+/// Theme and mode changes from the host page (`MivzakTicker.set`), and nothing from
+/// any other window or origin.
+fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
+    let handle = window_event_listener(leptos::ev::message, move |event: web_sys::MessageEvent| {
+        let from_parent = window()
+            .parent()
+            .ok()
+            .flatten()
+            .zip(event.source())
+            .is_some_and(|(parent_window, source)| js_sys::Object::is(&parent_window, &source));
+        if event.origin() != parent || !from_parent {
+            return;
+        }
+        let data = event.data();
+        let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok();
+        if get(&data, "type").and_then(|t| t.as_string()).as_deref() != Some("mivzak:set")
+            || get(&data, "id").and_then(|i| i.as_f64()) != Some(f64::from(id))
+        {
+            return;
+        }
+        let Some(changes) = get(&data, "options") else {
+            return;
+        };
+        let text = |key: &str| get(&changes, key).and_then(|v| v.as_string());
+        let pairs: Vec<(String, String)> = ["theme", "mode", "bg", "fg", "accent", "font"]
+            .iter()
+            .filter_map(|key| text(key).map(|value| (key.to_string(), value)))
+            .collect();
+        let (options, warnings) =
+            crate::embed::parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for warning in warnings {
+            crate::log::warn(&warning);
+        }
+        if text("theme").is_some() {
+            apply_theme(options.theme);
+        }
+        if let Some(new_mode) = options.mode {
+            mode.set(new_mode);
+        }
+        apply_styles(&options.styles);
+    });
+    // The embed lives as long as its iframe.
+    std::mem::forget(handle);
+}
+
+/// Tells the host the height of the content whenever it changes.
+fn report_height(parent: String, id: u32) {
+    let post = move || {
+        let Some(body) = document().body() else {
+            return;
+        };
+        let height = body.get_bounding_client_rect().height().ceil();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"mivzak:height".into());
+        let _ = js_sys::Reflect::set(&message, &"id".into(), &f64::from(id).into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        if let Ok(Some(host)) = window().parent() {
+            let _ = host.post_message(&message, &parent);
+        }
+    };
+    let callback = Closure::<dyn Fn()>::new(post);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        document().body(),
+    ) {
+        observer.observe(&body);
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}

@@ -1,0 +1,62 @@
+//! The ticker's own words, in the language of the page around it (an embedder can
+//! ask for English chrome); headlines keep their own language.
+
+use crate::embed::ChromeLanguage;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TickerText {
+    pub heading: &'static str,
+    pub pause: &'static str,
+    pub play: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub one_new: &'static str,
+    /// Followed by nothing: "N" is put in front.
+    pub many_new: &'static str,
+    pub announce: &'static str,
+}
+
+pub const HEBREW: TickerText = TickerText {
+    heading: "מבזקים",
+    pause: "עצירת הגלילה",
+    play: "הפעלת הגלילה",
+    previous: "המבזק הקודם",
+    next: "המבזק הבא",
+    one_new: "מבזק חדש אחד",
+    many_new: "מבזקים חדשים",
+    announce: "מבזק חדש",
+};
+
+pub const ENGLISH: TickerText = TickerText {
+    heading: "Breaking news",
+    pause: "Pause scrolling",
+    play: "Resume scrolling",
+    previous: "Previous flash",
+    next: "Next flash",
+    one_new: "1 new flash",
+    many_new: "new flashes",
+    announce: "New flash",
+};
+
+impl Default for TickerText {
+    fn default() -> Self {
+        HEBREW
+    }
+}
+
+impl TickerText {
+    pub fn for_language(language: ChromeLanguage) -> Self {
+        match language {
+            ChromeLanguage::Hebrew => HEBREW,
+            ChromeLanguage::English => ENGLISH,
+        }
+    }
+
+    pub fn new_count(&self, n: usize) -> String {
+        if n == 1 {
+            self.one_new.to_owned()
+        } else {
+            format!("{n} {}", self.many_new)
+        }
+    }
+}
