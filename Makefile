@@ -74,5 +74,12 @@ lint:
 e2e: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) npx playwright test
 
+## The figures of the performance issue, median of five runs (not a test: nothing here fails on a number).
+bench: build browser $(CURDIR)/bench/node_modules/.installed
+	node bench/run.mjs
+$(CURDIR)/bench/node_modules/.installed: $(CURDIR)/bench/package-lock.json
+	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
 	rm -rf dist target/dist-news target/wasm32-unknown-unknown

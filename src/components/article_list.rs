@@ -6,19 +6,42 @@ use super::comment_counts::CommentCount;
 use super::time_label::TimeLabel;
 use crate::feed::source::{Entry, FeedSource};
 
-/// The latest articles: headline, summary and time, with "load more" when the feed has older pages.
+/// How many articles are drawn at first, and added by each "load more": a feed of
+/// thousands would take seconds to lay out at once.
+const PAGE: usize = 30;
+
+/// The latest articles: headline, summary and time; "load more" shows the next ones
+/// already loaded, then fetches the feed's older pages (`next_url`).
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let has_more = move || source.info.with(|i| i.next_url.is_some());
+    let shown = RwSignal::new(PAGE);
+    let visible = move || {
+        source.entries.with(|entries| {
+            entries
+                .iter()
+                .take(shown.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let has_more = move || {
+        source.entries.with(Vec::len) > shown.get() || source.info.with(|i| i.next_url.is_some())
+    };
+    let more = move |_| {
+        if source.entries.with_untracked(Vec::len) <= shown.get_untracked() {
+            source.load_more();
+        }
+        shown.update(|n| *n += PAGE);
+    };
     view! {
         <section class="articles" aria-labelledby="articles-heading">
             <h2 id="articles-heading">"כתבות אחרונות"</h2>
             <ul class="article-list">
-                <For each=move || source.entries.get() key=|entry| entry.id.clone() children=|entry| view! { <ArticleCard entry/> }/>
+                <For each=visible key=|entry| entry.id.clone() children=|entry| view! { <ArticleCard entry/> }/>
             </ul>
             <Show when=has_more>
-                <button type="button" class="load-more" disabled=move || source.loading_more.get() on:click=move |_| source.load_more()>
+                <button type="button" class="load-more" disabled=move || source.loading_more.get() on:click=more>
                     "טענו כתבות נוספות"
                 </button>
             </Show>

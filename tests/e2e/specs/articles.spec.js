@@ -184,3 +184,16 @@ test('an English item reads left to right in a Hebrew feed', async ({ page, site
   await page.goto(`${site.url}article/${SAMPLE_FEED.items[0].id}`);
   await expect(page.locator('article')).not.toHaveAttribute('dir', 'ltr');
 });
+
+test('a long feed draws thirty articles at first, and "load more" shows the next ones', async ({ page, siteWith }) => {
+  const items = Array.from({ length: 70 }, (_, i) => ({ id: `n${i}`, title: `כתבה ${i}`, date_published: new Date(Date.UTC(2024, 11, 27, 12, 0) - i * 60_000).toISOString() }));
+  const site = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, items } } });
+  await page.goto(site.url);
+  await expect(page.locator('.article-card')).toHaveCount(30);
+  const more = page.getByRole('button', { name: 'טענו כתבות נוספות' });
+  await more.click();
+  await expect(page.locator('.article-card')).toHaveCount(60);
+  await more.click();
+  await expect(page.locator('.article-card')).toHaveCount(70);
+  await expect(more).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,11 +26,14 @@ const TYPES = {
  * options.base: the sub-path the site lives under ("/news/"), default "/".
  * options.headers: extra headers on every answer.
  * options.fallback: serve index.html for unknown paths (default true).
+ * options.compress: answer with brotli or gzip as the client accepts, compressed
+ *   once per file at the highest level, the way a CDN serves precompressed files.
  */
 export async function serveDir(root, options = {}) {
   const base = options.base ?? '/';
   const fallback = options.fallback ?? true;
   const faults = new Map();
+  const compressed = new Map();
   const proxies = [];
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -97,8 +101,23 @@ export async function serveDir(root, options = {}) {
       res.end();
       return;
     }
-    res.writeHead(200, { ...headers, 'content-length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    let sent = body;
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const encoding = options.compress && (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null);
+    if (encoding) {
+      const key = `${file}:${etag}:${encoding}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, encoding === 'br'
+          ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : zlib.gzipSync(body, { level: 9 }));
+      }
+      sent = compressed.get(key);
+      headers['content-encoding'] = encoding;
+      headers.vary = 'accept-encoding';
+    }
+    entry.bytes = sent.length;
+    res.writeHead(200, { ...headers, 'content-length': sent.length });
+    res.end(req.method === 'HEAD' ? undefined : sent);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
