@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDir } from '../tests/e2e/support/static-server.js';
@@ -35,20 +36,21 @@ const median = (values) => {
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const lines = [];
 function figure(name, value, unit, note = '') {
-  const line = `${name} ${round(value, unit === 'ratio' ? 2 : 1)} ${unit}`;
+  const line = `${name} ${round(value, Math.abs(value) < 1 && value !== 0 ? 3 : unit === 'ratio' ? 2 : 1)} ${unit}`;
   lines.push(line);
   console.log(line + (note ? `    # ${note}` : ''));
 }
 const wanted = (group) => !ONLY || ONLY.has(group);
 
-/** A copy of dist/ with these files, served with compression and isolation headers. */
-async function site(files = {}) {
+/** A copy of dist/ with these files, served compressed; `isolate` adds COOP/COEP,
+ *  which `measureUserAgentSpecificMemory` needs (and which Lighthouse hangs on). */
+async function site(files = {}, { isolate = false } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-bench-'));
   fs.cpSync(DIST, root, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     fs.writeFileSync(path.join(root, name), typeof content === 'string' ? content : JSON.stringify(content));
   }
-  const server = await serveDir(root, { compress: true, headers: ISOLATION });
+  const server = await serveDir(root, { compress: true, headers: isolate ? ISOLATION : {} });
   return { ...server, root, write: (name, c) => fs.writeFileSync(path.join(root, name), JSON.stringify(c)),
     async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } };
 }
@@ -79,7 +81,8 @@ async function firstLoadBytes(browser) {
       if (wait) await page.locator(wait).first().waitFor();
       else await page.frameLocator('iframe').locator('.flash').first().waitFor();
       await page.waitForTimeout(300);
-      const loaded = s.requests.slice(before).filter((r) => r.status === 200);
+      const loaded = s.requests.slice(before).filter((r) => r.status === 200 && r.method === 'GET');
+      if (process.env.BENCH_DEBUG) console.log(loaded.map((r) => r.path));
       for (const encoding of ['br', 'gzip']) {
         const totals = { html: 0, js: 0, wasm: 0, css: 0, json: 0, image: 0 };
         for (const r of loaded) {
@@ -267,7 +270,7 @@ async function marquee(browser) {
 async function memory(browser) {
   const wasmGrowth = [], heapGrowth = [];
   for (let run = 0; run < RUNS; run++) {
-    const s = await site({ 'feed.json': feedOf(100), 'config.json': { ...CONFIG, poll_seconds: 3600 } });
+    const s = await site({ 'feed.json': feedOf(100), 'config.json': { ...CONFIG, poll_seconds: 3600 } }, { isolate: true });
     const page = await browser.newPage();
     await page.addInitScript(() => {
       addEventListener('TrunkApplicationStarted', (e) => { window.__memory = e.detail.wasm.memory; });
@@ -310,9 +313,10 @@ async function lighthouse() {
       let report;
       for (let attempt = 0; attempt < 3 && !report; attempt++) {
         try {
-          const out = execFileSync(bin, [s.url, '--output=json', '--quiet', '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
-            { env: { ...process.env, CHROME_PATH: '/usr/lib/chromium/chromium' }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
-          report = JSON.parse(out.toString());
+          // Asynchronously: this process serves the pages Lighthouse loads.
+          const { stdout: out } = await promisify(execFile)(bin, [s.url, '--output=json', '--quiet', '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+            { env: { ...process.env, CHROME_PATH: '/usr/lib/chromium/chromium' }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000, killSignal: 'SIGKILL' });
+          report = JSON.parse(out);
           if (report.runtimeError) report = undefined; // NO_NAVSTART now and then: retry
         } catch {}
       }

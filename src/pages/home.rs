@@ -5,17 +5,23 @@ use crate::components::article_list::ArticleList;
 use crate::components::follow_link::FollowLink;
 use crate::components::ticker::Ticker;
 use crate::config::Config;
+use crate::feed::source::{FeedSource, LoadState};
 
 /// `/`: the live ticker, then the latest articles.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let config = expect_context::<Config>();
     let mode = config.ticker.mode;
+    let source = expect_context::<FeedSource>();
     view! {
         <Title text=config.site_name.clone()/>
         <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>
         <Ticker mode=Signal::derive(move || mode)/>
-        <FollowLink/>
-        <ArticleList/>
+        // Nothing stands below the ticker until the flashes are in, so their
+        // arrival pushes nothing down (no layout shift).
+        <Show when=move || source.state.with(|s| *s == LoadState::Ready)>
+            <FollowLink/>
+            <ArticleList/>
+        </Show>
     }
 }
