@@ -61,7 +61,9 @@ $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
 ## The release build that a CDN serves: dist/, and the same under a sub-path for its test.
 build: rust-tools wasm-opt
 	trunk build --release --offline
+	node scripts/security-headers.mjs dist
 	trunk build --release --offline --public-url /news/ --dist target/dist-news
+	node scripts/security-headers.mjs target/dist-news > /dev/null
 
 native-test:
 	cargo test --quiet

@@ -18,6 +18,9 @@ async function trapScripts(page) {
   });
 }
 
+test.describe('hostile bodies', () => {
+test.use({ cspViolationsExpected: true });
+
 test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page, siteWith }) => {
   const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
   const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
@@ -60,6 +63,8 @@ test('the clobbering form is dropped and the text after it survives', async ({ p
   await expect(page.locator('.article-body')).toContainText('clobber-body');
   await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
   await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
+});
+
 });
 
 test('a benign rich body keeps its structure, text and safe links', async ({ page, siteWith }) => {

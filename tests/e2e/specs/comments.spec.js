@@ -122,6 +122,8 @@ test('a double click posts once, and the button is disabled while sending', asyn
   expect((await isso.thread(THREAD)).replies).toHaveLength(1);
 });
 
+test.describe('hostile comments', () => {
+test.use({ cspViolationsExpected: true });
 test('a comment whose text carries XSS vectors runs no script', async ({ page, withComments }) => {
   const { site, isso } = await withComments();
   await page.addInitScript(() => { window.__ran = []; window.__xss = (n) => window.__ran.push(n); window.alert = (n) => window.__ran.push(n); });
@@ -144,6 +146,8 @@ test('a comment whose text carries XSS vectors runs no script', async ({ page, w
     .filter((n) => ['script', 'svg', 'iframe', 'form', 'input'].includes(n.localName) || [...n.attributes].some((a) => a.name.startsWith('on') || /^\s*javascript:/i.test(a.value)))
     .map((n) => n.outerHTML));
   expect(bad).toEqual([]);
+});
+
 });
 
 test('if localStorage is full, typing keeps working in memory and says nothing is saved', async ({ page, withComments }) => {

@@ -21,7 +21,8 @@ export async function makeSite({ config, files = {}, base: sub = '/', headers, d
   fs.cpSync(dist, root, { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
   for (const [name, content] of Object.entries(files)) writeFile(root, name, content);
-  const server = await serveDir(root, { base: sub, headers });
+  // Served with the Content-Security-Policy the build writes, as a CDN would.
+  const server = await serveDir(root, { base: sub, headers, securityHeaders: true });
   return {
     ...server,
     write: (name, content) => writeFile(root, name, content),
@@ -42,12 +43,23 @@ function writeFile(root, name, content) {
 }
 
 export const test = base.extend({
+  // Hostile HTML is parsed (inertly) by the sanitizer, and Chromium reports the
+  // inline handlers and styles it carries against the CSP: for the XSS tests those
+  // reports are the policy doing its job, so they opt out of failing on them.
+  cspViolationsExpected: [false, { option: true }],
   // Every page fails its test on an uncaught error; console output is kept for the report.
-  page: async ({ page }, use, testInfo) => {
+  page: async ({ page, cspViolationsExpected }, use, testInfo) => {
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    // Any Content-Security-Policy violation, in the page or its frames, fails the test.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} at ${location.href}`);
+      });
+    });
     page.on('console', (message) => {
-      if (message.type() === 'error' && /panicked|RuntimeError|unreachable/.test(message.text())) {
+      const fatal = cspViolationsExpected ? /panicked|RuntimeError|unreachable/ : /panicked|RuntimeError|unreachable|CSP violation/;
+      if (message.type() === 'error' && fatal.test(message.text())) {
         problems.push(`console: ${message.text()}`);
       }
     });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { headersFile, matches, parseHeaders } from '../../../scripts/security-headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +27,8 @@ const TYPES = {
  * options.base: the sub-path the site lives under ("/news/"), default "/".
  * options.headers: extra headers on every answer.
  * options.fallback: serve index.html for unknown paths (default true).
+ * options.securityHeaders: apply the `_headers` rules the build writes (the CSP),
+ *   recomputed from the served config.json so a test's own origins are allowed.
  * options.compress: answer with brotli or gzip as the client accepts, compressed
  *   once per file at the highest level, the way a CDN serves precompressed files.
  */
@@ -42,6 +45,14 @@ export async function serveDir(root, options = {}) {
     requests.push(entry);
     res.on('finish', () => { entry.status = res.statusCode; });
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+    if (options.securityHeaders) {
+      const added = {};
+      for (const rule of parseHeaders(headersFile(root))) {
+        if (!matches(rule.pattern, url.pathname)) continue;
+        for (const [name, value] of rule.headers) (added[name] ??= []).push(value);
+      }
+      for (const [name, values] of Object.entries(added)) res.setHeader(name, values);
+    }
     const fault = faults.get(url.pathname);
     if (fault) {
       res.writeHead(fault.status, fault.headers ?? { 'content-type': 'text/plain' });

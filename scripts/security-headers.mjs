@@ -1,0 +1,107 @@
+// The Content-Security-Policy that dist/ passes with no violation, computed from
+// what the build produced: the hashes of trunk's inline loader and of the inlined
+// critical CSS, and the feed and comments origins that config.json names.
+//
+//   node scripts/security-headers.mjs dist   writes dist/_headers and prints the policy
+//
+// Run it again after changing config.json, so connect-src follows the new origins.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+function inlineHashes(html, tag) {
+  const found = [];
+  const pattern = new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi');
+  for (const match of html.matchAll(pattern)) if (match[2].trim()) found.push(hash(match[2]));
+  return found;
+}
+
+function originOf(url, base) {
+  try {
+    return new URL(url, base).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The policies for the app and for the embedded ticker, from a built dist/. */
+export function policies(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  let config = {};
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+  } catch {}
+  // Relative URLs resolve against the site itself: 'self' covers them.
+  const site = 'https://site.invalid/';
+  const remote = [config.feed_url ?? 'feed.json', config.comments_url]
+    .filter(Boolean)
+    .map((url) => originOf(url, site))
+    .filter((origin) => origin && origin !== new URL(site).origin);
+  const connect = ["'self'", ...new Set(remote)].join(' ');
+  const common = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script').join(' ')}`.trim(),
+    `style-src 'self' ${inlineHashes(html, 'style').join(' ')}`.trim(),
+    // Feed images and avatars come from wherever the publisher hosts them.
+    "img-src 'self' https: data:",
+    `connect-src ${connect}`,
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ];
+  return {
+    common: common.join('; '),
+    app: [...common, "frame-ancestors 'self'"].join('; '),
+    // The ticker is made to be framed by other sites.
+    embed: common.join('; '),
+  };
+}
+
+/** `_headers` in the format Netlify and Cloudflare Pages read. Matching rules add
+ *  up there, so the app's pages get a second policy that only forbids framing,
+ *  and the embedded ticker, made to be framed anywhere, does not. */
+export function headersFile(dist) {
+  const { common } = policies(dist);
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const base = (html.match(/<base href="([^"]*)"/) ?? [])[1] ?? '/';
+  const pages = ['', 'index.html', '404.html', 'article/*', 'tag/*'].map((p) => base + p);
+  return [
+    `${base}*`,
+    `  Content-Security-Policy: ${common}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    ...pages.flatMap((page) => [page, "  Content-Security-Policy: frame-ancestors 'self'"]),
+    '',
+  ].join('\n');
+}
+
+/** The rules of a `_headers` text, for servers that apply them (the test server). */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else if (rules.length) {
+      const at = line.indexOf(':');
+      rules.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** Whether a `_headers` path pattern ("/article/*") matches a request path. */
+export function matches(pattern, pathname) {
+  return pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = process.argv[2] ?? 'dist';
+  fs.writeFileSync(path.join(dist, '_headers'), headersFile(dist));
+  const { app, embed } = policies(dist);
+  console.log(`Content-Security-Policy (app):   ${app}`);
+  console.log(`Content-Security-Policy (embed): ${embed}`);
+}
