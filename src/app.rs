@@ -21,6 +21,7 @@ use crate::pages::tag::TagPage;
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_clock();
+    crate::theme::apply_theme(config.theme);
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
     provide_context(source);
     // `None` when the config names no comment server: comments are off.

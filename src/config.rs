@@ -64,6 +64,9 @@ pub struct Config {
     pub time_zone: String,
     pub poll_seconds: u32,
     pub ticker: TickerOptions,
+    /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
+    #[serde(skip)]
+    pub theme: crate::embed::Theme,
 }
 
 impl Default for Config {
@@ -76,6 +79,7 @@ impl Default for Config {
             time_zone: "Asia/Jerusalem".into(),
             poll_seconds: 30,
             ticker: TickerOptions::default(),
+            theme: crate::embed::Theme::Auto,
         }
     }
 }
@@ -88,6 +92,7 @@ const KNOWN_KEYS: &[&str] = &[
     "time_zone",
     "poll_seconds",
     "ticker",
+    "theme",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
@@ -169,6 +174,10 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "time_zone" => config.time_zone = read(value)?,
         "poll_seconds" => config.poll_seconds = read(value)?,
         "ticker" => config.ticker = read(value)?,
+        "theme" => {
+            let name: String = read(value)?;
+            config.theme = crate::embed::Theme::parse(&name).ok_or("not light, dark or auto")?;
+        }
         _ => {}
     }
     Ok(())

@@ -13,6 +13,15 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            "auto" => Some(Self::Auto),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Light => "light",
@@ -103,11 +112,9 @@ pub fn parse_options<'a>(
                 Ok(s) if (SPEED_RANGE.0..=SPEED_RANGE.1).contains(&s) => options.speed = Some(s),
                 _ => warn(key, value),
             },
-            "theme" => match value {
-                "light" => options.theme = Theme::Light,
-                "dark" => options.theme = Theme::Dark,
-                "auto" => options.theme = Theme::Auto,
-                _ => warn(key, value),
+            "theme" => match Theme::parse(value) {
+                Some(theme) => options.theme = theme,
+                None => warn(key, value),
             },
             "feed" if !value.trim().is_empty() => options.feed = Some(value.trim().to_owned()),
             "lang" => match value {

@@ -17,6 +17,7 @@ pub mod log;
 pub mod pages;
 pub mod routes;
 pub mod share;
+pub mod theme;
 pub mod ticker_text;
 pub mod time;
 

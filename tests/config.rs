@@ -67,3 +67,13 @@ fn empty_urls_mean_off() {
     assert_eq!(parsed.config.comments_url, None);
     assert_eq!(parsed.config.facebook_url, None);
 }
+
+#[test]
+fn the_theme_can_be_forced() {
+    use mivzak::embed::Theme;
+    assert_eq!(parse(r#"{"theme": "dark"}"#).config.theme, Theme::Dark);
+    assert_eq!(parse("{}").config.theme, Theme::Auto);
+    let bad = parse(r#"{"theme": "neon"}"#);
+    assert_eq!(bad.config.theme, Theme::Auto);
+    assert!(bad.warnings[0].contains("theme ignored"));
+}

@@ -24,6 +24,21 @@ pub fn NavigationFocus() -> impl IntoView {
         });
     });
     let on_popstate = Closure::<dyn Fn()>::new(move || from_history.set_value(true));
+    // A scroll event can arrive after a click has already changed the URL, so the
+    // position is also taken when a link is clicked, before the router handles it.
+    let on_click = Closure::<dyn Fn()>::new(move || {
+        let path = window().location().pathname().unwrap_or_default();
+        let y = window().scroll_y().unwrap_or_default();
+        positions.update_value(|p| {
+            p.insert(path, y);
+        });
+    });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    on_click.forget();
     let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     let _ =
         window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
@@ -41,7 +56,7 @@ pub fn NavigationFocus() -> impl IntoView {
                 let restore = from_history.get_value();
                 from_history.set_value(false);
                 match (restore, saved) {
-                    (true, Some(y)) => scroll_back_to(y, 10),
+                    (true, Some(y)) => scroll_back_to(y, 120),
                     _ => focus_main_heading(),
                 }
             });
@@ -50,7 +65,7 @@ pub fn NavigationFocus() -> impl IntoView {
     });
 }
 
-/// Scrolls to `y` once the page is tall enough for it, trying for a few frames
+/// Scrolls to `y` once the page is tall enough for it, trying for up to two seconds
 /// while the previous route's view is replaced.
 fn scroll_back_to(y: f64, frames_left: u32) {
     request_animation_frame(move || {

@@ -25,7 +25,12 @@ pub struct TickerAttention {
 /// prefers reduced motion), the stale notice, the "new flashes" badge and a polite
 /// live region that announces each new flash once.
 #[component]
-pub fn Ticker(#[prop(into)] mode: Signal<TickerMode>) -> impl IntoView {
+pub fn Ticker(
+    #[prop(into)] mode: Signal<TickerMode>,
+    /// On a page of its own (the embed) the ticker's heading is the page's `h1`.
+    #[prop(optional)]
+    standalone: bool,
+) -> impl IntoView {
     let config = expect_context::<Config>();
     let source = expect_context::<FeedSource>();
     let count = config.ticker.count;
@@ -94,7 +99,11 @@ pub fn Ticker(#[prop(into)] mode: Signal<TickerMode>) -> impl IntoView {
     };
     view! {
         <section class="ticker" node_ref=section aria-labelledby="flashes-heading">
-            <h2 id="flashes-heading">{text.heading}</h2>
+            {if standalone {
+                view! { <h1 id="flashes-heading">{text.heading}</h1> }.into_any()
+            } else {
+                view! { <h2 id="flashes-heading">{text.heading}</h2> }.into_any()
+            }}
             <StaleNotice/>
             <Show when=move || { attention.unseen.get() > 0 }>
                 <button type="button" class="new-flashes" on:click=show_newest>{badge_text}</button>

@@ -6,10 +6,11 @@ use crate::clock::provide_clock;
 use crate::components::flash_list::EmbedLinks;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
-use crate::embed::{EmbedOptions, Theme};
+use crate::embed::EmbedOptions;
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
 use crate::routes::{base_path, Paths};
+use crate::theme::apply_theme;
 use crate::ticker_text::TickerText;
 
 /// `/embed/ticker`: only the ticker, for an iframe on someone else's page. It sizes
@@ -56,16 +57,7 @@ pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
     } else {
         crate::log::warn("embed: no valid parent origin; the iframe cannot size itself");
     }
-    view! { <main class="embed"><Ticker mode=Signal::from(mode)/></main> }
-}
-
-fn apply_theme(theme: Theme) {
-    if let Some(root) = document().document_element() {
-        let _ = match theme {
-            Theme::Auto => root.remove_attribute("data-theme"),
-            other => root.set_attribute("data-theme", other.as_str()),
-        };
-    }
+    view! { <main class="embed"><Ticker mode=Signal::from(mode) standalone=true/></main> }
 }
 
 fn apply_styles(styles: &[(&'static str, String)]) {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 /** A third-party page on its own origin that embeds the widget from `site`. */
@@ -29,7 +29,7 @@ test('two tickers with different options render, each at its height, untouched b
     const two = page.frameLocator('#two iframe');
     await expect(one.locator('.flash')).toHaveCount(3);
     await expect(two.locator('.flash')).toHaveCount(6);
-    await expect(two.locator('h2')).toHaveText('Breaking news');
+    await expect(two.locator('h1')).toHaveText('Breaking news');
     await expect(two.locator('html')).toHaveAttribute('dir', 'ltr');
     // The host's CSS does not reach inside: flashes keep the widget's own colours and size.
     const style = await one.locator('.flash .headline').first().evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).fontSize]);
@@ -173,8 +173,7 @@ test('the ticker works where its storage is blocked', async ({ page, site }) => 
 });
 
 test('invalid options fall back to the defaults with a console warning', async ({ page, site }) => {
-  const warnings = [];
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const warnings = consoleWarnings(page);
   await page.goto(`${site.url}embed/ticker?mode=sideways&count=-3&theme=neon&bg=red;}`);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(warnings.join('\n')).toContain('invalid mode');

@@ -1,5 +1,5 @@
 // The vertical slice: home, article, deep links, not-found, the error state, a sub-path.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
@@ -68,8 +68,7 @@ test('unknown routes and unknown article ids show the Hebrew not-found page', as
 
 test('a missing feed shows the error with retry, and retry recovers once it exists', async ({ page, siteWith }) => {
   const site = await siteWith({ config: { feed_url: 'later.json' } });
-  const warnings = [];
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const warnings = consoleWarnings(page);
   await page.goto(site.url);
   const error = page.getByRole('alert');
   await expect(error).toContainText('עדכון המבזקים לא נמצא');
@@ -91,8 +90,7 @@ test('a feed that is not JSON, or not a JSON Feed, gets a clear message', async 
 
 test('a broken config.json falls back to the defaults with a warning', async ({ page, siteWith }) => {
   const site = await siteWith({ files: { 'config.json': '{ not json' } });
-  const warnings = [];
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const warnings = consoleWarnings(page);
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(warnings.join('\n')).toContain('config.json is not valid JSON');
@@ -100,8 +98,7 @@ test('a broken config.json falls back to the defaults with a warning', async ({ 
 
 test('an unknown config key is reported in the console', async ({ page, siteWith }) => {
   const site = await siteWith({ config: { feed_ulr: 'typo.json' } });
-  const warnings = [];
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const warnings = consoleWarnings(page);
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(warnings.join('\n')).toContain('unknown key feed_ulr');

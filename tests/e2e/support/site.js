@@ -96,3 +96,10 @@ export const test = base.extend({
   },
 });
 export { expect };
+
+/** The console warnings a page logs from now on (the app's details for developers). */
+export function consoleWarnings(page) {
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  return warnings;
+}
