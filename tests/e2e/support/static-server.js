@@ -23,6 +23,42 @@ const TYPES = {
 };
 
 /**
+ * Answers as a failing server would. `mode`: 'stall' sends the headers and then
+ * nothing; 'trickle' sends the body a little at a time; 'reset' sends half the
+ * body and drops the connection. Otherwise `status`, `headers` and `body` as given.
+ */
+function misbehave(req, res, fault) {
+  const body = Buffer.from(fault.body ?? 'fault');
+  const headers = fault.headers ?? { 'content-type': 'text/plain' };
+  if (fault.mode === 'stall') {
+    res.writeHead(fault.status, headers);
+    res.flushHeaders();
+    return; // never ends; the client has to give up
+  }
+  if (fault.mode === 'reset') {
+    res.writeHead(fault.status, { ...headers, 'content-length': body.length });
+    res.write(body.subarray(0, body.length >> 1), () => setTimeout(() => req.socket.destroy(), 50));
+    return;
+  }
+  if (fault.mode === 'trickle') {
+    res.writeHead(fault.status, { ...headers, 'content-length': body.length });
+    let at = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer);
+      res.write(body.subarray(at, at + fault.chunk));
+      at += fault.chunk;
+      if (at >= body.length) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, fault.every ?? 100);
+    return;
+  }
+  res.writeHead(fault.status, headers);
+  res.end(body);
+}
+
+/**
  * Serves `root` on a free port of 127.0.0.1.
  * options.base: the sub-path the site lives under ("/news/"), default "/".
  * options.headers: extra headers on every answer.
@@ -55,8 +91,7 @@ export async function serveDir(root, options = {}) {
     }
     const fault = faults.get(url.pathname);
     if (fault) {
-      res.writeHead(fault.status, fault.headers ?? { 'content-type': 'text/plain' });
-      res.end(fault.body ?? 'fault');
+      misbehave(req, res, fault);
       return;
     }
     const proxy = proxies.find(([prefix]) => url.pathname.startsWith(prefix));
@@ -148,6 +183,6 @@ export async function serveDir(root, options = {}) {
     heal(pathname) {
       faults.delete(pathname);
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }),
   };
 }
