@@ -41,6 +41,17 @@ pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
             .unwrap_or_default(),
     };
     walk.children(&body, &fragment, 0);
+    // The HTML parser drops whitespace before the first element, so leading
+    // whitespace would not survive a second pass: drop it now (sanitizing the
+    // output again then changes nothing).
+    while let Some(first) = fragment.first_child() {
+        let blank = first.node_type() == Node::TEXT_NODE
+            && first.node_value().unwrap_or_default().trim().is_empty();
+        if !blank {
+            break;
+        }
+        let _ = fragment.remove_child(&first);
+    }
     fragment
 }
 
