@@ -270,3 +270,19 @@ test('offline, the comment waits and is sent once the browser is back online', a
   await expect(page.locator('.comment-list .comment')).toContainText('נכתבה בלי חיבור');
   expect((await isso.thread(THREAD)).replies).toHaveLength(1);
 });
+
+test('a post that gets no answer times out, says so, keeps the text, and lands once later', async ({ page, withComments }) => {
+  test.setTimeout(60_000);
+  const { site, isso } = await withComments();
+  site.proxy('/isso/', isso.url + '/');
+  site.write('config.json', { ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()), comments_url: 'isso/' });
+  await openArticle(page, site);
+  site.fail('/isso/new', 200, { mode: 'stall', headers: { 'content-type': 'application/json' } });
+  await form(page).getByLabel('התגובה שלכם').fill('שרת שלא עונה');
+  await form(page).getByRole('button', { name: 'שליחת התגובה' }).click();
+  await expect(form(page).getByRole('alert')).toContainText('שרת התגובות לא ענה בזמן', { timeout: 25_000 });
+  await expect(form(page).getByLabel('התגובה שלכם')).toHaveValue('שרת שלא עונה');
+  site.heal('/isso/new');
+  await expect(page.locator('.comment-list .comment')).toContainText('שרת שלא עונה', { timeout: 15_000 });
+  expect((await isso.thread(THREAD)).replies).toHaveLength(1);
+});
