@@ -30,17 +30,21 @@ pub fn FlashList(count: usize) -> impl IntoView {
     let source = expect_context::<FeedSource>();
     view! {
         <ol class="flashes">
-            <For each=shown_entries(source, count) key=|entry| entry.id.clone() children=|entry| {
-                let is_new = entry.is_new;
-                view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
-            }/>
+            <For each=shown_entries(source, count) key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
         </ol>
     }
 }
 
+/// One row of the ticker, list or strip: highlighted for a while when it is new.
+#[component]
+pub fn FlashItem(entry: Entry) -> impl IntoView {
+    let is_new = entry.is_new;
+    view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
+}
+
 /// One flash: "HH:MM headline", linking to its article; a non-Hebrew flash carries its own lang and dir.
 #[component]
-pub fn FlashLink(entry: Entry) -> impl IntoView {
+fn FlashLink(entry: Entry) -> impl IntoView {
     let article = entry.article;
     let title = Signal::derive({
         let article = article.clone();

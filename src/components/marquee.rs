@@ -3,7 +3,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::flash_list::{shown_entries, FlashLink};
+use super::flash_list::{shown_entries, FlashItem};
 use super::ticker::TickerAttention;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
@@ -117,10 +117,7 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
     let group = move |copy: bool| {
         view! {
             <ul class="marquee-group" aria-hidden=copy.then_some("true") inert=copy>
-                <For each=each key=|entry| entry.id.clone() children=move |entry| {
-                    let is_new = entry.is_new;
-                    view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
-                }/>
+                <For each=each key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
             </ul>
         }
     };

@@ -16,7 +16,10 @@ pub fn NavigationFocus() -> impl IntoView {
     }
     let positions = StoredValue::new(HashMap::<String, f64>::new());
     let from_history = StoredValue::new(false);
-    let on_scroll = Closure::<dyn Fn()>::new(move || {
+    // Remembered as the reader scrolls, and again when a link is clicked (capturing,
+    // before the router handles it): a scroll event can arrive after a click has
+    // already changed the URL.
+    let remember = Closure::<dyn Fn()>::new(move || {
         let path = window().location().pathname().unwrap_or_default();
         let y = window().scroll_y().unwrap_or_default();
         positions.update_value(|p| {
@@ -24,26 +27,16 @@ pub fn NavigationFocus() -> impl IntoView {
         });
     });
     let on_popstate = Closure::<dyn Fn()>::new(move || from_history.set_value(true));
-    // A scroll event can arrive after a click has already changed the URL, so the
-    // position is also taken when a link is clicked, before the router handles it.
-    let on_click = Closure::<dyn Fn()>::new(move || {
-        let path = window().location().pathname().unwrap_or_default();
-        let y = window().scroll_y().unwrap_or_default();
-        positions.update_value(|p| {
-            p.insert(path, y);
-        });
-    });
+    let _ = window().add_event_listener_with_callback("scroll", remember.as_ref().unchecked_ref());
     let _ = window().add_event_listener_with_callback_and_bool(
         "click",
-        on_click.as_ref().unchecked_ref(),
+        remember.as_ref().unchecked_ref(),
         true,
     );
-    on_click.forget();
-    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
     let _ =
         window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
     // The router, and so this component, lives as long as the page.
-    on_scroll.forget();
+    remember.forget();
     on_popstate.forget();
 
     Effect::new(move |previous: Option<String>| {
