@@ -21,11 +21,12 @@ WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version =
 ## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change,
 ## with a real Isso (comments kept in .data/) that trunk proxies at /isso/.
 serve: rust-tools wasm-opt isso
+	trunk build --offline --dist target/embed-dev embed.html
 	@mkdir -p $(DATA)
 	@printf '[general]\ndbpath = %s/comments.db\nhost = http://localhost:8080/\n[server]\nlisten = http://127.0.0.1:8081/\n' '$(DATA)' > $(DATA)/isso.cfg
 	@$(ISSO) -c $(DATA)/isso.cfg run > $(DATA)/isso.log 2>&1 & isso=$$!; \
 	  trap 'kill $$isso 2>/dev/null' EXIT INT TERM; \
-	  trunk serve --offline --dist target/dist-dev
+	  MIVZAK_EMBED_DIST=target/embed-dev trunk serve --offline --dist target/dist-dev
 
 ## Every test: native, lint, then end to end in Chromium against the release dist/.
 test: tools build native-test lint e2e
@@ -59,10 +60,14 @@ $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
 	touch $@
 
 ## The release build that a CDN serves: dist/, and the same under a sub-path for its test.
+## The embedded ticker is a page of its own (embed.html, its own lean wasm), built
+## first and copied in by scripts/post-build.sh.
 build: rust-tools wasm-opt
-	trunk build --release --offline
+	trunk build --release --offline --dist target/embed-release embed.html
+	MIVZAK_EMBED_DIST=target/embed-release trunk build --release --offline
 	node scripts/security-headers.mjs dist
-	trunk build --release --offline --public-url /news/ --dist target/dist-news
+	trunk build --release --offline --public-url /news/ --dist target/embed-news embed.html
+	MIVZAK_EMBED_DIST=target/embed-news trunk build --release --offline --public-url /news/ --dist target/dist-news
 	node scripts/security-headers.mjs target/dist-news > /dev/null
 
 native-test:
@@ -84,4 +89,4 @@ $(CURDIR)/bench/node_modules/.installed: $(CURDIR)/bench/package-lock.json
 	touch $@
 
 clean:
-	rm -rf dist target/dist-news target/wasm32-unknown-unknown
+	rm -rf dist target/dist-news target/dist-dev target/embed-* target/wasm32-unknown-unknown

@@ -1,6 +1,6 @@
 /*! Mivzak ticker embed: <script src="https://OUR-HOST/embed.js" async></script>
  * then <div data-mivzak-ticker data-mode="marquee"></div> or <mivzak-ticker mode="marquee">.
- * Each element gets a cross-origin iframe of /embed/ticker, sized to its content
+ * Each element gets a cross-origin iframe of embed.html, sized to its content
  * through postMessage. Every message is checked for its exact origin and source,
  * and none is ever posted to "*". No dependencies, no cookies, no storage. */
 (function () {
@@ -9,7 +9,7 @@
   var script = document.currentScript;
   var base = new URL('.', script ? script.src : location.href);
   var APP_ORIGIN = base.origin;
-  var FRAME_URL = new URL('embed/ticker', base);
+  var FRAME_URL = new URL('embed.html', base);
   // Attributes an embedder may set, as data-* on a div or plain on <mivzak-ticker>.
   var OPTIONS = ['mode', 'count', 'theme', 'speed', 'feed', 'lang', 'target', 'bg', 'fg', 'accent', 'font', 'title'];
   var frames = new Map(); // element -> { iframe, id }

@@ -29,7 +29,12 @@ function originOf(url, base) {
 
 /** The policies for the app and for the embedded ticker, from a built dist/. */
 export function policies(dist) {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  // The app's page and the embedded ticker's, each with its own inline loader.
+  const html = ['index.html', 'embed.html']
+    .map((page) => path.join(dist, page))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
   let config = {};
   try {
     config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
@@ -43,8 +48,8 @@ export function policies(dist) {
   const connect = ["'self'", ...new Set(remote)].join(' ');
   const common = [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${inlineHashes(html, 'script').join(' ')}`.trim(),
-    `style-src 'self' ${inlineHashes(html, 'style').join(' ')}`.trim(),
+    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(inlineHashes(html, 'script'))].join(' ')}`.trim(),
+    `style-src 'self' ${[...new Set(inlineHashes(html, 'style'))].join(' ')}`.trim(),
     // Feed images and avatars come from wherever the publisher hosts them.
     "img-src 'self' https: data:",
     `connect-src ${connect}`,
@@ -68,6 +73,7 @@ export function headersFile(dist) {
   const { common } = policies(dist);
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const base = (html.match(/<base href="([^"]*)"/) ?? [])[1] ?? '/';
+  // Every path but embed.html is the app (the fallback serves it for any route).
   const pages = ['', 'index.html', '404.html', 'article/*', 'tag/*'].map((p) => base + p);
   return [
     `${base}*`,

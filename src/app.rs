@@ -1,7 +1,6 @@
 //! The page shell and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
@@ -19,7 +18,6 @@ use crate::pages::tag::TagPage;
 /// The whole app, once `config.json` has been read.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_meta_context();
     provide_clock();
     crate::theme::apply_theme(config.theme);
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
@@ -55,56 +53,24 @@ pub fn App(config: Config) -> impl IntoView {
 
 /// Reads the config, then replaces the static shell in index.html with the app.
 pub fn start() {
+    mount_with_config(|config| view! { <App config/> });
+}
+
+/// Reads `config.json`, then mounts `view` in place of the page's static shell
+/// (`#app`): shared by the app and the embedded ticker's own entry point.
+pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V + 'static) {
     // Leptos starts its executor when it mounts; until then, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let config = crate::config::load().await;
         let Some(root) = document().get_element_by_id("app") else {
-            crate::log::error("index.html has no #app element");
+            crate::log::error("the page has no #app element");
             return;
         };
-        // The shell was there only until now; the app draws the same header.
+        // The shell was there only until now; the view draws the same header.
         root.set_text_content(None);
-        let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+        let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
-        match embed_options() {
-            Some(options) => {
-                leptos::mount::mount_to(root, move || {
-                    view! { <crate::pages::embed_ticker::EmbedTicker config options/> }
-                })
-                .forget();
-            }
-            None => leptos::mount::mount_to(root, move || view! { <App config/> }).forget(),
-        }
+        leptos::mount::mount_to(root, move || view(config)).forget();
     });
-}
-
-/// The iframe's options when this page is the embedded ticker (`/embed/ticker`),
-/// which mounts without the router, the articles and the comments.
-fn embed_options() -> Option<crate::embed::EmbedOptions> {
-    let location = window().location();
-    let path = location.pathname().ok()?;
-    let base = crate::routes::base_path(&crate::http::document_base());
-    let route = path
-        .strip_prefix(&base)
-        .unwrap_or(&path)
-        .trim_end_matches('/');
-    if route != "/embed/ticker" {
-        return None;
-    }
-    let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
-    let mut pairs = Vec::new();
-    let entries = js_sys::try_iter(&query).ok()??;
-    for entry in entries.flatten() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            pairs.push((key, value));
-        }
-    }
-    let (options, warnings) =
-        crate::embed::parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    for warning in warnings {
-        crate::log::warn(&warning);
-    }
-    Some(options)
 }

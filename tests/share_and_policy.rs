@@ -30,6 +30,11 @@ fn sizes_read_like_a_person_wrote_them() {
     assert_eq!(human_size(500), "500 B");
     assert_eq!(human_size(2048), "2.0 KB");
     assert_eq!(human_size(89_970_236), "86 MB");
+    assert_eq!(human_size(1536), "1.5 KB");
+    assert_eq!(human_size(1023), "1023 B");
+    assert_eq!(human_size(10 * 1024 + 460), "10 KB");
+    assert_eq!(human_size(10_188), "9.9 KB");
+    assert_eq!(human_size(u64::MAX), "17179869184 GB");
 }
 
 #[test]

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::bidi_text::BidiText;
 use super::comment_counts::CommentCount;
@@ -65,7 +64,7 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
     let href = expect_context::<crate::routes::Paths>().article(&entry.id);
     view! {
         <li class="article-card">
-            <h3><A href=href><BidiText text=title/></A></h3>
+            <h3><a href=href><BidiText text=title/></a></h3>
             {move || summary().map(|s| view! { <p class="summary"><BidiText text=s/></p> })}
             <TimeLabel ms=published/>
             <CommentCount id=entry.id.to_string()/>

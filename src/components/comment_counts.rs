@@ -1,7 +1,6 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::comments::backend::{Backend, CommentsBackend};
 use crate::comments::model::thread_uri;
@@ -52,7 +51,7 @@ pub fn CommentCount(id: String) -> impl IntoView {
     );
     move || {
         counts.with(|c| c.get(&id).copied()).map(|n| {
-            view! { <A href=href.clone() attr:class="comment-count">"תגובות ("<bdi>{n}</bdi>")"</A> }
+            view! { <a href=href.clone() class="comment-count">"תגובות ("<bdi>{n}</bdi>")"</a> }
         })
     }
 }

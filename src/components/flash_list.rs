@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::bidi_text::BidiText;
 use super::time_label::TimeLabel;
@@ -70,6 +69,6 @@ fn FlashLink(entry: Entry) -> impl IntoView {
             <a href=format!("{}{href}", links.origin) target=links.target.as_attr() rel="noopener">{content}</a>
         }
         .into_any(),
-        None => view! { <A href=href>{content}</A> }.into_any(),
+        None => view! { <a href=href>{content}</a> }.into_any(),
     }
 }

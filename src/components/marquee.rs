@@ -50,7 +50,8 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
         width.set_value(new_width);
         let _ = HtmlElement::style(&track).set_property(
             "--mivzak-marquee-duration",
-            &format!("{}s", new_width / speed),
+            // Whole milliseconds: an integer keeps float formatting out of the wasm.
+            &format!("{}ms", (new_width / speed * 1000.0).round() as u64),
         );
         seek(&track, offset, speed);
     };

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::config::Config;
 
@@ -10,7 +9,7 @@ pub fn SiteHeader() -> impl IntoView {
     let home = expect_context::<crate::routes::Paths>().home();
     view! {
         <header class="site-header">
-            <A href=home attr:class="site-name">{name}</A>
+            <a href=home class="site-name">{name}</a>
         </header>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
+
+use crate::page_meta::page_meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock::Clock;
@@ -38,7 +38,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     let config = expect_context::<Config>();
     let source = expect_context::<FeedSource>();
     let paths = expect_context::<Paths>();
-    let site = config.site_name.clone();
+    let site = config.site_name;
     let title = Signal::derive(move || article.with(|a| a.title.clone()));
     let language = move || article.with(|a| a.language.clone());
     let dir = move || article.with(|a| a.language.as_deref().map(crate::bidi::language_dir));
@@ -51,7 +51,10 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 .unwrap_or_else(|| crate::feed::parse::start_of(&a.title, 160))
         })
     };
-    Effect::new(move |_| set_meta_description(&description()));
+    page_meta(
+        move || format!("{} – {site}", title.get()),
+        move || Some(description()),
+    );
 
     let hero = move || {
         article.with(|a| {
@@ -89,7 +92,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 let paths = paths.clone();
                 view! {
                     <ul class="tags" aria-label="תגיות">
-                        {tags.into_iter().map(|tag| view! { <li><A href=paths.tag(&tag)>{tag}</A></li> }).collect_view()}
+                        {tags.into_iter().map(|tag| { let href = paths.tag(&tag); view! { <li><a href=href>{tag}</a></li> } }).collect_view()}
                     </ul>
                 }
             })
@@ -135,13 +138,12 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         let paths = paths_for_nav.clone();
         Some(view! {
             <nav class="neighbours" aria-label="כתבות נוספות">
-                {newer.map(|(id, title)| view! { <A href=paths.article(&id) attr:class="newer" attr:rel="prev">"הכתבה הקודמת: "<BidiText text=title/></A> })}
-                {older.map(|(id, title)| view! { <A href=paths.article(&id) attr:class="older" attr:rel="next">"הכתבה הבאה: "<BidiText text=title/></A> })}
+                {newer.map(|(id, title)| view! { <a href=paths.article(&id) class="newer" rel="prev">"הכתבה הקודמת: "<BidiText text=title/></a> })}
+                {older.map(|(id, title)| view! { <a href=paths.article(&id) class="older" rel="next">"הכתבה הבאה: "<BidiText text=title/></a> })}
             </nav>
         })
     };
     view! {
-        <Title text=move || format!("{} – {site}", title.get())/>
         <article class="article" lang=language dir=dir>
             {hero}
             <h1 tabindex="-1"><BidiText text=title/></h1>
@@ -186,12 +188,5 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
                 {modified.filter(|m| Some(*m) != published).map(|ms| stamp(ms, " · עודכן: "))}
             </p>
         }
-    }
-}
-
-/// Keeps `<meta name="description">` in step with the page, for sharing and search.
-pub fn set_meta_description(text: &str) {
-    if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", text);
     }
 }

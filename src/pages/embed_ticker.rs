@@ -6,7 +6,7 @@ use crate::clock::provide_clock;
 use crate::components::flash_list::EmbedLinks;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
-use crate::embed::EmbedOptions;
+use crate::embed::{parse_options, EmbedOptions};
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
 use crate::routes::{base_path, Paths};
@@ -101,7 +101,7 @@ fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
             .filter_map(|key| text(key).map(|value| (key.to_string(), value)))
             .collect();
         let (options, warnings) =
-            crate::embed::parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         for warning in warnings {
             crate::log::warn(&warning);
         }
@@ -141,4 +141,33 @@ fn report_height(parent: String, id: u32) {
         std::mem::forget(observer);
     }
     callback.forget();
+}
+
+/// The entry point of `embed.html`, the page in the iframe: only the ticker,
+/// without the router, the articles and the comments, so its wasm stays small.
+pub fn start() {
+    let options = options_from_query().unwrap_or_else(|| {
+        crate::log::warn("embed: could not read the page's query; using defaults");
+        parse_options(std::iter::empty()).0
+    });
+    crate::app::mount_with_config(move |config| view! { <EmbedTicker config options/> });
+}
+
+/// The iframe's options, from its query string.
+fn options_from_query() -> Option<EmbedOptions> {
+    let location = window().location();
+    let query = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&query).ok()??;
+    for entry in entries.flatten() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            pairs.push((key, value));
+        }
+    }
+    let (options, warnings) = parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for warning in warnings {
+        crate::log::warn(&warning);
+    }
+    Some(options)
 }

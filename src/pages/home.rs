@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+
+use crate::page_meta::page_meta;
 
 use crate::components::article_list::ArticleList;
 use crate::components::follow_link::FollowLink;
@@ -13,8 +14,9 @@ pub fn HomePage() -> impl IntoView {
     let config = expect_context::<Config>();
     let mode = config.ticker.mode;
     let source = expect_context::<FeedSource>();
+    let site = config.site_name.clone();
+    page_meta(move || site.clone(), || None);
     view! {
-        <Title text=config.site_name.clone()/>
         <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>
         <Ticker mode=Signal::derive(move || mode)/>
         // Nothing stands below the ticker until the flashes are in, so their

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
+
+use crate::page_meta::page_meta;
 
 use crate::config::Config;
 
@@ -9,12 +9,12 @@ use crate::config::Config;
 pub fn NotFound() -> impl IntoView {
     let site = expect_context::<Config>().site_name;
     let home = expect_context::<crate::routes::Paths>().home();
+    page_meta(move || format!("הדף לא נמצא – {site}"), || None);
     view! {
-        <Title text=format!("הדף לא נמצא – {site}")/>
         <section class="not-found">
             <h1 tabindex="-1">"הדף לא נמצא"</h1>
             <p>"ייתכן שהכתובת שגויה או שהכתבה הוסרה."</p>
-            <p><A href=home>"חזרה לעמוד הראשי"</A></p>
+            <p><a href=home>"חזרה לעמוד הראשי"</a></p>
         </section>
     }
 }

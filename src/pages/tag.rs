@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
+
+use crate::page_meta::page_meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::bidi_text::BidiText;
@@ -18,6 +18,7 @@ pub fn TagPage() -> impl IntoView {
     let site = expect_context::<Config>().site_name;
     let params = use_params_map();
     let tag = Signal::derive(move || params.with(|p| p.get("tag").unwrap_or_default()));
+    page_meta(move || format!("{} – {site}", tag.get()), || None);
     let tagged = move || {
         let tag = tag.get();
         source.entries.with(|entries| {
@@ -29,7 +30,6 @@ pub fn TagPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || format!("{} – {site}", tag.get())/>
         <section class="tag-page">
             <h1 tabindex="-1">"תגית: "<BidiText text=tag/></h1>
             <FeedStatus/>
@@ -40,7 +40,7 @@ pub fn TagPage() -> impl IntoView {
                     let published = Signal::derive(move || article.with(|a| a.published_ms));
                     view! {
                         <li class="article-card">
-                            <h2><A href=paths.article(&entry.id)><BidiText text=title/></A></h2>
+                            <h2><a href=paths.article(&entry.id)><BidiText text=title/></a></h2>
                             <TimeLabel ms=published/>
                         </li>
                     }

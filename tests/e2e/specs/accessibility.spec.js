@@ -39,7 +39,7 @@ for (const scheme of ['light', 'dark']) {
     });
 
     test('embedded ticker, marquee', async ({ page, site }) => {
-      await page.goto(`${site.url}embed/ticker?mode=marquee&theme=${scheme}`);
+      await page.goto(`${site.url}embed.html?mode=marquee&theme=${scheme}`);
       await expect(page.locator('.marquee-group .flash').first()).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });

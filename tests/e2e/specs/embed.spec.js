@@ -133,12 +133,27 @@ test('below the fold the ticker loads lazily, and it sends no cookies', async ({
     await page.goto(host.url);
     await expect(page.locator('#below iframe')).toHaveAttribute('loading', 'lazy');
     await page.waitForTimeout(500);
-    expect(site.requests.filter((r) => r.path.startsWith('/embed/ticker'))).toHaveLength(0);
+    expect(site.requests.filter((r) => r.path.startsWith('/embed.html'))).toHaveLength(0);
     await page.locator('#below').scrollIntoViewIfNeeded();
     await expect(page.frameLocator('#below iframe').locator('.flash').first()).toBeVisible();
     const feed = site.requests.filter((r) => r.path === '/feed.json' || r.path === '/config.json');
     expect(feed.length).toBeGreaterThan(0);
     expect(feed.filter((r) => r.headers.cookie)).toEqual([]);
+  } finally {
+    await host.close();
+  }
+});
+
+test('the iframe loads its own lean page and wasm, never the app, and shows no site header', async ({ page, site }) => {
+  const host = await hostPage(site, '<div id="w" data-mivzak-ticker></div>');
+  try {
+    await page.goto(host.url);
+    const frame = page.frameLocator('#w iframe');
+    await expect(frame.locator('.flash').first()).toBeVisible();
+    const paths = site.requests.map((r) => r.path);
+    expect(paths.filter((p) => /^\/embed-[0-9a-f]+_bg\.wasm$/.test(p))).toHaveLength(1);
+    expect(paths.filter((p) => p.startsWith('/mivzak-') || p.endsWith('.css') && !p.startsWith('/ticker-'))).toEqual([]);
+    await expect(frame.locator('.site-header')).toHaveCount(0);
   } finally {
     await host.close();
   }
@@ -174,7 +189,7 @@ test('the ticker works where its storage is blocked', async ({ page, site }) => 
 
 test('invalid options fall back to the defaults with a console warning', async ({ page, site }) => {
   const warnings = consoleWarnings(page);
-  await page.goto(`${site.url}embed/ticker?mode=sideways&count=-3&theme=neon&bg=red;}`);
+  await page.goto(`${site.url}embed.html?mode=sideways&count=-3&theme=neon&bg=red;}`);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(warnings.join('\n')).toContain('invalid mode');
   expect(warnings.join('\n')).toContain('invalid theme');

@@ -19,7 +19,7 @@ test('the app runs under that policy, and its pages cannot be framed by others w
   expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9); // no violation: the fixture fails on any
-  const ticker = await fetch(`${site.url}embed/ticker`);
+  const ticker = await fetch(`${site.url}embed.html`);
   expect(ticker.headers.get('content-security-policy')).not.toContain('frame-ancestors');
 });
 

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Trunk's post_build hook, run in its staging directory for each page it builds.
+# The embedded ticker's page (built from embed.html, which trunk writes as
+# index.html) is renamed embed.html. The app gets public/ (config.json, the sample
+# feed, static-host fallbacks), a 404.html copy of itself for GitHub Pages, and the
+# embed's files from $MIVZAK_EMBED_DIST, where `make` built them first. The development build
+# (`make serve`) also turns comments on, pointing at the Isso that trunk proxies;
+# a release build ships with comments off until a deployment names its own server.
+set -eu
+cd "$TRUNK_STAGING_DIR"
+case "$TRUNK_HTML_FILE" in
+  */embed.html) mv index.html embed.html; exit 0 ;;
+esac
+cp -R "$TRUNK_SOURCE_DIR/public/." .
+cp index.html 404.html
+# Relative to the project, like every path given to trunk.
+if [ -n "${MIVZAK_EMBED_DIST:-}" ]; then
+  case "$MIVZAK_EMBED_DIST" in /*) ;; *) MIVZAK_EMBED_DIST="$TRUNK_SOURCE_DIR/$MIVZAK_EMBED_DIST" ;; esac
+  cp -R "$MIVZAK_EMBED_DIST/." .
+fi
+if [ "$TRUNK_PROFILE" = debug ]; then
+  sed -i 's|^  "feed_url": "feed.json",$|  "feed_url": "feed.json",\n  "comments_url": "isso/",|' config.json
+fi
