@@ -9,6 +9,8 @@ use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, RequestCache, RequestCredentials};
 
+pub mod head_start;
+
 /// Why a request failed, before anything was parsed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HttpError {
@@ -69,6 +71,15 @@ impl Drop for AbortOnDrop {
         if let Some(controller) = self.controller.take() {
             controller.abort();
         }
+    }
+}
+
+/// `ask`, unless index.html's script already asked it as `slot` ("config" or
+/// "feed") while the wasm loaded: then that answer, once.
+pub async fn send_or_take(slot: &str, ask: Ask<'_>) -> Result<Answer, HttpError> {
+    match head_start::take(slot, ask.url).await {
+        Some(answer) => answer,
+        None => send(ask).await,
     }
 }
 

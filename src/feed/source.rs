@@ -305,7 +305,9 @@ async fn fetch_feed(poller: &Poller) -> Result<Option<Feed>, FeedError> {
     let known_etag = poller.state.borrow().etag.clone();
     let mut ask = Ask::get(&poller.url);
     ask.skip_body_if_etag = known_etag.as_deref();
-    let answer = http::send(ask).await.map_err(to_feed_error)?;
+    let answer = http::send_or_take("feed", ask)
+        .await
+        .map_err(to_feed_error)?;
     if answer.etag.is_some() && answer.etag == known_etag {
         return Ok(None);
     }

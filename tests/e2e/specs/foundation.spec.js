@@ -138,3 +138,26 @@ test('the app replaces the static shell without a layout jump', async ({ page, s
   expect(appHeading.y).toBeCloseTo(await page.evaluate(() => window.__shellY), 0);
   expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.05);
 });
+
+test('config and feed are asked for while the wasm is still on its way, once each', async ({ page, site }) => {
+  site.slow(/\.wasm$/, 1500);
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  const first = (p) => site.requests.find((r) => r.path === p || p instanceof RegExp && p.test(r.path));
+  const wasm = first(/\.wasm$/);
+  // Both answers were in before the wasm had even arrived …
+  expect(first('/config.json').done).toBeLessThan(wasm.done);
+  expect(first('/feed.json').done).toBeLessThan(wasm.done);
+  // … and the app took them instead of asking again.
+  expect(site.requests.filter((r) => r.path === '/config.json')).toHaveLength(1);
+  expect(site.requests.filter((r) => r.path === '/feed.json')).toHaveLength(1);
+});
+
+test('a config naming another feed gets that feed ahead of the wasm too', async ({ page, siteWith }) => {
+  const site = await siteWith({ config: { feed_url: 'data/other.json' }, files: { 'data/other.json': SAMPLE_FEED } });
+  site.slow(/\.wasm$/, 1000);
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  expect(site.requests.filter((r) => r.path === '/data/other.json')).toHaveLength(1);
+  expect(site.requests.filter((r) => r.path === '/feed.json')).toHaveLength(0);
+});

@@ -75,11 +75,17 @@ export async function serveDir(root, options = {}) {
   const compressed = new Map();
   const proxies = [];
   const requests = [];
+  const delays = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0 };
+    const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0, at: Date.now() };
     requests.push(entry);
-    res.on('finish', () => { entry.status = res.statusCode; });
+    res.on('finish', () => { entry.status = res.statusCode; entry.done = Date.now(); });
+    const delay = delays.find(([pattern]) => pattern.test(url.pathname));
+    if (delay) setTimeout(() => answer(req, res, url, entry), delay[1]);
+    else answer(req, res, url, entry);
+  });
+  function answer(req, res, url, entry) {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     if (options.securityHeaders) {
       const added = {};
@@ -164,7 +170,7 @@ export async function serveDir(root, options = {}) {
     entry.bytes = sent.length;
     res.writeHead(200, { ...headers, 'content-length': sent.length });
     res.end(req.method === 'HEAD' ? undefined : sent);
-  });
+  }
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
@@ -175,6 +181,10 @@ export async function serveDir(root, options = {}) {
     /** Forwards requests under `prefix` ("/isso/") to `target`, as a CDN in front of a server would. */
     proxy(prefix, target) {
       proxies.push([prefix, target]);
+    },
+    /** Holds every answer for a path matching `pattern` for `ms` first, as a slow link would. */
+    slow(pattern, ms) {
+      delays.push([pattern, ms]);
     },
     /** Answers `pathname` with `status` until `heal` is called. */
     fail(pathname, status, extra = {}) {

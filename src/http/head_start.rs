@@ -1,0 +1,68 @@
+//! The answers index.html's inline script fetched while the wasm was still
+//! downloading: `config.json`, then the feed it names. Taking them instead of
+//! asking again saves two round trips before the first flash.
+//!
+//! The script leaves `window.__mivzakHeadStart = { config, feed }`, each a promise
+//! of `{ requested, status, ok, etag, lastModified, retryAfter, text }`, rejected
+//! when the request failed (`name` "TimeoutError" after 15 s).
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::{Answer, HttpError};
+
+const GLOBAL: &str = "__mivzakHeadStart";
+
+/// The early answer for `slot` ("config" or "feed") when it was for `url`, once:
+/// a second call, a page without the script, or another URL gets `None` and asks itself.
+pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
+    let holder = Reflect::get(&leptos::prelude::window(), &GLOBAL.into()).ok()?;
+    let promise = Reflect::get(&holder, &slot.into())
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    // One use only: later polls must ask the server, not replay this answer.
+    let _ = Reflect::delete_property(holder.unchecked_ref::<js_sys::Object>(), &slot.into());
+    match JsFuture::from(promise).await {
+        Ok(found) => {
+            let text = |key: &str| Reflect::get(&found, &key.into()).ok()?.as_string();
+            if text("requested").as_deref() != Some(url) {
+                return None;
+            }
+            let status = Reflect::get(&found, &"status".into())
+                .ok()
+                .and_then(|s| s.as_f64())
+                .unwrap_or(0.0) as u16;
+            let body = text("text").unwrap_or_default();
+            if !Reflect::get(&found, &"ok".into()).is_ok_and(|ok| ok.is_truthy()) {
+                return Some(Err(HttpError::Status {
+                    code: status,
+                    body,
+                    retry_after: text("retryAfter"),
+                }));
+            }
+            Some(Ok(Answer {
+                status,
+                etag: text("etag"),
+                last_modified: text("lastModified"),
+                text: body,
+            }))
+        }
+        Err(error) => Some(Err(failure(&error))),
+    }
+}
+
+fn failure(error: &JsValue) -> HttpError {
+    let field = |key: &str| {
+        Reflect::get(error, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    if field("name") == "TimeoutError" {
+        HttpError::Timeout
+    } else {
+        HttpError::Network(format!("{}: {}", field("name"), field("message")))
+    }
+}
