@@ -45,8 +45,10 @@ fn valid_documents_are_json_but_not_feeds() {
 #[test]
 fn any_valid_value_is_tolerated_as_an_extension_of_the_feed_and_of_an_item() {
     for (name, text) in documents("y_") {
-        let top = format!(r#"{FEED_START}"_ext": {text}, "items": [{{"id": "1", "title": "x"}}]}}"#);
-        let item = format!(r#"{FEED_START}"items": [{{"id": "1", "title": "x", "_ext": {text}}}]}}"#);
+        let top =
+            format!(r#"{FEED_START}"_ext": {text}, "items": [{{"id": "1", "title": "x"}}]}}"#);
+        let item =
+            format!(r#"{FEED_START}"items": [{{"id": "1", "title": "x", "_ext": {text}}}]}}"#);
         for document in [top, item] {
             let feed = parse_feed(&document).unwrap_or_else(|e| panic!("{name}: {e:?}"));
             assert_eq!(feed.items.len(), 1, "{name}");
@@ -79,7 +81,9 @@ fn implementation_defined_documents_do_not_panic() {
         }
         // Inside a feed's string value, too.
         let inner = text.trim_matches(|c| c == '[' || c == ']');
-        let _ = parse_feed(&format!(r#"{FEED_START}"items": [{{"id": "1", "title": {inner}}}]}}"#));
+        let _ = parse_feed(&format!(
+            r#"{FEED_START}"items": [{{"id": "1", "title": {inner}}}]}}"#
+        ));
     }
 }
 
