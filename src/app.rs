@@ -23,12 +23,15 @@ pub fn App(config: Config) -> impl IntoView {
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
     provide_context(source);
     // `None` when the config names no comment server: comments are off.
-    provide_context(
-        config
-            .comments_url
-            .as_deref()
-            .map(crate::comments::isso::Isso::new),
-    );
+    let backend = config
+        .comments_url
+        .as_deref()
+        .map(crate::comments::isso::Isso::new);
+    // Comments an earlier page left unsent go out now, whatever page this is.
+    if let Some(backend) = backend.clone() {
+        provide_context(crate::comments::deliveries::Deliveries::start(backend));
+    }
+    provide_context(backend);
     provide_context(crate::components::comment_counts::CommentCounts::start(
         source,
     ));
@@ -37,10 +40,11 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(crate::routes::Paths::new(base.clone()));
     view! {
         <Router base=base>
-            <a class="skip-link" href="#main">"דלגו לתוכן"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
             <NavigationFocus/>
             <main id="main" tabindex="-1">
+                <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>
@@ -48,6 +52,18 @@ pub fn App(config: Config) -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// The skip link moves focus itself: the router takes every same-origin link
+/// click, and a fragment alone would only scroll.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 

@@ -2,9 +2,11 @@
 //! drafts that survive a reload, and posting that retries without posting twice.
 
 pub mod backend;
+pub mod deliveries;
 pub mod drafts;
 pub mod isso;
 pub mod model;
+pub mod outbox;
 pub mod retry;
 pub mod sender;
 

@@ -30,7 +30,13 @@ pub struct Answer {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub text: String,
+    /// Set when the network failed and the service worker answered with the last
+    /// good copy it kept (`public/sw.js`): when that copy was stored, in ms.
+    pub saved_at_ms: Option<f64>,
 }
+
+/// The header the service worker puts on a kept copy.
+pub const SAVED_COPY_HEADER: &str = "x-mivzak-saved";
 
 /// What to send.
 pub struct Ask<'a> {
@@ -130,6 +136,9 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
     let headers = response.headers();
     let etag = headers.get("etag");
     let last_modified = headers.get("last-modified");
+    let saved_at_ms = headers
+        .get(SAVED_COPY_HEADER)
+        .and_then(|v| v.parse::<f64>().ok());
     if !response.ok() {
         let retry_after = headers.get("retry-after");
         let body = response.text().await.unwrap_or_default();
@@ -149,6 +158,7 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
         etag,
         last_modified,
         text,
+        saved_at_ms,
     })
 }
 

@@ -1,8 +1,10 @@
 //! Comment rules: Isso's limits, ordering, threading, the retry schedule, errors.
 
 use mivzak::comments::model::{
-    check_draft, insert, same_words, sort_thread, thread_uri, Comment, DraftProblem, SortOrder,
+    check_draft, insert, same_words, sort_thread, thread_uri, Comment, DraftProblem, NewComment,
+    SortOrder,
 };
+use mivzak::comments::outbox::{decode, encode, upsert, Pending};
 use mivzak::comments::retry::retry_delay;
 use mivzak::comments::CommentError;
 
@@ -114,4 +116,58 @@ fn only_network_faults_and_5xx_retry_by_themselves() {
         retry_after: None
     }
     .answer_was_lost());
+}
+
+#[test]
+fn a_comment_already_in_the_list_is_not_added_twice() {
+    let mut list = vec![comment(1, None, 1.0, 0)];
+    insert(&mut list, comment(2, Some(1), 2.0, 0));
+    // Delivered from the outbox after a reload, and already loaded with the thread.
+    insert(&mut list, comment(2, Some(1), 2.0, 0));
+    insert(&mut list, comment(1, None, 1.0, 0));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].replies.len(), 1);
+}
+
+fn pending(key: &str, text: &str) -> Pending {
+    Pending {
+        key: key.into(),
+        thread: "/article/1".into(),
+        comment: NewComment {
+            text: text.into(),
+            author: Some("דנה".into()),
+            email: None,
+            website: None,
+            parent: None,
+            title: "כותרת".into(),
+        },
+        first_tried: 1_700_000_000.5,
+    }
+}
+
+#[test]
+fn the_outbox_round_trips_and_keeps_one_comment_per_form() {
+    let mut list = Vec::new();
+    upsert(&mut list, pending("draft:1", "ראשונה"));
+    upsert(&mut list, pending("draft:2", "שנייה"));
+    // The same form sending again replaces its earlier comment.
+    upsert(&mut list, pending("draft:1", "מתוקנת"));
+    assert_eq!(list.len(), 2);
+    let text = encode(&list);
+    let back = decode(Some(&text));
+    assert_eq!(back, list);
+    assert_eq!(back[1].comment.text, "מתוקנת");
+}
+
+#[test]
+fn an_unreadable_outbox_is_empty_rather_than_an_error() {
+    for stored in [
+        None,
+        Some(""),
+        Some("{"),
+        Some("{\"key\": 1}"),
+        Some("[{\"key\": \"x\"}]"),
+    ] {
+        assert!(decode(stored).is_empty(), "{stored:?}");
+    }
 }

@@ -46,7 +46,7 @@ impl Comment {
 }
 
 /// What the reader sends.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewComment {
     pub text: String,
     pub author: Option<String>,
@@ -131,6 +131,11 @@ pub fn thread_uri(article_id: &str) -> String {
 
 /// Puts a new comment where it belongs: under its parent, or at the top level.
 pub fn insert(comments: &mut Vec<Comment>, comment: Comment) {
+    // Once only: a comment delivered from the outbox may already be in a list
+    // that was loaded after it reached the server.
+    if find_mut(comments, comment.id).is_some() {
+        return;
+    }
     if let Some(parent) = comment.parent {
         if let Some(found) = find_mut(comments, parent) {
             found.replies.push(comment);

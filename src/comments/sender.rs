@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::backend::{Backend, CommentsBackend};
 use super::model::{same_words, Comment, NewComment};
+use super::outbox::Pending;
 use super::retry::{retry_delay, MAX_AUTOMATIC_TRIES};
 use super::CommentError;
 
@@ -70,28 +71,40 @@ impl Wake {
     }
 }
 
-/// Posts `comment` to `thread`, retrying as it should, and reports progress in `state`.
+/// Posts `pending` to its thread, retrying as it should, and reports progress in
+/// `state`. Whenever the comment may already be on the server (`resumed`: an
+/// earlier page sent it and was closed; or an answer was lost on the way back),
+/// the thread is read first, and nothing is posted until that read succeeds.
 pub async fn deliver(
     backend: &Backend,
-    thread: &str,
-    comment: &NewComment,
-    state: RwSignal<SendState>,
+    pending: &Pending,
+    resumed: bool,
+    state: ArcRwSignal<SendState>,
     wake: &Wake,
 ) -> Result<Comment, CommentError> {
-    let started = js_sys::Date::now() / 1000.0;
+    let (thread, comment, started) = (&pending.thread, &pending.comment, pending.first_tried);
+    let mut maybe_sent = resumed;
     let mut attempt = 0;
     loop {
         state.set(SendState::Sending);
-        let error = match backend.post(thread, comment).await {
-            Ok(stored) => return Ok(stored),
+        let looked = if maybe_sent {
+            find_sent(backend, thread, comment, started).await
+        } else {
+            Ok(None)
+        };
+        let error = match looked {
+            Ok(Some(stored)) => return Ok(stored),
+            Ok(None) => match backend.post(thread, comment).await {
+                Ok(stored) => return Ok(stored),
+                Err(error) => {
+                    maybe_sent = error.answer_was_lost();
+                    error
+                }
+            },
+            // Could not look: posting blind might post twice, so wait and look again.
             Err(error) => error,
         };
         crate::log::warn(&format!("posting a comment failed: {error}"));
-        if error.answer_was_lost() {
-            if let Some(stored) = find_sent(backend, thread, comment, started).await {
-                return Ok(stored);
-            }
-        }
         let offline = !window().navigator().on_line();
         if !error.is_retryable() || (!offline && attempt >= MAX_AUTOMATIC_TRIES) {
             state.set(SendState::Failed(error.clone()));
@@ -116,9 +129,8 @@ async fn find_sent(
     thread: &str,
     comment: &NewComment,
     since: f64,
-) -> Option<Comment> {
-    let list = backend.list(thread).await.ok()?;
-    let mut stack: Vec<Comment> = list;
+) -> Result<Option<Comment>, CommentError> {
+    let mut stack: Vec<Comment> = backend.list(thread).await?;
     while let Some(candidate) = stack.pop() {
         if candidate.created >= since - 5.0
             && candidate.parent == comment.parent
@@ -126,9 +138,9 @@ async fn find_sent(
                 == comment.author.as_deref().unwrap_or_default()
             && same_words(&crate::html::text_of(&candidate.text), &comment.text)
         {
-            return Some(candidate);
+            return Ok(Some(candidate));
         }
         stack.extend(candidate.replies);
     }
-    None
+    Ok(None)
 }

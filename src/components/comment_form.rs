@@ -1,16 +1,22 @@
 use leptos::prelude::*;
 
 use super::comments_section::Thread;
+use crate::comments::deliveries::Deliveries;
 use crate::comments::drafts::{self, draft_key, EMAIL_KEY, NAME_KEY};
-use crate::comments::model::{check_draft, Comment, NewComment, TEXT_MAX_CHARS};
-use crate::comments::sender::{deliver, SendState, Wake};
+use crate::comments::model::{check_draft, NewComment, TEXT_MAX_CHARS};
+use crate::comments::outbox::Pending;
+use crate::comments::sender::SendState;
 
 /// The comment form (or a reply form under a comment). What is typed is kept as a
 /// draft until the server has accepted it; a failed post keeps it in the form.
+/// Sending is `Deliveries`' job, so a comment sent offline or left by a reload
+/// goes out by itself, and this form shows where it stands whenever it is open.
 #[component]
 pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     let thread = expect_context::<Thread>();
+    let deliveries = expect_context::<Deliveries>();
     let key = draft_key(&thread.article_id.get_value(), parent);
+    let slot = deliveries.slot(&key);
     let suffix = parent.map_or_else(|| "new".to_owned(), |p| p.to_string());
     let text = RwSignal::new(drafts::load(&key).unwrap_or_default());
     let name = RwSignal::new(drafts::load(NAME_KEY).unwrap_or_default());
@@ -18,10 +24,20 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     // False once localStorage has refused a write: the reader is told.
     let persisted = RwSignal::new(true);
     let problem = RwSignal::new(None::<&'static str>);
-    let state = RwSignal::new(SendState::Idle);
-    let sending_now = RwSignal::new(None::<Comment>);
-    let wake = StoredValue::new_local(Wake::default());
+    let state = RwSignal::from(slot.state);
+    let delivered = RwSignal::from(slot.delivered);
     let key = StoredValue::new(key);
+    // The server has it: out of the form, into the list (once, however it got there).
+    Effect::new(move |_| {
+        if let Some(stored) = delivered.get() {
+            delivered.set(None);
+            text.set(String::new());
+            thread.accepted(stored);
+            if parent.is_some() {
+                thread.replying_to.set(None);
+            }
+        }
+    });
 
     let keep = move |storage_key: &str, value: &str| {
         let saved = if value.is_empty() {
@@ -41,7 +57,7 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
         if state.with_untracked(SendState::is_busy) {
             // A second click while a post is under way never posts twice: it only
             // hurries a waiting retry.
-            wake.with_value(Wake::now);
+            deliveries.hurry(&key.get_value());
             return;
         }
         let body = text.get_untracked();
@@ -60,34 +76,15 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
             parent,
             title: thread.title.get_untracked(),
         };
-        sending_now.set(Some(Comment {
-            id: -1,
-            parent,
-            author: comment.author.clone(),
-            text: String::new(),
-            created: js_sys::Date::now() / 1000.0,
-            likes: 0,
-            mode: 1,
-            replies: Vec::new(),
-        }));
-        state.set(SendState::Sending);
-        let backend = thread.backend.get_value();
-        let uri = thread.uri();
-        let wake = wake.get_value();
-        leptos::task::spawn_local(async move {
-            let outcome = deliver(&backend, &uri, &comment, state, &wake).await;
-            sending_now.set(None);
-            if let Ok(stored) = outcome {
-                // Only now, with the comment on the server, does the draft go.
-                drafts::remove(&key.get_value());
-                text.set(String::new());
-                state.set(SendState::Idle);
-                thread.accepted(stored);
-                if parent.is_some() {
-                    thread.replying_to.set(None);
-                }
-            }
+        let kept = deliveries.send(Pending {
+            key: key.get_value(),
+            thread: thread.uri(),
+            comment,
+            first_tried: js_sys::Date::now() / 1000.0,
         });
+        if !kept {
+            persisted.set(false);
+        }
     };
 
     let status = move || match state.get() {
@@ -123,9 +120,9 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     let email_id = format!("comment-email-{suffix}");
     view! {
         <form class="comment-form" on:submit=submit novalidate>
-            {move || sending_now.get().map(|_| view! {
+            <Show when=move || state.with(SendState::is_busy)>
                 <p class="comment-sending" role="status">"נשלחת…"</p>
-            })}
+            </Show>
             <label for=text_id.clone()>{if parent.is_some() { "תגובה לתגובה" } else { "התגובה שלכם" }}</label>
             <textarea
                 id=text_id

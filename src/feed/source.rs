@@ -100,6 +100,19 @@ impl FeedSource {
             poller: StoredValue::new_local(poller),
         };
         source.watch_visibility();
+        // Back online: poll at once instead of waiting out the backoff, and once
+        // more shortly if that failed (the event can come before the network works).
+        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+            source.poll_now();
+            set_timeout(
+                move || {
+                    if source.failing.get_untracked().is_some() {
+                        source.poll_now();
+                    }
+                },
+                Duration::from_secs(3),
+            );
+        }));
         source.poll_now();
         source
     }
@@ -124,8 +137,19 @@ impl FeedSource {
             let outcome = fetch_feed(&poller).await;
             poller.state.borrow_mut().in_flight = false;
             match outcome {
-                Ok(Some(feed)) => self.apply(feed),
-                Ok(None) => self.mark_ok(),
+                Ok(Polled::Changed(feed)) => self.apply(feed),
+                Ok(Polled::Same) => self.mark_ok(),
+                Ok(Polled::Saved { feed, at_ms }) => {
+                    // Offline: the kept copy fills an empty page, and the reader is
+                    // told how old it is, as with any failing poll.
+                    if let Some(feed) = feed {
+                        self.apply(feed);
+                    }
+                    self.last_ok_ms.set(Some(at_ms));
+                    self.fail(FeedError::Network(
+                        "no network; the service worker answered with its kept copy".into(),
+                    ));
+                }
                 Err(error) => self.fail(error),
             }
             self.schedule();
@@ -299,26 +323,47 @@ fn is_hidden() -> bool {
     document().visibility_state() == web_sys::VisibilityState::Hidden
 }
 
-/// `Ok(None)` when the feed has not changed since the last poll (a 304 the browser
-/// answered from its cache, or the same ETag or bytes), so nothing is parsed again.
-async fn fetch_feed(poller: &Poller) -> Result<Option<Feed>, FeedError> {
+/// What a poll brought.
+enum Polled {
+    Changed(Feed),
+    /// Unchanged since the last poll (a 304 the browser answered from its cache,
+    /// or the same ETag or bytes), so nothing was parsed again.
+    Same,
+    /// The network failed and the service worker answered with the copy it kept;
+    /// parsed only when nothing is on screen yet.
+    Saved {
+        feed: Option<Feed>,
+        at_ms: f64,
+    },
+}
+
+async fn fetch_feed(poller: &Poller) -> Result<Polled, FeedError> {
     let known_etag = poller.state.borrow().etag.clone();
     let mut ask = Ask::get(&poller.url);
     ask.skip_body_if_etag = known_etag.as_deref();
     let answer = http::send_or_take("feed", ask)
         .await
         .map_err(to_feed_error)?;
+    if let Some(at_ms) = answer.saved_at_ms {
+        let showing = !poller.state.borrow().last_text.is_empty();
+        let feed = if showing {
+            None
+        } else {
+            Some(parse_feed(&answer.text)?)
+        };
+        return Ok(Polled::Saved { feed, at_ms });
+    }
     if answer.etag.is_some() && answer.etag == known_etag {
-        return Ok(None);
+        return Ok(Polled::Same);
     }
     if answer.text == poller.state.borrow().last_text {
-        return Ok(None);
+        return Ok(Polled::Same);
     }
     let feed = parse_feed(&answer.text)?;
     let mut state = poller.state.borrow_mut();
     state.etag = answer.etag;
     state.last_text = answer.text;
-    Ok(Some(feed))
+    Ok(Polled::Changed(feed))
 }
 
 fn to_feed_error(error: HttpError) -> FeedError {

@@ -3,7 +3,7 @@
 //! asking again saves two round trips before the first flash.
 //!
 //! The script leaves `window.__mivzakHeadStart = { config, feed }`, each a promise
-//! of `{ requested, status, ok, etag, lastModified, retryAfter, text }`, rejected
+//! of `{ requested, status, ok, etag, lastModified, retryAfter, saved, text }`, rejected
 //! when the request failed (`name` "TimeoutError" after 15 s).
 
 use js_sys::{Promise, Reflect};
@@ -47,6 +47,7 @@ pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
                 etag: text("etag"),
                 last_modified: text("lastModified"),
                 text: body,
+                saved_at_ms: text("saved").and_then(|v| v.parse::<f64>().ok()),
             }))
         }
         Err(error) => Some(Err(failure(&error))),

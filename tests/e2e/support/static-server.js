@@ -25,7 +25,8 @@ const TYPES = {
 /**
  * Answers as a failing server would. `mode`: 'stall' sends the headers and then
  * nothing; 'trickle' sends the body a little at a time; 'reset' sends half the
- * body and drops the connection. Otherwise `status`, `headers` and `body` as given.
+ * body and drops the connection; 'lose-answer' (on a proxied path) forwards the
+ * request and never answers. Otherwise `status`, `headers` and `body` as given.
  */
 function misbehave(req, res, fault) {
   const body = Buffer.from(fault.body ?? 'fault');
@@ -82,9 +83,15 @@ export async function serveDir(root, options = {}) {
     requests.push(entry);
     res.on('finish', () => { entry.status = res.statusCode; entry.done = Date.now(); });
     const delay = delays.find(([pattern]) => pattern.test(url.pathname));
-    if (delay) setTimeout(() => answer(req, res, url, entry), delay[1]);
-    else answer(req, res, url, entry);
+    if (!delay) return answer(req, res, url, entry);
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      answer(req, res, url, entry);
+    }, delay[1]);
+    held.add(timer);
   });
+  // Answers still held back when the server closes are dropped with it.
+  const held = new Set();
   function answer(req, res, url, entry) {
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     if (options.securityHeaders) {
@@ -96,7 +103,10 @@ export async function serveDir(root, options = {}) {
       for (const [name, values] of Object.entries(added)) res.setHeader(name, values);
     }
     const fault = faults.get(url.pathname);
-    if (fault) {
+    // 'lose-answer': the request goes through to the server behind, but its answer
+    // never comes back, as when a connection drops on the way back.
+    const loseAnswer = fault?.mode === 'lose-answer';
+    if (fault && !loseAnswer) {
       misbehave(req, res, fault);
       return;
     }
@@ -107,6 +117,10 @@ export async function serveDir(root, options = {}) {
         method: req.method,
         headers: { ...req.headers, host: new URL(target).host },
       }, (answer) => {
+        if (loseAnswer) {
+          answer.resume();
+          return;
+        }
         res.writeHead(answer.statusCode, answer.headers);
         answer.pipe(res);
       });
@@ -193,6 +207,10 @@ export async function serveDir(root, options = {}) {
     heal(pathname) {
       faults.delete(pathname);
     },
-    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections?.(); }),
+    close: () => new Promise((resolve) => {
+      for (const timer of held) clearTimeout(timer);
+      server.close(resolve);
+      server.closeAllConnections?.();
+    }),
   };
 }

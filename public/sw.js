@@ -1,0 +1,150 @@
+/* Mivzak's service worker: a reader who opens the site offline gets the app and
+ * the last flashes and articles it saw, with an offline notice.
+ *
+ * - The app shell (index.html, the hashed js, wasm and css) is
+ *   precached at install; `scripts/service-worker.mjs` writes the list and the
+ *   version into the copy in dist/. A new version installs beside the old one
+ *   and removes it when it takes over.
+ * - Pages (navigations) go to the network first; without one, the kept shell.
+ * - config.json and the feed it names go to the network first, and every good
+ *   answer (2xx, JSON, a feed with items) is kept. Only when the network fails
+ *   (offline, refused, reset) does the kept copy answer, marked with
+ *   `x-mivzak-saved: <ms when kept>` so the app says how old it is. An HTTP
+ *   error passes through as it is: the app's stale notice must see it. (A strict
+ *   stale-while-revalidate would keep a live ticker one poll behind for ever.)
+ * - Everything else (comments, images, other sites) is not touched.
+ */
+'use strict';
+
+const VERSION = 'dev';
+const PRECACHE = [];
+
+const SHELL = `mivzak-shell-${VERSION}`;
+const DATA = 'mivzak-data';
+const SCOPE = self.registration.scope;
+const CONFIG_URL = new URL('config.json', SCOPE).href;
+const SAVED_HEADER = 'x-mivzak-saved';
+const SHELL_URLS = new Set(PRECACHE.map((file) => new URL(file, SCOPE).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(SHELL)
+      .then((cache) => cache.addAll(PRECACHE.map((file) => new URL(file, SCOPE).href)))
+      // The config and the feed too, so one visit is enough to read offline later;
+      // a failure here is no reason to give up the shell.
+      .then(() => keepData(CONFIG_URL).then((config) => config && keepData(feedFromConfig(config))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+/** Fetches `url` and keeps it when good; its text, or null. */
+function keepData(url) {
+  return freshOrKept(new Request(url, { cache: 'no-cache', credentials: 'omit' }))
+    .then((answer) => (answer.ok ? answer.text() : null))
+    .catch(() => null);
+}
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names
+        .filter((name) => name.startsWith('mivzak-shell-') && name !== SHELL)
+        .map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** The feed's URL, from the config last seen (kept in DATA across restarts). */
+let feedUrl = null;
+
+function feedFromConfig(text) {
+  let url = 'feed.json';
+  try {
+    const named = JSON.parse(text).feed_url;
+    if (typeof named === 'string' && named.trim()) url = named;
+  } catch (e) { /* the defaults, as the app does */ }
+  try {
+    return new URL(url, CONFIG_URL).href;
+  } catch (e) {
+    return new URL('feed.json', CONFIG_URL).href;
+  }
+}
+
+async function knownFeedUrl() {
+  if (feedUrl) return feedUrl;
+  const kept = await caches.open(DATA).then((cache) => cache.match(CONFIG_URL));
+  feedUrl = feedFromConfig(kept ? await kept.text() : '{}');
+  return feedUrl;
+}
+
+/** Whether an answer is worth keeping as "the last good" one. */
+function isGood(url, text) {
+  try {
+    const value = JSON.parse(text);
+    if (url === CONFIG_URL) return value !== null && typeof value === 'object' && !Array.isArray(value);
+    return value !== null && typeof value === 'object' && Array.isArray(value.items);
+  } catch (e) {
+    return false;
+  }
+}
+
+async function freshOrKept(request) {
+  const cache = await caches.open(DATA);
+  let answer;
+  try {
+    answer = await fetch(request);
+  } catch (error) {
+    const kept = await cache.match(request.url);
+    if (!kept) throw error;
+    return kept;
+  }
+  if (answer.ok) {
+    const text = await answer.clone().text().catch(() => null);
+    if (text !== null && isGood(request.url, text)) {
+      if (request.url === CONFIG_URL) feedUrl = feedFromConfig(text);
+      const headers = new Headers(answer.headers);
+      headers.set(SAVED_HEADER, String(Date.now()));
+      headers.set('content-type', 'application/json; charset=utf-8');
+      await cache.put(request.url, new Response(text, { status: 200, headers }));
+    }
+  }
+  return answer;
+}
+
+async function page(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // Every route of the app is index.html; the embedded ticker is not kept.
+    if (new URL(request.url).pathname.endsWith('/embed.html')) throw error;
+    const kept = await caches.match(new URL('index.html', SCOPE).href, { cacheName: SHELL });
+    if (!kept) throw error;
+    return kept;
+  }
+}
+
+async function asset(request) {
+  const kept = await caches.match(request, { cacheName: SHELL });
+  return kept || fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(request));
+    return;
+  }
+  const url = request.url;
+  if (SHELL_URLS.has(url)) {
+    event.respondWith(asset(request));
+    return;
+  }
+  if (request.destination !== '') return; // images, scripts of others: the browser's
+  if (url === CONFIG_URL || url === feedUrl) {
+    event.respondWith(freshOrKept(request));
+  } else if (!feedUrl) {
+    // Just started, the config not read yet: find out, then decide.
+    event.respondWith(knownFeedUrl().then((feed) => (url === feed ? freshOrKept(request) : fetch(request))));
+  }
+});

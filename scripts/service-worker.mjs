@@ -1,0 +1,29 @@
+// Writes the app shell's file list and a version into dist/sw.js (public/sw.js
+// ships with an empty list and the version "dev", which `make serve` uses).
+//
+//   node scripts/service-worker.mjs dist
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+// The app's page and what trunk built for it; not the data (the worker keeps the
+// last good copy of that as it passes), and not the embedded ticker's files,
+// which run in other sites' iframes, never under this worker.
+const shell = fs.readdirSync(dist)
+  .filter((file) => !file.startsWith('embed'))
+  .filter((file) => /^(index\.html|favicon\.svg)$|\.(wasm|css)$/.test(file)
+    || (file.endsWith('.js') && file !== 'sw.js'))
+  .sort();
+const digest = crypto.createHash('sha256');
+for (const file of shell) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
+const version = digest.digest('hex').slice(0, 12);
+
+const file = path.join(dist, 'sw.js');
+const source = fs.readFileSync(file, 'utf8');
+const built = source
+  .replace(/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`)
+  .replace(/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`);
+if (built === source) throw new Error(`${file}: the VERSION and PRECACHE lines were not found`);
+fs.writeFileSync(file, built);
+console.log(`sw.js: version ${version}, ${shell.length} files kept for offline use`);

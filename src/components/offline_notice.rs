@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+
+/// "No connection" while the browser is offline: what is on screen is what was
+/// kept (by the page, or by the service worker for a page opened offline), and it
+/// will be brought up to date when the connection is back.
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let online = RwSignal::new(window().navigator().on_line());
+    // The notice is part of the page shell and lives as long as the page.
+    std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+        online.set(true)
+    }));
+    std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
+        online.set(false)
+    }));
+    view! {
+        <Show when=move || !online.get()>
+            <p class="offline-notice" role="status">
+                "אין חיבור לאינטרנט. מוצגים המבזקים והכתבות שנשמרו; נעדכן כשהחיבור יחזור."
+            </p>
+        </Show>
+    }
+}
