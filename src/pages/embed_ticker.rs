@@ -45,10 +45,9 @@ pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
         origin: window().location().origin().unwrap_or_default(),
         target: options.target,
     });
-    provide_context(FeedSource::start(
-        config.feed_url.clone(),
-        config.poll_seconds,
-    ));
+    let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
+    provide_context(source);
+    crate::app::reveal_when_loaded(source);
     provide_context(config);
 
     if let Some(parent) = options.parent.clone() {

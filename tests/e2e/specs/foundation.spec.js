@@ -104,11 +104,29 @@ test('an unknown config key is reported in the console', async ({ page, siteWith
   expect(warnings.join('\n')).toContain('unknown key feed_ulr');
 });
 
-test('the static shell shows the header and a skeleton before the app loads', async ({ page, site }) => {
-  await page.route('**/*.wasm', () => {}); // hold the wasm back: the shell alone is on screen
+test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({ page, site }) => {
+  site.slow(/\.wasm$/, 60_000); // hold the wasm back: the shell alone is on screen
   await page.goto(site.url);
   await expect(page.locator('.site-header')).toContainText('מבזק');
-  await expect(page.locator('.skeleton li')).toHaveCount(5);
+  const rows = page.locator('.flashes .flash');
+  await expect(rows).toHaveCount(9);
+  for (let i = 0; i < TIMES.length; i++) await expect(rows.nth(i).locator('time')).toHaveText(TIMES[i]);
+  await expect(rows.first().locator('.headline')).toHaveText(SAMPLE_FEED.items[0].title);
+  const link = await rows.first().locator('a').getAttribute('href');
+  expect(link).toBe(`/article/${encodeURIComponent(SAMPLE_FEED.items[0].id)}`);
+  expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
+});
+
+test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({ page, siteWith }) => {
+  const untitled = { ...SAMPLE_FEED, items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items] };
+  for (const options of [{ config: { ticker: { mode: 'marquee' } } }, { files: { 'feed.json': untitled } }]) {
+    const site = await siteWith(options);
+    site.slow(/\.wasm$/, 60_000);
+    await page.goto(site.url);
+    await expect(page.locator('.skeleton li')).toHaveCount(5);
+    await page.waitForTimeout(500);
+    await expect(page.locator('.flashes .flash')).toHaveCount(0);
+  }
 });
 
 test('deep links work on a static host through _redirects and 404.html', async ({ site }) => {
@@ -142,6 +160,8 @@ test('the app replaces the static shell without a layout jump', async ({ page, s
 test('config and feed are asked for while the wasm is still on its way, once each', async ({ page, site }) => {
   site.slow(/\.wasm$/, 1500);
   await page.goto(site.url);
+  // The app has taken over from the shell when the article list is there.
+  await expect(page.locator('.article-list')).toBeVisible();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   const first = (p) => site.requests.find((r) => r.path === p || p instanceof RegExp && p.test(r.path));
   const wasm = first(/\.wasm$/);
