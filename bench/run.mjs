@@ -237,6 +237,7 @@ async function mutations(browser) {
 
 async function marquee(browser) {
   const frames = [], dropped = [], longTasks = [];
+  const blockedShown = [], blockedDropped = [], blockedGap = [];
   const s = await site({ 'config.json': { ...CONFIG, ticker: { mode: 'marquee', speed: 60, count: 20 } } });
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -257,11 +258,31 @@ async function marquee(browser) {
         requestAnimationFrame(tick);
       }));
       frames.push(count); dropped.push(late); longTasks.push(long);
+      // The same strip while the main thread is blocked for 200 ms every second:
+      // rAF cannot see frames then, so the compositor's own frame reports count.
+      await browser.startTracing(page, { categories: ['cc', 'benchmark', 'disabled-by-default-devtools.timeline.frame'] });
+      await page.evaluate(() => new Promise((resolve) => {
+        const id = setInterval(() => { const t = performance.now(); while (performance.now() - t < 200); }, 1000);
+        setTimeout(() => { clearInterval(id); resolve(); }, 10_000);
+      }));
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      const reports = (trace.traceEvents ?? trace)
+        .filter((e) => e.name === 'PipelineReporter' && e.ph === 'b' && e.args?.frame_reporter)
+        .map((e) => ({ at: e.ts / 1000, state: e.args.frame_reporter.state }));
+      const shown = reports.filter((r) => r.state === 'STATE_PRESENTED_ALL').map((r) => r.at).sort((a, b) => a - b);
+      let gap = 0;
+      for (let k = 1; k < shown.length; k++) gap = Math.max(gap, shown[k] - shown[k - 1]);
+      blockedShown.push(shown.length);
+      blockedDropped.push(reports.filter((r) => /DROPPED|PARTIAL/.test(r.state)).length);
+      blockedGap.push(gap);
       await page.close();
     }
     figure('marquee.frames_in_10s', median(frames), 'count', 'requestAnimationFrame callbacks');
     figure('marquee.late_frames_in_10s', median(dropped), 'count', 'frames more than 1.5 intervals apart');
     figure('marquee.long_tasks_in_10s', median(longTasks), 'count');
+    figure('marquee.blocked.frames_presented_in_10s', median(blockedShown), 'count', 'main thread blocked 200 ms every second; compositor frame reports');
+    figure('marquee.blocked.frames_dropped_in_10s', median(blockedDropped), 'count');
+    figure('marquee.blocked.longest_frame_gap', median(blockedGap), 'ms');
   } finally {
     await s.close();
   }
