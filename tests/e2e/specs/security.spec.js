@@ -31,3 +31,17 @@ test('the bundle has no eval, no Function constructor and no inline handlers', a
     expect(text, file).not.toMatch(/new Function\s*\(/);
   }
 });
+
+test('nothing in dist/ looks like a secret', async () => {
+  const SECRETS = [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /\bAKIA[0-9A-Z]{16}\b/, /\bgh[pousr]_[A-Za-z0-9]{36}\b/,
+    /\bsk_(live|test)_[A-Za-z0-9]{16,}/, /\bxox[abpr]-[A-Za-z0-9-]{10,}/, /\bAIza[0-9A-Za-z_-]{35}\b/,
+    /["']?(api[_-]?key|secret|password|access[_-]?token)["']?\s*[:=]\s*["'][^"']{8,}["']/i,
+  ];
+  const files = fs.readdirSync(DIST).filter((f) => /\.(js|wasm|html|json|css)$/.test(f));
+  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(DIST, file)).toString('latin1');
+    for (const pattern of SECRETS) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
+  }
+});
