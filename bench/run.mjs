@@ -142,6 +142,7 @@ async function firstFlash(browser) {
       const [a1, a9] = await timeToFlashes(browser, s.url, '.flashes .flash');
       const [s1, s9] = await timeToFlashes(browser, s.url + 'static.html', '.flashes .flash');
       app.push(a1); appAll.push(a9); plain.push(s1); plainAll.push(s9);
+      if (process.env.BENCH_DEBUG) console.log('run', i, a1, a9, s1, s9);
     }
     figure('app.first_flash', median(app), 'ms', `4x CPU, fast 4G`);
     figure('app.all_nine_flashes', median(appAll), 'ms');

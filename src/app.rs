@@ -80,6 +80,9 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
     // Leptos starts its executor when it mounts; until then, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let config = crate::config::load().await;
+        // Building the app is one long task: after the feed's early answer, so the
+        // shell's own reaction to it (drawing the flashes) runs first.
+        crate::http::head_start::settled("feed").await;
         let Some(shell) = document().get_element_by_id("app") else {
             crate::log::error("the page has no #app element");
             return;

@@ -54,6 +54,18 @@ pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
     }
 }
 
+/// Waits until the early request for `slot` has an answer (or has failed),
+/// leaving it to be taken; at once when there is none.
+pub async fn settled(slot: &str) {
+    let promise = Reflect::get(&leptos::prelude::window(), &GLOBAL.into())
+        .and_then(|holder| Reflect::get(&holder, &slot.into()))
+        .ok()
+        .and_then(|promise| promise.dyn_into::<Promise>().ok());
+    if let Some(promise) = promise {
+        let _ = JsFuture::from(promise).await;
+    }
+}
+
 fn failure(error: &JsValue) -> HttpError {
     let field = |key: &str| {
         Reflect::get(error, &key.into())
