@@ -83,6 +83,7 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         // Building the app is one long task: after the feed's early answer, so the
         // shell's own reaction to it (drawing the flashes) runs first.
         crate::http::head_start::settled("feed").await;
+        crate::http::head_start::after_next_paint().await;
         let Some(shell) = document().get_element_by_id("app") else {
             crate::log::error("the page has no #app element");
             return;

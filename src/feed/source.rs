@@ -104,14 +104,7 @@ impl FeedSource {
         // more shortly if that failed (the event can come before the network works).
         std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
             source.poll_now();
-            set_timeout(
-                move || {
-                    if source.failing.get_untracked().is_some() {
-                        source.poll_now();
-                    }
-                },
-                Duration::from_secs(3),
-            );
+            source.poll_soon();
         }));
         source.poll_now();
         source
@@ -149,11 +142,28 @@ impl FeedSource {
                     self.fail(FeedError::Network(
                         "no network; the service worker answered with its kept copy".into(),
                     ));
+                    // Online again before this page listened for it: look again soon
+                    // rather than after the backoff.
+                    if window().navigator().on_line() {
+                        self.poll_soon();
+                    }
                 }
                 Err(error) => self.fail(error),
             }
             self.schedule();
         });
+    }
+
+    /// Polls again in 3 s if the feed is still failing then.
+    fn poll_soon(self) {
+        set_timeout(
+            move || {
+                if self.failing.get_untracked().is_some() {
+                    self.poll_now();
+                }
+            },
+            Duration::from_secs(3),
+        );
     }
 
     /// The article with this id, if the feed has it.

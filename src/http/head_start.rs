@@ -66,6 +66,24 @@ pub async fn settled(slot: &str) {
     }
 }
 
+/// Resolves once the browser has painted the next frame: whatever the page drew
+/// before (the shell's flashes) reaches the screen before a long task starts. A
+/// hidden tab paints nothing, so 100 ms at most.
+pub async fn after_next_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let window = leptos::prelude::window();
+        let at_most = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 100);
+        let paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+            // rAF runs before the paint; a task queued from it runs after.
+            let _ = leptos::prelude::window().set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = window.request_animation_frame(paint.unchecked_ref());
+        let _ = at_most;
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 fn failure(error: &JsValue) -> HttpError {
     let field = |key: &str| {
         Reflect::get(error, &key.into())

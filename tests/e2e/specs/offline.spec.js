@@ -38,7 +38,8 @@ test('opened offline, the site shows the kept flashes and articles with an offli
     ...SAMPLE_FEED,
     items: [{ id: 'back-online', title: 'מבזק אחרי החיבור', date_published: new Date().toISOString() }, ...SAMPLE_FEED.items],
   });
-  await page.goto(site.url).catch(() => {}); // offline: served by the worker
+  await page.goto(site.url); // offline: served by the worker
+  await expect(page.locator('.stale')).toBeVisible();
   await context.setOffline(false);
   await expect(page.locator('.offline-notice')).toHaveCount(0);
   await expect(page.locator('.flashes .flash').first()).toContainText('מבזק אחרי החיבור');
