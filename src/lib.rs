@@ -14,6 +14,7 @@ pub mod feed;
 pub mod html;
 pub mod http;
 pub mod log;
+pub mod mount;
 pub mod page_meta;
 pub mod pages;
 pub mod routes;

@@ -47,7 +47,7 @@ pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
     });
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
     provide_context(source);
-    crate::app::reveal_when_loaded(source);
+    crate::mount::reveal_when_loaded(source);
     provide_context(config);
 
     if let Some(parent) = options.parent.clone() {
@@ -149,7 +149,7 @@ pub fn start() {
         crate::log::warn("embed: could not read the page's query; using defaults");
         parse_options(std::iter::empty()).0
     });
-    crate::app::mount_with_config(move |config| view! { <EmbedTicker config options/> });
+    crate::mount::mount_with_config(move |config| view! { <EmbedTicker config options/> });
 }
 
 /// The iframe's options, from its query string.

@@ -1,0 +1,63 @@
+//! How a page's static shell hands over to the wasm: the view is built hidden
+//! beside the shell, after the head start's feed has painted in the shell, and
+//! swapped in, in one frame, once the first poll has answered.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::config::Config;
+use crate::feed::source::{FeedSource, LoadState};
+
+/// Reads `config.json`, then mounts `view` beside the page's static shell
+/// (`#app`), hidden, for `reveal_when_loaded` to swap in: shared by the app and
+/// the embedded ticker's own entry point.
+pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V + 'static) {
+    // Leptos starts its executor when it mounts; until then, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let config = crate::config::load().await;
+        // Building the app is one long task: after the feed's early answer, so the
+        // shell's own reaction to it (drawing the flashes) runs first.
+        crate::http::head_start::settled("feed").await;
+        crate::http::head_start::after_next_paint().await;
+        let Some(shell) = document().get_element_by_id("app") else {
+            crate::log::error("the page has no #app element");
+            return;
+        };
+        let Ok(root) = document()
+            .create_element("div")
+            .map(|root| root.unchecked_into::<web_sys::HtmlElement>())
+        else {
+            return;
+        };
+        root.set_hidden(true);
+        let _ = shell.after_with_node_1(&root);
+        leptos::mount::mount_to(root, move || view(config)).forget();
+    });
+}
+
+/// Swaps the app in for the static shell once the first poll has answered, in
+/// one frame: the shell may already show the flashes (index.html draws them from
+/// its head start), and the app's own first frame, still loading, must not
+/// replace them with a skeleton.
+pub fn reveal_when_loaded(source: FeedSource) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        if source.state.get() == LoadState::Loading {
+            return false;
+        }
+        let Some(shell) = document().get_element_by_id("app") else {
+            return true;
+        };
+        if let Some(root) = shell
+            .next_element_sibling()
+            .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            shell.remove();
+            root.set_id("app");
+            root.set_hidden(false);
+        }
+        true
+    });
+}
