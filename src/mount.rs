@@ -2,8 +2,10 @@
 //! beside the shell, after the head start's feed has painted in the shell, and
 //! swapped in, in one frame, once the first poll has answered.
 
+use js_sys::Promise;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::config::Config;
 use crate::feed::source::{FeedSource, LoadState};
@@ -18,7 +20,7 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         // Building the app is one long task: after the feed's early answer, so the
         // shell's own reaction to it (drawing the flashes) runs first.
         crate::http::head_start::settled("feed").await;
-        crate::http::head_start::after_next_paint().await;
+        after_next_paint().await;
         let Some(shell) = document().get_element_by_id("app") else {
             crate::log::error("the page has no #app element");
             return;
@@ -33,6 +35,22 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         let _ = shell.after_with_node_1(&root);
         leptos::mount::mount_to(root, move || view(config)).forget();
     });
+}
+
+/// Resolves once the browser has painted the next frame: whatever the page drew
+/// before (the shell's flashes) reaches the screen before a long task starts. A
+/// hidden tab paints nothing, so 100 ms at most.
+async fn after_next_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 100);
+        let paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+            // rAF runs before the paint; a task queued from it runs after.
+            let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = window().request_animation_frame(paint.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Swaps the app in for the static shell once the first poll has answered, in

@@ -14,14 +14,20 @@ use super::{Answer, HttpError};
 
 const GLOBAL: &str = "__mivzakHeadStart";
 
-/// The early answer for `slot` ("config" or "feed") when it was for `url`, once:
-/// a second call, a page without the script, or another URL gets `None` and asks itself.
-pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
+/// The script's holder object and its promise for `slot`, when the page has them.
+fn early(slot: &str) -> Option<(JsValue, Promise)> {
     let holder = Reflect::get(&leptos::prelude::window(), &GLOBAL.into()).ok()?;
     let promise = Reflect::get(&holder, &slot.into())
         .ok()?
         .dyn_into::<Promise>()
         .ok()?;
+    Some((holder, promise))
+}
+
+/// The early answer for `slot` ("config" or "feed") when it was for `url`, once:
+/// a second call, a page without the script, or another URL gets `None` and asks itself.
+pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
+    let (holder, promise) = early(slot)?;
     // One use only: later polls must ask the server, not replay this answer.
     let _ = Reflect::delete_property(holder.unchecked_ref::<js_sys::Object>(), &slot.into());
     match JsFuture::from(promise).await {
@@ -57,31 +63,9 @@ pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
 /// Waits until the early request for `slot` has an answer (or has failed),
 /// leaving it to be taken; at once when there is none.
 pub async fn settled(slot: &str) {
-    let promise = Reflect::get(&leptos::prelude::window(), &GLOBAL.into())
-        .and_then(|holder| Reflect::get(&holder, &slot.into()))
-        .ok()
-        .and_then(|promise| promise.dyn_into::<Promise>().ok());
-    if let Some(promise) = promise {
+    if let Some((_, promise)) = early(slot) {
         let _ = JsFuture::from(promise).await;
     }
-}
-
-/// Resolves once the browser has painted the next frame: whatever the page drew
-/// before (the shell's flashes) reaches the screen before a long task starts. A
-/// hidden tab paints nothing, so 100 ms at most.
-pub async fn after_next_paint() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let window = leptos::prelude::window();
-        let at_most = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 100);
-        let paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-            // rAF runs before the paint; a task queued from it runs after.
-            let _ = leptos::prelude::window().set_timeout_with_callback(resolve.unchecked_ref());
-        });
-        let _ = window.request_animation_frame(paint.unchecked_ref());
-        let _ = at_most;
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 fn failure(error: &JsValue) -> HttpError {

@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::page_meta::page_meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock::Clock;
@@ -14,6 +12,7 @@ use crate::config::Config;
 use crate::feed::model::Article;
 use crate::feed::source::{FeedSource, LoadState};
 use crate::http::safe_http_url;
+use crate::page_meta::page_meta;
 use crate::pages::not_found::NotFound;
 use crate::routes::Paths;
 use crate::share::human_size;

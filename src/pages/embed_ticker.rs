@@ -13,7 +13,7 @@ use crate::routes::{base_path, Paths};
 use crate::theme::apply_theme;
 use crate::ticker_text::TickerText;
 
-/// `/embed/ticker`: only the ticker, for an iframe on someone else's page. It sizes
+/// `embed.html`: only the ticker, for an iframe on someone else's page. It sizes
 /// itself through `postMessage` to the exact parent origin, takes theme and mode
 /// changes from that origin only, and needs no cookies and no storage.
 #[component]
@@ -99,11 +99,7 @@ fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
             .iter()
             .filter_map(|key| text(key).map(|value| (key.to_string(), value)))
             .collect();
-        let (options, warnings) =
-            parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        for warning in warnings {
-            crate::log::warn(&warning);
-        }
+        let options = parse_and_warn(&pairs);
         if text("theme").is_some() {
             apply_theme(options.theme);
         }
@@ -147,7 +143,7 @@ fn report_height(parent: String, id: u32) {
 pub fn start() {
     let options = options_from_query().unwrap_or_else(|| {
         crate::log::warn("embed: could not read the page's query; using defaults");
-        parse_options(std::iter::empty()).0
+        parse_and_warn(&[])
     });
     crate::mount::mount_with_config(move |config| view! { <EmbedTicker config options/> });
 }
@@ -164,9 +160,15 @@ fn options_from_query() -> Option<EmbedOptions> {
             pairs.push((key, value));
         }
     }
+    Some(parse_and_warn(&pairs))
+}
+
+/// Options from key-value pairs (the query, or a host's `MivzakTicker.set`); what
+/// is invalid falls back, with a console warning.
+fn parse_and_warn(pairs: &[(String, String)]) -> EmbedOptions {
     let (options, warnings) = parse_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     for warning in warnings {
         crate::log::warn(&warning);
     }
-    Some(options)
+    options
 }

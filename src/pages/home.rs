@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 
-use crate::page_meta::page_meta;
-
 use crate::components::article_list::ArticleList;
 use crate::components::follow_link::FollowLink;
 use crate::components::ticker::Ticker;
 use crate::config::Config;
 use crate::feed::source::{FeedSource, LoadState};
+use crate::page_meta::page_meta;
 
 /// `/`: the live ticker, then the latest articles.
 #[component]

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::page_meta::page_meta;
-
 use crate::config::Config;
+use crate::page_meta::page_meta;
 
 /// The Hebrew not-found page, for unknown routes and unknown article ids.
 #[component]

@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-
-use crate::page_meta::page_meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::bidi_text::BidiText;
@@ -8,6 +6,7 @@ use crate::components::feed_status::FeedStatus;
 use crate::components::time_label::TimeLabel;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
+use crate::page_meta::page_meta;
 use crate::routes::Paths;
 
 /// `/tag/:tag`: the articles that carry a tag.
