@@ -2,7 +2,6 @@
 
 pub mod article_body;
 pub mod article_list;
-pub mod bidi_text;
 pub mod comment_counts;
 pub mod comment_form;
 pub mod comment_item;

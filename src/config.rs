@@ -64,6 +64,10 @@ pub struct Config {
     pub time_zone: String,
     pub poll_seconds: u32,
     pub ticker: TickerOptions,
+    /// The language of the feed's texts when neither an item nor the feed names
+    /// one: Hebrew by default; `None` (`null` or `""` in the file) leaves their
+    /// direction to the browser (`dir="auto"`). The page's own words stay Hebrew.
+    pub language: Option<String>,
     /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
     #[serde(skip)]
     pub theme: crate::embed::Theme,
@@ -79,6 +83,7 @@ impl Default for Config {
             time_zone: "Asia/Jerusalem".into(),
             poll_seconds: 30,
             ticker: TickerOptions::default(),
+            language: Some("he".into()),
             theme: crate::embed::Theme::Auto,
         }
     }
@@ -92,6 +97,7 @@ const KNOWN_KEYS: &[&str] = &[
     "time_zone",
     "poll_seconds",
     "ticker",
+    "language",
     "theme",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
@@ -174,6 +180,15 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "time_zone" => config.time_zone = read(value)?,
         "poll_seconds" => config.poll_seconds = read(value)?,
         "ticker" => config.ticker = read(value)?,
+        "language" => {
+            let language: Option<String> = read(value)?;
+            config.language = match language.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(
+                    crate::bidi::language_tag(text).ok_or("not a language tag such as \"he\"")?,
+                ),
+            };
+        }
         "theme" => {
             let name: String = read(value)?;
             config.theme = crate::embed::Theme::parse(&name).ok_or("not light, dark or auto")?;

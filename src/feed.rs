@@ -5,6 +5,7 @@ pub mod backoff;
 pub mod merge;
 pub mod model;
 pub mod parse;
+pub mod plain_text;
 pub mod source;
 
 pub use model::{Article, Feed};

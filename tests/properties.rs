@@ -1,9 +1,10 @@
-//! Property tests: no input makes the feed parser, the config reader, the bidi
-//! splitter or the sanitizer's policy panic, and their invariants hold.
+//! Property tests: no input makes the feed parser, the config reader, the plain-text
+//! reader, the direction rule or the sanitizer's policy panic, and their invariants hold.
 
-use mivzak::bidi::{runs, Run};
+use mivzak::bidi::{display_text, text_direction};
 use mivzak::config;
 use mivzak::feed::parse_feed;
+use mivzak::feed::plain_text::{one_line, plain_text, text_for_title};
 use mivzak::html::policy::{
     attribute_kind, clean_value, element_action, scheme_allowed, AttributeKind, ElementAction,
 };
@@ -71,9 +72,24 @@ proptest! {
     }
 
     #[test]
-    fn bidi_runs_give_the_text_back(text in "[a-zA-Z0-9 .,:א-ת\\-'\"()]{0,60}") {
-        let joined: String = runs(&text).iter().map(|r| match r { Run::Plain(t) | Run::Ltr(t) => *t }).collect();
-        prop_assert_eq!(joined, text);
+    fn a_shown_headline_is_the_typed_one_with_at_most_invisible_marks(text in "[a-zA-Z0-9 .,:א-ת\\-'\"()+#™®’–·%]{0,60}") {
+        let shown = display_text(&text);
+        prop_assert_eq!(shown.replace('\u{200E}', ""), text);
+    }
+
+    #[test]
+    fn the_direction_rule_always_answers(item in prop::option::of(".{0,12}"), feed in prop::option::of("[a-zA-Z_-]{0,8}"), site in prop::option::of("(he|en|ar|xx-YY|)")) {
+        let d = text_direction(item.as_deref(), feed.as_deref(), site.as_deref());
+        prop_assert!(matches!(d.dir, "rtl" | "ltr" | "auto"));
+        prop_assert_eq!(d.lang.is_none(), d.dir == "auto");
+    }
+
+    #[test]
+    fn plain_text_never_panics_and_leaves_plain_text_alone(markup in "[<>&#;/!?a-z0-9=\"' א-ת-]{0,80}", plain in "[^<&]{0,80}") {
+        let _ = (plain_text(&markup), one_line(&markup), text_for_title(&markup));
+        prop_assert_eq!(plain_text(&plain), plain.clone());
+        let line = one_line(&markup);
+        prop_assert!(!line.contains("  ") && !line.contains('\n'));
     }
 
     #[test]

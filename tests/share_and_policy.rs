@@ -169,3 +169,14 @@ fn only_http_https_and_mailto_schemes_survive() {
         assert!(!scheme_allowed("img", scheme), "{scheme}");
     }
 }
+
+#[test]
+fn tables_and_only_tables_get_a_scrolling_box() {
+    use mivzak::html::policy::{wrapper, TABLE_BOX};
+    assert_eq!(wrapper("table"), Some(TABLE_BOX));
+    for other in ["p", "td", "tr", "img", "pre"] {
+        assert_eq!(wrapper(other), None);
+    }
+    // A second pass unwraps the box (and wraps the table again): the same output.
+    assert_eq!(element_action(TABLE_BOX, HTML), ElementAction::Unwrap);
+}

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use super::bidi_text::BidiText;
 use super::comment_counts::CommentCount;
 use super::time_label::TimeLabel;
+use crate::bidi::display_text;
+use crate::config::Config;
 use crate::feed::source::{Entry, FeedSource};
 
 /// How many articles are drawn at first, and added by each "load more": a feed of
@@ -48,24 +49,32 @@ pub fn ArticleList() -> impl IntoView {
     }
 }
 
-/// One article in the list.
+/// One article in the list: headline and summary in the lang and dir of the
+/// item's language; the time and comment count beside them isolated.
 #[component]
 fn ArticleCard(entry: Entry) -> impl IntoView {
     let article = entry.article;
-    let title = Signal::derive({
+    let site_language = expect_context::<Config>().language;
+    let direction = Memo::new({
         let article = article.clone();
-        move || article.with(|a| a.title.clone())
+        move |_| article.with(|a| a.direction(site_language.as_deref()))
     });
+    let lang = move || direction.get().lang;
+    let dir = move || direction.get().dir;
+    let title = {
+        let article = article.clone();
+        move || article.with(|a| display_text(&a.title).into_owned())
+    };
     let summary = {
         let article = article.clone();
-        move || article.with(|a| a.summary.clone())
+        move || article.with(|a| a.summary.as_deref().map(|s| display_text(s).into_owned()))
     };
     let published = Signal::derive(move || article.with(|a| a.published_ms));
     let href = expect_context::<crate::routes::Paths>().article(&entry.id);
     view! {
         <li class="article-card">
-            <h3><a href=href><BidiText text=title/></a></h3>
-            {move || summary().map(|s| view! { <p class="summary"><BidiText text=s/></p> })}
+            <h3 lang=lang dir=dir><a href=href>{title}</a></h3>
+            {move || summary().map(|s| view! { <p class="summary" lang=lang dir=dir>{s}</p> })}
             <TimeLabel ms=published/>
             <CommentCount id=entry.id.to_string()/>
         </li>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use super::bidi_text::BidiText;
 use super::time_label::TimeLabel;
-use crate::bidi::{is_hebrew, language_dir};
+use crate::bidi::display_text;
+use crate::config::Config;
 use crate::embed::LinkTarget;
 use crate::feed::source::{Entry, FeedSource};
 use crate::routes::Paths;
@@ -41,27 +41,27 @@ pub fn FlashItem(entry: Entry) -> impl IntoView {
     view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
 }
 
-/// One flash: "HH:MM headline", linking to its article; a non-Hebrew flash carries its own lang and dir.
+/// One flash: "HH:MM headline", linking to its article. The headline is one text
+/// with the lang and dir of its language (item, feed, site: `Article::direction`);
+/// the time beside it is isolated by its own `dir`.
 #[component]
 fn FlashLink(entry: Entry) -> impl IntoView {
     let article = entry.article;
-    let title = Signal::derive({
-        let article = article.clone();
-        move || article.with(|a| a.title.clone())
-    });
+    let site_language = expect_context::<Config>().language;
     let published = Signal::derive({
         let article = article.clone();
         move || article.with(|a| a.published_ms)
     });
-    let foreign =
-        move || article.with(|a| a.language.clone().filter(|language| !is_hebrew(language)));
-    let lang = foreign.clone();
-    let dir = move || foreign().map(|language| language_dir(&language));
+    let direction = Memo::new({
+        let article = article.clone();
+        move |_| article.with(|a| a.direction(site_language.as_deref()))
+    });
+    let title = move || article.with(|a| display_text(&a.title).into_owned());
     let href = expect_context::<Paths>().article(&entry.id);
     let content = view! {
         <TimeLabel ms=published/>
         " "
-        <span class="headline" lang=lang dir=dir><BidiText text=title/></span>
+        <span class="headline" lang=move || direction.get().lang dir=move || direction.get().dir>{title}</span>
     };
     match use_context::<EmbedLinks>() {
         // In a third-party page: a plain link to our site, in the top window or a new tab.

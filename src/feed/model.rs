@@ -1,5 +1,7 @@
 //! The JSON Feed 1.1 document as the app uses it, after validation.
 
+use crate::bidi::{text_direction, TextDirection};
+
 /// A person credited on the feed or an item.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Author {
@@ -35,12 +37,14 @@ pub struct Article {
     pub id: String,
     pub url: Option<String>,
     pub external_url: Option<String>,
-    /// The headline; for an item without a title, the start of its text.
+    /// The headline, plain text on one line (`plain_text.rs`); for an item without
+    /// a title, the start of its text.
     pub title: String,
     /// True when `title` was made up from the text.
     pub title_from_text: bool,
     pub content_html: Option<String>,
     pub content_text: Option<String>,
+    /// Plain text (`plain_text.rs`): tags stripped, references decoded.
     pub summary: Option<String>,
     pub image: Option<String>,
     pub banner_image: Option<String>,
@@ -48,8 +52,13 @@ pub struct Article {
     pub published_ms: Option<i64>,
     pub modified_ms: Option<i64>,
     pub authors: Vec<Author>,
+    /// Plain text on one line, none empty.
     pub tags: Vec<String>,
+    /// The item's own `language`, as the feed wrote it.
     pub language: Option<String>,
+    /// The `language` at the top of the feed document the item came in (pages of
+    /// `next_url` may name their own), for items that name none.
+    pub feed_language: Option<String>,
     pub attachments: Vec<Attachment>,
 }
 
@@ -77,6 +86,16 @@ impl Article {
     /// When the item changed last, for ordering edits.
     pub fn changed_ms(&self) -> Option<i64> {
         self.modified_ms.or(self.published_ms)
+    }
+
+    /// The `lang` and `dir` of the item's texts: its language, else its feed's,
+    /// else `site_language` (config's `language`), else `dir="auto"`.
+    pub fn direction(&self, site_language: Option<&str>) -> TextDirection {
+        text_direction(
+            self.language.as_deref(),
+            self.feed_language.as_deref(),
+            site_language,
+        )
     }
 
     /// The hero image: the banner when there is one, else the main image.

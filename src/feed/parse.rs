@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::model::{Article, Attachment, Author, Feed};
+use super::plain_text::{one_line, plain_text, text_for_title};
 use super::FeedError;
 use crate::time::parse_rfc3339_ms;
 
@@ -53,7 +54,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
 
     let mut feed = Feed {
         version,
-        title: string(&top, "title").unwrap_or_default(),
+        title: line(&top, "title").unwrap_or_default(),
         home_page_url: string(&top, "home_page_url"),
         feed_url: string(&top, "feed_url"),
         description: string(&top, "description"),
@@ -67,7 +68,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     };
     let mut seen = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
-        match parse_item(item) {
+        match parse_item(item, feed.language.as_deref()) {
             Ok(article) if !seen.insert(article.id.clone()) => feed
                 .skipped
                 .push(format!("item {index}: duplicate id {:?}", article.id)),
@@ -85,7 +86,7 @@ pub fn sort_newest_first(items: &mut [Article]) {
     items.sort_by_key(|a| std::cmp::Reverse(a.published_ms));
 }
 
-fn parse_item(item: Value) -> Result<Article, String> {
+fn parse_item(item: Value, feed_language: Option<&str>) -> Result<Article, String> {
     let Value::Object(item) = item else {
         return Err("not an object".into());
     };
@@ -112,18 +113,21 @@ fn parse_item(item: Value) -> Result<Article, String> {
         }
     }
     let summary = string(&item, "summary");
-    let (title, title_from_text) = match string(&item, "title").filter(|t| !t.trim().is_empty()) {
-        Some(title) => (title.trim().to_owned(), false),
+    let (title, title_from_text) = match line(&item, "title") {
+        Some(title) => (title, false),
         None => {
-            let source = content_text
-                .as_deref()
-                .or(summary.as_deref())
-                .map(str::to_owned)
-                .or_else(|| content_html.as_deref().map(strip_tags))
+            let text = [&content_text, &summary, &content_html]
+                .into_iter()
+                .flatten()
+                .map(|source| text_for_title(source))
+                .find(|text| !text.is_empty())
                 .unwrap_or_default();
-            (start_of(&source, TITLE_FROM_TEXT_CHARS), true)
+            (start_of(&text, TITLE_FROM_TEXT_CHARS), true)
         }
     };
+    let summary = summary
+        .map(|s| plain_text(&s).trim().to_owned())
+        .filter(|s| !s.is_empty());
     if title.is_empty() {
         return Err(format!("id {id:?}: no title and no text"));
     }
@@ -153,13 +157,13 @@ fn parse_item(item: Value) -> Result<Article, String> {
             .map(|tags| {
                 tags.iter()
                     .filter_map(Value::as_str)
-                    .map(str::trim)
+                    .map(one_line)
                     .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
                     .collect()
             })
             .unwrap_or_default(),
         language: string(&item, "language"),
+        feed_language: feed_language.map(str::to_owned),
         attachments: item
             .get("attachments")
             .and_then(Value::as_array)
@@ -171,6 +175,15 @@ fn parse_item(item: Value) -> Result<Article, String> {
 
 fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
     object.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// A plain-text field on one line (`plain_text.rs`), absent when nothing is left.
+fn line(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object
+        .get(key)
+        .and_then(Value::as_str)
+        .map(one_line)
+        .filter(|text| !text.is_empty())
 }
 
 /// A date that does not parse is treated as absent, not as a reason to drop the item.
@@ -196,7 +209,7 @@ fn authors(object: &Map<String, Value>) -> Vec<Author> {
 
 fn author_from(object: &Map<String, Value>) -> Option<Author> {
     let author = Author {
-        name: string(object, "name"),
+        name: line(object, "name"),
         url: string(object, "url"),
         avatar: string(object, "avatar"),
     };
@@ -208,7 +221,7 @@ fn attachment(value: &Value) -> Option<Attachment> {
     Some(Attachment {
         url: string(object, "url")?,
         mime_type: string(object, "mime_type")?,
-        title: string(object, "title"),
+        title: line(object, "title"),
         size_in_bytes: object.get("size_in_bytes").and_then(Value::as_u64),
         duration_in_seconds: object.get("duration_in_seconds").and_then(Value::as_f64),
     })
@@ -226,22 +239,4 @@ pub fn start_of(text: &str, max: usize) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end())
-}
-
-/// Text of an HTML fragment for a made-up title; never rendered as HTML.
-fn strip_tags(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
 }

@@ -134,6 +134,21 @@ pub fn element_action(local_name: &str, namespace: Option<&str>) -> ElementActio
     ElementAction::Unwrap
 }
 
+/// The element a kept element is put in, if any: a table scrolls inside a box of
+/// its own (`style/article.css`), so a wide one never makes the page wider than
+/// the screen while staying a table (`display: block` on the table itself costs it
+/// its table semantics in some screen readers). The box is the page's own custom
+/// element, with no attribute: a second pass unwraps it as an unknown element and
+/// puts the table back in a new one, so the output stays a fixed point; and unlike
+/// a `div`, the HTML parser does not close an open `p` before it, where a feed's
+/// markup has left a table.
+pub fn wrapper(element: &str) -> Option<&'static str> {
+    (element == "table").then_some(TABLE_BOX)
+}
+
+/// The scrolling box around every table.
+pub const TABLE_BOX: &str = "mivzak-table-box";
+
 /// What an attribute needs before it may be written back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttributeKind {

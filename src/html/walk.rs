@@ -15,8 +15,8 @@ use web_sys::{
 };
 
 use super::policy::{
-    attribute_kind, clean_value, element_action, opens_new_tab, scheme_allowed, AttributeKind,
-    ElementAction, LINK_REL, MAX_DEPTH,
+    attribute_kind, clean_value, element_action, opens_new_tab, scheme_allowed, wrapper,
+    AttributeKind, ElementAction, LINK_REL, MAX_DEPTH,
 };
 
 struct Walk {
@@ -112,7 +112,15 @@ impl Walk {
                     return;
                 };
                 self.attributes(element, &copy, name);
-                let _ = into.append_child(&copy);
+                match wrapper(name).and_then(|box_name| self.out.create_element(box_name).ok()) {
+                    Some(table_box) => {
+                        let _ = table_box.append_child(&copy);
+                        let _ = into.append_child(&table_box);
+                    }
+                    None => {
+                        let _ = into.append_child(&copy);
+                    }
+                }
                 self.descend(element, &copy, depth);
             }
         }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::bidi::display_text;
 use crate::clock::Clock;
 use crate::components::article_body::ArticleBody;
-use crate::components::bidi_text::BidiText;
 use crate::components::comments_section::CommentsSection;
 use crate::components::feed_status::FeedStatus;
 use crate::components::follow_link::FollowLink;
@@ -32,15 +32,23 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+/// The article. Its texts (headline, standfirst, body, tags, attachment titles)
+/// carry the lang and dir of the item's language; the page's own words around
+/// them stay Hebrew, and what it puts beside them (names, times) is isolated.
 #[component]
 fn ArticleView(article: Signal<Article>) -> impl IntoView {
     let config = expect_context::<Config>();
     let source = expect_context::<FeedSource>();
     let paths = expect_context::<Paths>();
     let site = config.site_name;
+    let site_language = config.language;
     let title = Signal::derive(move || article.with(|a| a.title.clone()));
-    let language = move || article.with(|a| a.language.clone());
-    let dir = move || article.with(|a| a.language.as_deref().map(crate::bidi::language_dir));
+    let direction = Memo::new({
+        let site_language = site_language.clone();
+        move |_| article.with(|a| a.direction(site_language.as_deref()))
+    });
+    let lang = move || direction.get().lang;
+    let dir = move || direction.get().dir;
     let base = move || source.info.with(|i| i.base_url.clone());
 
     let description = move || {
@@ -67,14 +75,24 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     };
     let standfirst = move || {
         article
-            .with(|a| a.summary.clone())
-            .map(|s| view! { <p class="standfirst"><BidiText text=s/></p> })
+            .with(|a| a.summary.as_deref().map(|s| display_text(s).into_owned()))
+            .map(|s| view! { <p class="standfirst" lang=lang dir=dir>{s}</p> })
     };
+    // Each name isolated from "מאת", the commas and the other names.
     let authors = move || {
         let names: Vec<String> =
             article.with(|a| a.authors.iter().filter_map(|p| p.name.clone()).collect());
-        (!names.is_empty())
-            .then(|| view! { <p class="byline">"מאת "<BidiText text=names.join(", ")/></p> })
+        (!names.is_empty()).then(|| {
+            let last = names.len() - 1;
+            view! {
+                <p class="byline">
+                    "מאת "
+                    {names.into_iter().enumerate().map(|(i, name)| view! {
+                        <bdi class="author">{name}</bdi>{(i < last).then_some(", ")}
+                    }).collect_view()}
+                </p>
+            }
+        })
     };
     let page_url = move || {
         // The item's own URL when the feed gives one, else this page.
@@ -91,7 +109,10 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 let paths = paths.clone();
                 view! {
                     <ul class="tags" aria-label="תגיות">
-                        {tags.into_iter().map(|tag| { let href = paths.tag(&tag); view! { <li><a href=href>{tag}</a></li> } }).collect_view()}
+                        {tags.into_iter().map(|tag| {
+                            let href = paths.tag(&tag);
+                            view! { <li><a href=href lang=lang dir=dir>{display_text(&tag).into_owned()}</a></li> }
+                        }).collect_view()}
                     </ul>
                 }
             })
@@ -104,11 +125,15 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 <ul>
                     {list.into_iter().filter_map(|file| {
                         let href = safe_http_url(&file.url, &base())?;
-                        let name = file.title.clone().unwrap_or_else(|| file.url.rsplit('/').next().unwrap_or_default().to_owned());
                         let size = file.size_in_bytes.map(human_size);
+                        // A title is the item's text; a file name is left to the browser.
+                        let (name, name_lang, name_dir) = match &file.title {
+                            Some(title) => (display_text(title).into_owned(), direction.get().lang, direction.get().dir),
+                            None => (file.url.rsplit('/').next().unwrap_or_default().to_owned(), None, "auto"),
+                        };
                         Some(view! {
                             <li>
-                                <a href=href rel="noopener noreferrer" type=file.mime_type.clone()><BidiText text=name/></a>
+                                <a href=href rel="noopener noreferrer" type=file.mime_type.clone() lang=name_lang dir=name_dir>{name}</a>
                                 " "<bdi dir="ltr" class="file-meta">{file.mime_type}{size.map(|s| format!(", {s}"))}</bdi>
                             </li>
                         })
@@ -121,13 +146,14 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         let id = article.with(|a| a.id.clone());
         source.entries.with(|entries| {
             let at = entries.iter().position(|e| *e.id == *id)?;
-            let newer = at
-                .checked_sub(1)
-                .and_then(|i| entries.get(i))
-                .map(|e| (e.id.clone(), e.article.with(|a| a.title.clone())));
-            let older = entries
-                .get(at + 1)
-                .map(|e| (e.id.clone(), e.article.with(|a| a.title.clone())));
+            let link = |e: &crate::feed::source::Entry| {
+                e.article.with(|a| {
+                    let shown = display_text(&a.title).into_owned();
+                    (e.id.clone(), shown, a.direction(site_language.as_deref()))
+                })
+            };
+            let newer = at.checked_sub(1).and_then(|i| entries.get(i)).map(link);
+            let older = entries.get(at + 1).map(link);
             Some((newer, older))
         })
     };
@@ -137,19 +163,23 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         let paths = paths_for_nav.clone();
         Some(view! {
             <nav class="neighbours" aria-label="כתבות נוספות">
-                {newer.map(|(id, title)| view! { <a href=paths.article(&id) class="newer" rel="prev">"הכתבה הקודמת: "<BidiText text=title/></a> })}
-                {older.map(|(id, title)| view! { <a href=paths.article(&id) class="older" rel="next">"הכתבה הבאה: "<BidiText text=title/></a> })}
+                {newer.map(|(id, title, d)| view! {
+                    <a href=paths.article(&id) class="newer" rel="prev">"הכתבה הקודמת: "<span lang=d.lang dir=d.dir>{title}</span></a>
+                })}
+                {older.map(|(id, title, d)| view! {
+                    <a href=paths.article(&id) class="older" rel="next">"הכתבה הבאה: "<span lang=d.lang dir=d.dir>{title}</span></a>
+                })}
             </nav>
         })
     };
     view! {
-        <article class="article" lang=language dir=dir>
+        <article class="article">
             {hero}
-            <h1 tabindex="-1"><BidiText text=title/></h1>
+            <h1 tabindex="-1" lang=lang dir=dir>{move || display_text(&title.get()).into_owned()}</h1>
             {standfirst}
             {authors}
             <Dates article/>
-            <ArticleBody article/>
+            <ArticleBody article direction/>
             {attachments}
             {tags}
         </article>

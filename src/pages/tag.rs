@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::bidi_text::BidiText;
+use crate::bidi::display_text;
 use crate::components::feed_status::FeedStatus;
 use crate::components::time_label::TimeLabel;
 use crate::config::Config;
@@ -14,7 +14,11 @@ use crate::routes::Paths;
 pub fn TagPage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let paths = expect_context::<Paths>();
-    let site = expect_context::<Config>().site_name;
+    let Config {
+        site_name: site,
+        language: site_language,
+        ..
+    } = expect_context::<Config>();
     let params = use_params_map();
     let tag = Signal::derive(move || params.with(|p| p.get("tag").unwrap_or_default()));
     page_meta(move || format!("{} – {site}", tag.get()), || None);
@@ -30,16 +34,22 @@ pub fn TagPage() -> impl IntoView {
     };
     view! {
         <section class="tag-page">
-            <h1 tabindex="-1">"תגית: "<BidiText text=tag/></h1>
+            // The tag comes from the address, in no known language: isolated, its
+            // direction left to the browser.
+            <h1 tabindex="-1">"תגית: "<bdi class="tag-name">{move || display_text(&tag.get()).into_owned()}</bdi></h1>
             <FeedStatus/>
             <ul class="article-list">
                 <For each=tagged key=|e| e.id.clone() children=move |entry| {
                     let article = entry.article.clone();
-                    let title = Signal::derive({ let a = article.clone(); move || a.with(|a| a.title.clone()) });
+                    let title = { let a = article.clone(); move || a.with(|a| display_text(&a.title).into_owned()) };
+                    let direction = Memo::new({
+                        let (a, site_language) = (article.clone(), site_language.clone());
+                        move |_| a.with(|a| a.direction(site_language.as_deref()))
+                    });
                     let published = Signal::derive(move || article.with(|a| a.published_ms));
                     view! {
                         <li class="article-card">
-                            <h2><a href=paths.article(&entry.id)><BidiText text=title/></a></h2>
+                            <h2 lang=move || direction.get().lang dir=move || direction.get().dir><a href=paths.article(&entry.id)>{title}</a></h2>
                             <TimeLabel ms=published/>
                         </li>
                     }

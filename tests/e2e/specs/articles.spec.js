@@ -184,10 +184,12 @@ test('"load more" appends the items of next_url', async ({ page, siteWith }) => 
 test('an English item reads left to right in a Hebrew feed', async ({ page, siteWith }) => {
   const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' })]) } });
   await page.goto(`${site.url}article/en`);
-  await expect(page.locator('article')).toHaveAttribute('dir', 'ltr');
-  await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+  for (const text of ['article h1', '.article-body']) {
+    await expect(page.locator(text)).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator(text)).toHaveAttribute('lang', 'en');
+  }
   await page.goto(`${site.url}article/${SAMPLE_FEED.items[0].id}`);
-  await expect(page.locator('article')).not.toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('article h1')).toHaveAttribute('dir', 'rtl');
 });
 
 test('a long feed draws thirty articles at first, and "load more" shows the next ones', async ({ page, siteWith }) => {

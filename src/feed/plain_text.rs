@@ -1,0 +1,375 @@
+//! Feed texts that JSON Feed calls plain text (titles, summaries, names, tags,
+//! attachment titles) as publishers really write them: WordPress, Ghost, Drupal and
+//! many CMS exports put HTML-escaped text there (`צה&quot;ל`, `&#8211;`), and some put
+//! tags (`<b>דחוף:</b>`). Applied once, at parsing, so every view shows the same
+//! text and none ever treats it as HTML.
+
+/// `text` without tags and with its character references decoded once:
+/// `<b>דחוף:</b> צה&quot;ל` → `דחוף: צה"ל`, `&amp;quot;` → `&quot;` (shown as typed).
+///
+/// - A tag is `<` followed by a letter, `/` and a letter, `!` or `?`, up to its `>`
+///   (a `>` inside a quoted attribute value does not end it). Any other `<` (`3 < 5`),
+///   and a `<` whose tag never ends, is text.
+/// - The contents of `script`, `style` and `template` go with their tags; `br` and
+///   the tags of block elements (`p`, `div`, `li`, headings …) leave a line break.
+/// - References: every numeric one (`&#8211;`, `&#x2013;`, with or without the `;`,
+///   as browsers read them: 128–159 as Windows-1252, 0, surrogates and values past
+///   U+10FFFF as U+FFFD), the 252 named ones of HTML 4.01 (`&amp;`, `&quot;`,
+///   `&nbsp;`, `&ndash;`, `&hellip;`, `&eacute;` …) and `&apos;`: what PHP's
+///   `htmlentities` and every generator's escaping produce (the rest of HTML5's
+///   2,231 names would cost the wasm more than they are worth). A named reference
+///   needs its `;`; an unknown one (`&T`, `&copyright`) is text.
+pub fn plain_text(text: &str) -> String {
+    decode_references(&strip_tags(text))
+}
+
+/// [`plain_text`] on one line: runs of spaces, tabs and line breaks become one
+/// space, and the ends are trimmed. For titles, names, tags and attachment titles.
+pub fn one_line(text: &str) -> String {
+    squeeze(&plain_text(text))
+}
+
+/// A title made up from an item's text (microblog posts have none): its plain text
+/// without Markdown images (`![alt](src)`, dropped) and with Markdown links
+/// (`[text](url)`) reduced to their text, on one line.
+pub fn text_for_title(text: &str) -> String {
+    let mut words = strip_tags(text);
+    // A title needs a line; a body can be half a million characters.
+    if let Some((cut, _)) = words.char_indices().nth(TITLE_SOURCE_CHARS) {
+        words.truncate(cut);
+    }
+    squeeze(&decode_references(&without_markdown_links(&words)))
+}
+
+/// How much of a body's text a made-up title is taken from: enough for the
+/// title's 80 characters after long link addresses have gone.
+const TITLE_SOURCE_CHARS: usize = 2_000;
+
+/// Runs of HTML white space as one space, the ends trimmed.
+fn squeeze(text: &str) -> String {
+    let mut line = String::with_capacity(text.len());
+    for word in text.split(is_html_space).filter(|w| !w.is_empty()) {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line.trim().to_owned()
+}
+
+/// HTML's white space: the characters that separate words in a line of HTML.
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{000C}')
+}
+
+/// Elements whose tags end a line of text.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+/// Elements whose contents are not text to read.
+const HIDDEN_ELEMENTS: &[&str] = &["script", "style", "template"];
+
+fn strip_tags(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let from_lt = &rest[at..];
+        let Some(tag) = tag_at(from_lt) else {
+            out.push('<');
+            rest = &from_lt[1..];
+            continue;
+        };
+        rest = &from_lt[tag.len..];
+        if let Some(name) = tag.name.as_deref() {
+            if BLOCK_ELEMENTS.contains(&name) {
+                out.push('\n');
+            }
+            if !tag.closing && HIDDEN_ELEMENTS.contains(&name) {
+                // Up to the element's end tag, or the end of the text.
+                rest = skip_to_end_tag(rest, name);
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A tag at the start of `text` (which starts with `<`): its length in bytes and,
+/// for an element's tag, the element's name in lower case.
+struct Tag {
+    len: usize,
+    name: Option<String>,
+    closing: bool,
+}
+
+fn tag_at(text: &str) -> Option<Tag> {
+    let bytes = text.as_bytes();
+    match bytes.get(1)? {
+        b'!' if text.starts_with("<!--") => {
+            let end = text[4..].find("-->")? + 4 + 3;
+            Some(Tag {
+                len: end,
+                name: None,
+                closing: false,
+            })
+        }
+        b'!' | b'?' => Some(Tag {
+            len: text.find('>')? + 1,
+            name: None,
+            closing: false,
+        }),
+        b'/' if bytes.get(2).is_some_and(u8::is_ascii_alphabetic) => element_tag(text, 2, true),
+        b if b.is_ascii_alphabetic() => element_tag(text, 1, false),
+        _ => None,
+    }
+}
+
+/// A start or end tag whose name begins at `name_at`; attribute values in quotes
+/// may hold `>`.
+fn element_tag(text: &str, name_at: usize, closing: bool) -> Option<Tag> {
+    let bytes = text.as_bytes();
+    let name_end = bytes[name_at..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+        .map_or(bytes.len(), |p| p + name_at);
+    let name = text[name_at..name_end].to_ascii_lowercase();
+    let mut i = name_end;
+    let mut after_equals = false;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => {
+                return Some(Tag {
+                    len: i + 1,
+                    name: Some(name),
+                    closing,
+                })
+            }
+            b'"' | b'\'' if after_equals => {
+                i += bytes[i + 1..].iter().position(|q| *q == b)? + 1;
+                after_equals = false;
+            }
+            b'=' => after_equals = true,
+            b if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// What follows the end tag `</name…>`, or nothing when it never comes.
+fn skip_to_end_tag<'a>(text: &'a str, name: &str) -> &'a str {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("</").map(|at| at + from) {
+        let after = &text.as_bytes()[at + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return match text[at..].find('>') {
+                Some(end) => &text[at + end + 1..],
+                None => "",
+            };
+        }
+        from = at + 2;
+    }
+    ""
+}
+
+fn decode_references(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match reference(after) {
+            Some((decoded, len)) => {
+                out.push(decoded);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference stands for, and how many bytes after the `&` it takes.
+fn reference(after_amp: &str) -> Option<(char, usize)> {
+    if let Some(number) = after_amp.strip_prefix('#') {
+        let (digits, radix, prefix) = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 2),
+            None => (number, 10, 1),
+        };
+        let len = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
+        if len == 0 {
+            return None;
+        }
+        let semicolon = usize::from(digits[len..].starts_with(';'));
+        // Too many digits for any code point: the browser's U+FFFD.
+        let value = u32::from_str_radix(&digits[..len], radix).unwrap_or(u32::MAX);
+        return Some((numeric_char(value), prefix + len + semicolon));
+    }
+    // The longest name, "thetasym", has eight letters.
+    let len = after_amp.bytes().take(9).position(|b| b == b';')?;
+    let name = &after_amp[..len];
+    let index = NAMES.binary_search(&name).ok()?;
+    Some((CHARS[index], len + 1))
+}
+
+/// What HTML makes of `&#value;`.
+fn numeric_char(value: u32) -> char {
+    /// 0x80–0x9F read as Windows-1252, as the HTML standard says.
+    const WINDOWS_1252: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match value {
+        0x80..=0x9F => WINDOWS_1252[(value - 0x80) as usize],
+        0 => '\u{FFFD}',
+        _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
+    }
+}
+
+/// Markdown images dropped, links reduced to their text.
+fn without_markdown_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('[') {
+        let image = rest[..at].ends_with('!');
+        let Some((label, len)) = markdown_link(&rest[at..]) else {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if image {
+            out.push_str(&rest[..at - 1]);
+        } else {
+            out.push_str(&rest[..at]);
+            out.push_str(&without_markdown_links(label));
+        }
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `[label](destination)` at the start of `text`: the label and the whole length.
+/// The label may hold nested brackets, the destination one level of parentheses.
+fn markdown_link(text: &str) -> Option<(&str, usize)> {
+    let mut depth = 0usize;
+    let mut label_end = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    label_end = Some(i);
+                    break;
+                }
+            }
+            '\n' if text[..i].ends_with('\n') => return None,
+            _ => {}
+        }
+    }
+    let label_end = label_end?;
+    let destination = text[label_end + 1..].strip_prefix('(')?;
+    let mut parens = 0usize;
+    for (i, c) in destination.char_indices() {
+        match c {
+            '(' => parens += 1,
+            ')' if parens == 0 => return Some((&text[1..label_end], label_end + 2 + i + 1)),
+            ')' => parens -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The named references of HTML 4.01 and `apos` (with HTML5's values: `lang` and
+/// `rang` are U+27E8 and U+27E9), sorted (byte order) for binary search;
+/// `CHARS` holds what each stands for, in the same order.
+const NAMES: [&str; 253] = [
+    "AElig", "Aacute", "Acirc", "Agrave", "Alpha", "Aring", "Atilde", "Auml", "Beta", "Ccedil",
+    "Chi", "Dagger", "Delta", "ETH", "Eacute", "Ecirc", "Egrave", "Epsilon", "Eta", "Euml",
+    "Gamma", "Iacute", "Icirc", "Igrave", "Iota", "Iuml", "Kappa", "Lambda", "Mu", "Ntilde", "Nu",
+    "OElig", "Oacute", "Ocirc", "Ograve", "Omega", "Omicron", "Oslash", "Otilde", "Ouml", "Phi",
+    "Pi", "Prime", "Psi", "Rho", "Scaron", "Sigma", "THORN", "Tau", "Theta", "Uacute", "Ucirc",
+    "Ugrave", "Upsilon", "Uuml", "Xi", "Yacute", "Yuml", "Zeta", "aacute", "acirc", "acute",
+    "aelig", "agrave", "alefsym", "alpha", "amp", "and", "ang", "apos", "aring", "asymp", "atilde",
+    "auml", "bdquo", "beta", "brvbar", "bull", "cap", "ccedil", "cedil", "cent", "chi", "circ",
+    "clubs", "cong", "copy", "crarr", "cup", "curren", "dArr", "dagger", "darr", "deg", "delta",
+    "diams", "divide", "eacute", "ecirc", "egrave", "empty", "emsp", "ensp", "epsilon", "equiv",
+    "eta", "eth", "euml", "euro", "exist", "fnof", "forall", "frac12", "frac14", "frac34", "frasl",
+    "gamma", "ge", "gt", "hArr", "harr", "hearts", "hellip", "iacute", "icirc", "iexcl", "igrave",
+    "image", "infin", "int", "iota", "iquest", "isin", "iuml", "kappa", "lArr", "lambda", "lang",
+    "laquo", "larr", "lceil", "ldquo", "le", "lfloor", "lowast", "loz", "lrm", "lsaquo", "lsquo",
+    "lt", "macr", "mdash", "micro", "middot", "minus", "mu", "nabla", "nbsp", "ndash", "ne", "ni",
+    "not", "notin", "nsub", "ntilde", "nu", "oacute", "ocirc", "oelig", "ograve", "oline", "omega",
+    "omicron", "oplus", "or", "ordf", "ordm", "oslash", "otilde", "otimes", "ouml", "para", "part",
+    "permil", "perp", "phi", "pi", "piv", "plusmn", "pound", "prime", "prod", "prop", "psi",
+    "quot", "rArr", "radic", "rang", "raquo", "rarr", "rceil", "rdquo", "real", "reg", "rfloor",
+    "rho", "rlm", "rsaquo", "rsquo", "sbquo", "scaron", "sdot", "sect", "shy", "sigma", "sigmaf",
+    "sim", "spades", "sub", "sube", "sum", "sup", "sup1", "sup2", "sup3", "supe", "szlig", "tau",
+    "there4", "theta", "thetasym", "thinsp", "thorn", "tilde", "times", "trade", "uArr", "uacute",
+    "uarr", "ucirc", "ugrave", "uml", "upsih", "upsilon", "uuml", "weierp", "xi", "yacute", "yen",
+    "yuml", "zeta", "zwj", "zwnj",
+];
+
+const CHARS: [char; 253] = [
+    'Æ', 'Á', 'Â', 'À', 'Α', 'Å', 'Ã', 'Ä', 'Β', 'Ç', 'Χ', '‡', 'Δ', 'Ð', 'É', 'Ê', 'È', 'Ε', 'Η',
+    'Ë', 'Γ', 'Í', 'Î', 'Ì', 'Ι', 'Ï', 'Κ', 'Λ', 'Μ', 'Ñ', 'Ν', 'Œ', 'Ó', 'Ô', 'Ò', 'Ω', 'Ο', 'Ø',
+    'Õ', 'Ö', 'Φ', 'Π', '″', 'Ψ', 'Ρ', 'Š', 'Σ', 'Þ', 'Τ', 'Θ', 'Ú', 'Û', 'Ù', 'Υ', 'Ü', 'Ξ', 'Ý',
+    'Ÿ', 'Ζ', 'á', 'â', '´', 'æ', 'à', 'ℵ', 'α', '&', '∧', '∠', '\'', 'å', '≈', 'ã', 'ä', '„', 'β',
+    '¦', '•', '∩', 'ç', '¸', '¢', 'χ', 'ˆ', '♣', '≅', '©', '↵', '∪', '¤', '⇓', '†', '↓', '°', 'δ',
+    '♦', '÷', 'é', 'ê', 'è', '∅', '\u{2003}', '\u{2002}', 'ε', '≡', 'η', 'ð', 'ë', '€', '∃', 'ƒ',
+    '∀', '½', '¼', '¾', '⁄', 'γ', '≥', '>', '⇔', '↔', '♥', '…', 'í', 'î', '¡', 'ì', 'ℑ', '∞', '∫',
+    'ι', '¿', '∈', 'ï', 'κ', '⇐', 'λ', '⟨', '«', '←', '⌈', '“', '≤', '⌊', '∗', '◊', '\u{200E}',
+    '‹', '‘', '<', '¯', '—', 'µ', '·', '−', 'μ', '∇', '\u{00A0}', '–', '≠', '∋', '¬', '∉', '⊄',
+    'ñ', 'ν', 'ó', 'ô', 'œ', 'ò', '‾', 'ω', 'ο', '⊕', '∨', 'ª', 'º', 'ø', 'õ', '⊗', 'ö', '¶', '∂',
+    '‰', '⊥', 'φ', 'π', 'ϖ', '±', '£', '′', '∏', '∝', 'ψ', '"', '⇒', '√', '⟩', '»', '→', '⌉', '”',
+    'ℜ', '®', '⌋', 'ρ', '\u{200F}', '›', '’', '‚', 'š', '⋅', '§', '\u{00AD}', 'σ', 'ς', '∼', '♠',
+    '⊂', '⊆', '∑', '⊃', '¹', '²', '³', '⊇', 'ß', 'τ', '∴', 'θ', 'ϑ', '\u{2009}', 'þ', '˜', '×',
+    '™', '⇑', 'ú', '↑', 'û', 'ù', '¨', 'ϒ', 'υ', 'ü', '℘', 'ξ', 'ý', '¥', 'ÿ', 'ζ', '\u{200D}',
+    '\u{200C}',
+];
