@@ -9,7 +9,7 @@ use crate::feed::source::FeedSource;
 #[component]
 pub fn ArticleBody(article: Signal<Article>) -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let base_url = Signal::derive(move || source.info.with(|i| i.base_url.clone()));
+    let base_url = Signal::derive(move || article.with(|a| source.base_for(a)));
     move || match article.with(Article::body) {
         Body::Html(html) => view! { <SafeHtml html base_url class="article-body"/> }.into_any(),
         Body::Paragraphs(paragraphs) => view! {
