@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::clock::provide_clock;
 use crate::components::navigation_focus::NavigationFocus;
+use crate::components::own_links::OwnLinks;
 use crate::components::site_header::SiteHeader;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
@@ -44,6 +45,7 @@ pub fn App(config: Config) -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
             <NavigationFocus/>
+            <OwnLinks/>
             <main id="main" tabindex="-1">
                 <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>

@@ -12,6 +12,7 @@ pub mod follow_link;
 pub mod marquee;
 pub mod navigation_focus;
 pub mod offline_notice;
+pub mod own_links;
 pub mod safe_html;
 pub mod share_bar;
 pub mod site_header;

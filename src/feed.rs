@@ -2,6 +2,7 @@
 //! last, the polling schedule, and the source that fetches it in the browser.
 
 pub mod backoff;
+pub mod base;
 pub mod merge;
 pub mod model;
 pub mod parse;

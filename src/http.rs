@@ -181,6 +181,13 @@ pub fn document_base() -> String {
 /// `url` resolved against `base` when it is http(s), for images and links that
 /// come from the feed outside its HTML body.
 pub fn safe_http_url(url: &str, base: &str) -> Option<String> {
-    let url = web_sys::Url::new_with_base(url.trim(), base).ok()?;
-    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+    absolute_url(url, base).filter(|url| crate::feed::base::is_http(url))
+}
+
+/// `url` (trimmed) resolved against `base` by the browser's URL parser, or `None`
+/// when that is not a URL.
+pub fn absolute_url(url: &str, base: &str) -> Option<String> {
+    web_sys::Url::new_with_base(url.trim(), base)
+        .ok()
+        .map(|url| url.href())
 }

@@ -1,17 +1,87 @@
-//! Paths the app links to, built in one place.
+//! Paths the app links to, and the one rule that turns an id (or a tag) into a
+//! path segment and back.
+//!
+//! The rule, everywhere a path to an article or tag is written or read (the app's
+//! links, the embedded ticker's, the share bar, the static shell in `index.html`,
+//! Isso's thread names): a segment is the text percent-encoded in UTF-8 with
+//! uppercase hex, everything but ASCII letters, digits, `-`, `.`, `_` and `~`
+//! escaped (RFC 3986's unreserved set; JavaScript's `encodeURIComponent` with
+//! `!'()*` escaped as well). Browsers resolve a segment that is `.` or `..` (or
+//! `%2E`…) away, so only those get a `~` in front, and the three segments `~`,
+//! `~.` and `~..` mean ``, `.` and `..`: an id that is itself one of them has its
+//! `~` escaped. Reading a segment undoes exactly that.
+//!
+//! The location is read with [`use_path_segment`], never the router's param:
+//! leptos_router 0.8 decodes a followed link's path once more than it was encoded
+//! (`Url::unescape_minimal`, a `decodeURI`, in its click handler) before putting it
+//! in the address bar, so the id changed after a reload; the app follows its own
+//! links itself (`components/own_links.rs`).
 
-/// A path segment with everything but unreserved characters percent-encoded,
-/// so an id like "a/b?c" stays one segment.
-pub fn encode_segment(text: &str) -> String {
+/// `text` percent-encoded: everything but RFC 3986's unreserved characters
+/// (ASCII letters, digits, `-`, `.`, `_`, `~`), UTF-8, uppercase hex. For query
+/// values and as the body of [`encode_segment`].
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
     out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// The segments a browser would resolve away, each with the marked form that
+/// stands for it.
+const MARKED: [(&str, &str); 3] = [("", "~"), (".", "~."), ("..", "~..")];
+
+/// `text` as one path segment (see the module's rule): "a/b?c" stays one segment,
+/// and so do "." and "..". Never empty.
+pub fn encode_segment(text: &str) -> String {
+    let encoded = percent_encode(text);
+    if let Some((_, marked)) = MARKED.iter().find(|(plain, _)| *plain == encoded) {
+        return (*marked).to_owned();
+    }
+    if MARKED.iter().any(|(_, marked)| *marked == encoded) {
+        // An id that is itself a mark: its "~" escaped, so it reads back as itself.
+        return format!("%7E{}", &encoded[1..]);
+    }
+    encoded
+}
+
+/// The text a segment stands for: the reverse of [`encode_segment`]. Lenient with
+/// paths written by hand: a `%` without two hex digits stays as it is, and a
+/// segment whose escapes are not UTF-8 is returned undecoded.
+pub fn decode_segment(segment: &str) -> String {
+    if let Some((plain, _)) = MARKED.iter().find(|(_, marked)| *marked == segment) {
+        return (*plain).to_owned();
+    }
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = (bytes[at] == b'%')
+            .then(|| bytes.get(at + 1..at + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                at += 3;
+            }
+            None => {
+                out.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
 }
 
 /// The router's base: the path of `<base href>` without its trailing slash
@@ -34,6 +104,22 @@ pub struct Paths {
     base: String,
 }
 
+/// The routes that carry a segment: `/article/:id` and `/tag/:tag`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Article,
+    Tag,
+}
+
+impl Route {
+    fn prefix(self) -> &'static str {
+        match self {
+            Route::Article => "/article/",
+            Route::Tag => "/tag/",
+        }
+    }
+}
+
 impl Paths {
     pub fn new(base: String) -> Self {
         Self { base }
@@ -45,9 +131,64 @@ impl Paths {
         format!("{}/", self.base)
     }
     pub fn article(&self, id: &str) -> String {
-        format!("{}/article/{}", self.base, encode_segment(id))
+        self.path(Route::Article, id)
     }
     pub fn tag(&self, tag: &str) -> String {
-        format!("{}/tag/{}", self.base, encode_segment(tag))
+        self.path(Route::Tag, tag)
     }
+    /// The path of `route` for `text` ("/news/article/a%2Fb").
+    pub fn path(&self, route: Route, text: &str) -> String {
+        format!("{}{}{}", self.base, route.prefix(), encode_segment(text))
+    }
+
+    /// The id (or tag) that `pathname`, as the browser keeps it (`location.pathname`,
+    /// percent-encoded), names for `route`; `None` when it is not such a path.
+    pub fn segment_in(&self, route: Route, pathname: &str) -> Option<String> {
+        let rest = pathname
+            .strip_prefix(self.base.as_str())?
+            .strip_prefix(route.prefix())?;
+        let segment = rest.split('/').next().unwrap_or_default();
+        (!segment.is_empty()).then(|| decode_segment(segment))
+    }
+
+    /// The path a click on `link` should follow inside the app (path, query and
+    /// fragment exactly as the link has them), or `None` when the link leaves the
+    /// app (another origin, a path outside the router's base) or only moves to a
+    /// fragment of the page it is on (`page`, the location), which the browser
+    /// and the router already handle.
+    pub fn own_link(&self, page: &LinkParts, link: &LinkParts) -> Option<String> {
+        let inside = link.pathname == self.base
+            || link
+                .pathname
+                .strip_prefix(self.base.as_str())
+                .is_some_and(|rest| rest.starts_with('/'));
+        let same_page = link.pathname == page.pathname && link.search == page.search;
+        let fragment_only = same_page && !link.hash.is_empty();
+        (link.origin == page.origin && inside && !fragment_only)
+            .then(|| format!("{}{}{}", link.pathname, link.search, link.hash))
+    }
+}
+
+/// A link's URL in the parts `HTMLAnchorElement` gives (`search` with its `?`,
+/// `hash` with its `#`, both empty when absent; `pathname` percent-encoded).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkParts {
+    pub origin: String,
+    pub pathname: String,
+    pub search: String,
+    pub hash: String,
+}
+
+/// The decoded `:id` (or `:tag`) of the current route, read from the location's
+/// percent-encoded path by [`Paths::segment_in`]; "" when the path has none.
+pub fn use_path_segment(route: Route) -> leptos::prelude::Memo<String> {
+    use leptos::prelude::*;
+    let paths = expect_context::<Paths>();
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |_| {
+        location
+            .pathname
+            .with(|pathname| paths.segment_in(route, pathname))
+            .unwrap_or_default()
+    })
 }

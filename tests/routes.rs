@@ -1,12 +1,135 @@
-//! Paths: id encoding and the router base under a sub-path.
+//! Paths: the id ↔ segment rule on hostile ids, the router base under a sub-path,
+//! and which clicks the app follows itself.
 
-use mivzak::routes::{base_path, encode_segment};
+use mivzak::routes::{base_path, decode_segment, encode_segment, LinkParts, Paths, Route};
+
+/// Ids that real feeds have, and ones that break naive paths.
+fn hostile_ids() -> Vec<String> {
+    let mut ids: Vec<String> = [
+        "2024-12-27-1402",
+        // WordPress: the permalink, itself percent-encoded, is the id.
+        "https://news.example.co.il/2024/12/%D7%A9%D7%9C%D7%92-%D7%91%D7%97%D7%A8%D7%9E%D7%95%D7%9F/",
+        "https://news.example.co.il/?p=123",
+        "%",
+        "%25",
+        "%2F",
+        "%2525",
+        "%41",
+        "%zz",
+        "/",
+        "a/b",
+        "/leading/and/trailing/",
+        ".",
+        "..",
+        "...",
+        "../etc/passwd",
+        "./.",
+        "%2E",
+        "%2E%2E",
+        "~",
+        "~.",
+        "~..",
+        "~user",
+        "?",
+        "a?b=c&d",
+        "#",
+        "a#b",
+        "with space",
+        " padded ",
+        "tab\there",
+        "new\nline",
+        "back\\slash",
+        "\"double\" 'single'",
+        "<tag>",
+        "!'()*",
+        "[]{}|^`",
+        "+plus+",
+        ";,:@&=$",
+        "🚀 emoji 👩‍👩‍👧",
+        "שלג בחרמון",
+        "מבזק/חדשות?סוג=א#1",
+        "\u{202E}bidi override",
+        "\u{0}nul",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    ids.push("א".repeat(2000));
+    ids.push("%/.?#".repeat(400));
+    ids
+}
 
 #[test]
-fn ids_stay_one_segment() {
+fn every_id_comes_back_from_its_segment() {
+    for id in hostile_ids() {
+        let segment = encode_segment(&id);
+        assert_eq!(decode_segment(&segment), id, "{segment}");
+        // One segment, of characters that need no further escaping anywhere.
+        assert!(!segment.is_empty());
+        assert!(segment
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+        assert!(!matches!(segment.as_str(), "." | ".."));
+    }
+}
+
+#[test]
+fn segments_are_rfc_3986_percent_encoding() {
     assert_eq!(encode_segment("2024-12-27-1402"), "2024-12-27-1402");
     assert_eq!(encode_segment("a/b?c#d"), "a%2Fb%3Fc%23d");
     assert_eq!(encode_segment("http://x.co/1"), "http%3A%2F%2Fx.co%2F1");
+    assert_eq!(encode_segment("%D7%A9"), "%25D7%25A9");
+    assert_eq!(encode_segment("ש"), "%D7%A9");
+    assert_eq!(encode_segment("!'()*~"), "%21%27%28%29%2A~");
+    // Only the segments a browser resolves away, and the marks themselves, differ.
+    assert_eq!(encode_segment("."), "~.");
+    assert_eq!(encode_segment(".."), "~..");
+    assert_eq!(encode_segment("~"), "%7E");
+    assert_eq!(encode_segment("~.."), "%7E..");
+}
+
+#[test]
+fn hand_written_segments_decode_leniently() {
+    assert_eq!(decode_segment("%d7%a9"), "ש");
+    assert_eq!(decode_segment("100%"), "100%");
+    assert_eq!(decode_segment("%zz"), "%zz");
+    assert_eq!(decode_segment("%FF"), "%FF"); // not UTF-8: left as written
+    assert_eq!(decode_segment("a+b"), "a+b");
+}
+
+/// The browser's URL parser (WHATWG; the `url` crate follows the same standard)
+/// keeps every path exactly as the app wrote it: nothing re-encoded, no dot
+/// segment resolved away, no backslash turned into a slash. So the id read back
+/// from `location.pathname` after a click, a reload or a shared link is the id.
+#[test]
+fn the_browser_keeps_every_path_as_written() {
+    for base in ["", "/news", "/%D7%97%D7%93%D7%A9%D7%95%D7%AA"] {
+        let paths = Paths::new(base.into());
+        for id in hostile_ids() {
+            let path = paths.article(&id);
+            let url = url::Url::parse(&format!("https://news.example.co.il{path}")).unwrap();
+            assert_eq!(url.path(), path, "{id:?}");
+            assert_eq!(paths.segment_in(Route::Article, url.path()), Some(id.clone()));
+            assert_eq!(paths.segment_in(Route::Tag, &paths.tag(&id)), Some(id.clone()));
+            // A path resolved from the page it is on (a link's href) is the same.
+            let from_page = url::Url::parse(&format!("https://news.example.co.il{base}/tag/x"))
+                .unwrap()
+                .join(&path)
+                .unwrap();
+            assert_eq!(from_page.path(), path);
+        }
+    }
+}
+
+#[test]
+fn a_path_names_a_segment_only_on_its_route() {
+    let paths = Paths::new("/news".into());
+    assert_eq!(paths.segment_in(Route::Article, "/news/article/a%2Fb"), Some("a/b".into()));
+    assert_eq!(paths.segment_in(Route::Article, "/news/article/x/"), Some("x".into()));
+    assert_eq!(paths.segment_in(Route::Article, "/news/tag/x"), None);
+    assert_eq!(paths.segment_in(Route::Article, "/article/x"), None);
+    assert_eq!(paths.segment_in(Route::Article, "/news/article/"), None);
+    assert_eq!(paths.segment_in(Route::Tag, "/news/tag/%D7%90"), Some("א".into()));
 }
 
 #[test]
@@ -19,7 +142,6 @@ fn the_router_base_follows_the_public_url() {
 
 #[test]
 fn app_paths_carry_the_base() {
-    use mivzak::routes::Paths;
     let root = Paths::new(String::new());
     assert_eq!(root.home(), "/");
     assert_eq!(root.article("a b"), "/article/a%20b");
@@ -30,4 +152,37 @@ fn app_paths_carry_the_base() {
         news.tag("מרוקו"),
         "/news/tag/%D7%9E%D7%A8%D7%95%D7%A7%D7%95"
     );
+}
+
+fn at(origin: &str, pathname: &str, search: &str, hash: &str) -> LinkParts {
+    LinkParts {
+        origin: origin.into(),
+        pathname: pathname.into(),
+        search: search.into(),
+        hash: hash.into(),
+    }
+}
+
+#[test]
+fn the_app_follows_its_own_links_as_written() {
+    let site = "https://news.example.co.il";
+    let news = Paths::new("/news".into());
+    let page = at(site, "/news/", "", "");
+    let article = at(site, "/news/article/%2525D7", "", "");
+    assert_eq!(news.own_link(&page, &article), Some("/news/article/%2525D7".into()));
+    let with_query = at(site, "/news/tag/a", "?x=%26", "#c%0A");
+    assert_eq!(news.own_link(&page, &with_query), Some("/news/tag/a?x=%26#c%0A".into()));
+    assert_eq!(news.own_link(&page, &at(site, "/news", "", "")), Some("/news".into()));
+    // Out of the app: another origin, another folder.
+    assert_eq!(news.own_link(&page, &at("https://other.example", "/news/", "", "")), None);
+    assert_eq!(news.own_link(&page, &at(site, "/newsroom/x", "", "")), None);
+    assert_eq!(news.own_link(&page, &at(site, "/", "", "")), None);
+    // A fragment of this page (the skip link) is the browser's and the router's.
+    assert_eq!(news.own_link(&page, &at(site, "/news/", "", "#main")), None);
+    assert_eq!(
+        news.own_link(&page, &at(site, "/news/article/1", "", "#main")),
+        Some("/news/article/1#main".into())
+    );
+    let root = Paths::new(String::new());
+    assert_eq!(root.own_link(&at(site, "/", "", ""), &at(site, "/article/1", "", "")), Some("/article/1".into()));
 }

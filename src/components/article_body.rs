@@ -10,7 +10,7 @@ use crate::feed::source::FeedSource;
 #[component]
 pub fn ArticleBody(article: Signal<Article>, direction: Memo<TextDirection>) -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let base_url = Signal::derive(move || source.info.with(|i| i.base_url.clone()));
+    let base_url = Signal::derive(move || article.with(|a| source.base_for(a)));
     let lang = move || direction.get().lang;
     let dir = move || direction.get().dir;
     move || {

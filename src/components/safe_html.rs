@@ -4,7 +4,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SafeHtml(
     #[prop(into)] html: Signal<String>,
-    /// What relative URLs inside resolve against (the feed's URL).
+    /// What relative URLs inside resolve against (an item's: `feed::base::item_base`).
     #[prop(into)]
     base_url: Signal<String>,
     #[prop(optional)] class: &'static str,

@@ -41,8 +41,11 @@ pub enum LoadState {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FeedInfo {
     pub title: String,
-    /// The URL the feed was fetched from, which relative URLs inside it resolve against.
+    /// The URL the feed was fetched from (`next_url` resolves against it, and an
+    /// item's relative URLs when nothing nearer is given: `base::item_base`).
     pub base_url: String,
+    /// The feed's `home_page_url`, as the feed gives it.
+    pub home_page_url: Option<String>,
     pub next_url: Option<String>,
 }
 
@@ -167,6 +170,19 @@ impl FeedSource {
     }
 
     /// The article with this id, if the feed has it.
+    /// What `article`'s relative URLs (body, images, attachments, its own `url`)
+    /// resolve against: `base::item_base`, with the browser's URL parser.
+    pub fn base_for(self, article: &Article) -> String {
+        self.info.with(|info| {
+            super::base::item_base(
+                article.url.as_deref(),
+                info.home_page_url.as_deref(),
+                &info.base_url,
+                http::absolute_url,
+            )
+        })
+    }
+
     pub fn article(&self, id: &str) -> Option<ArcRwSignal<Article>> {
         self.entries.with(|entries| {
             entries
@@ -265,6 +281,7 @@ impl FeedSource {
         let (title, next_url) = (feed.title, feed.next_url);
         self.info.update(|info| {
             info.title = title;
+            info.home_page_url = feed.home_page_url;
             // Only the first page decides where older items start.
             if info.next_url.is_none() || first_load {
                 info.next_url = next_url;

@@ -219,3 +219,149 @@ pub const LINK_REL: &str = "noopener noreferrer nofollow ugc";
 pub fn opens_new_tab(link_origin: &str, page_origin: &str) -> bool {
     link_origin != page_origin
 }
+
+/// The attributes lazy-loading scripts (WordPress plugins, lazysizes, jQuery
+/// lazyload) keep an image's real address in while `src` holds a placeholder.
+const LAZY_SOURCES: &[&str] = &["data-src", "data-lazy-src", "data-original"];
+/// The same for a set of sizes (`srcset` syntax).
+const LAZY_SOURCE_SETS: &[&str] = &["data-srcset", "data-lazy-srcset"];
+
+/// The addresses worth trying for an `<img>`, best first, as written (unresolved):
+/// the lazy-loading attributes, then `src`, then the largest of `srcset`.
+/// `attribute(name)` reads one of the image's attributes. Blank values and `data:`
+/// URLs (the 1×1 placeholders lazy-loading leaves in `src`) are never among them.
+/// The walk keeps the first that resolves to an http(s) URL, and drops an image
+/// that has none: a page never shows a placeholder or an image without a source.
+pub fn image_sources(attribute: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let single = |name: &str| attribute(name);
+    let set = |name: &str| attribute(name).and_then(|set| best_in_srcset(&set));
+    LAZY_SOURCES
+        .iter()
+        .map(|name| single(name))
+        .chain(LAZY_SOURCE_SETS.iter().map(|name| set(name)))
+        .chain([single("src"), set("srcset")])
+        .flatten()
+        .map(|url| url.trim().to_owned())
+        .filter(|url| !url.is_empty() && !is_data_url(url))
+        .fold(Vec::new(), |mut sources, url| {
+            if !sources.contains(&url) {
+                sources.push(url);
+            }
+            sources
+        })
+}
+
+fn is_data_url(url: &str) -> bool {
+    url.get(..5)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
+}
+
+/// The largest candidate of a `srcset` ("a.jpg 480w, b.jpg 1080w", "a.jpg, b.jpg
+/// 2x"): the widest when widths are given, else the densest (no descriptor is
+/// 1x); the first of equals. `data:` candidates are skipped. Parsed as the HTML
+/// standard does: a URL runs to whitespace (a comma ending it ends the candidate),
+/// descriptors run to the next comma outside parentheses.
+pub fn best_in_srcset(srcset: &str) -> Option<String> {
+    let mut best: Option<(u64, u64, &str)> = None; // (width, density in thousandths, url)
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            break;
+        }
+        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let (url, after) = rest.split_at(url_end);
+        let (url, descriptors, after) = if url.ends_with(',') {
+            (url.trim_end_matches(','), "", after)
+        } else {
+            let end = descriptors_end(after);
+            (url, &after[..end], &after[end..])
+        };
+        rest = after;
+        if url.is_empty() || is_data_url(url) {
+            continue;
+        }
+        let (mut width, mut density) = (0, 1000);
+        for descriptor in descriptors.split_ascii_whitespace() {
+            if let Some(number) = descriptor.strip_suffix('w') {
+                width = number.parse().unwrap_or(0);
+            } else if let Some(number) = descriptor.strip_suffix('x') {
+                density = thousandths(number).unwrap_or(0);
+            }
+        }
+        if best.is_none_or(|(w, d, _)| (width, density) > (w, d)) {
+            best = Some((width, density, url));
+        }
+    }
+    best.map(|(_, _, url)| url.to_owned())
+}
+
+/// Where a candidate's descriptors end: the first comma outside parentheses.
+fn descriptors_end(text: &str) -> usize {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => return at,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// "1.5" as 1500, without a float parser (which would cost the wasm bytes).
+fn thousandths(number: &str) -> Option<u64> {
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = whole.chars().chain(fraction.chars());
+    if whole.len() + fraction.len() == 0 || !digits.clone().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let milli = fraction
+        .bytes()
+        .chain(*b"000")
+        .take(3)
+        .fold(0, |milli, digit| milli * 10 + u64::from(digit - b'0'));
+    whole.checked_mul(1000)?.checked_add(milli)
+}
+
+/// What a node is, for [`NoscriptTwins`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sibling {
+    /// Whitespace between elements.
+    Blank,
+    /// An `<img>` dropped because it had no http(s) source (see [`image_sources`]).
+    SourcelessImage,
+    Noscript,
+    /// Anything else, an image kept with its source included.
+    Other,
+}
+
+/// Lazy-loading plugins put a `<noscript>` copy of the real `<img>` right after
+/// the placeholder. Going through the siblings in order, this says whether a
+/// `<noscript>` is read (through the same sanitizer): only when it stands in for
+/// an image just dropped for having no source, so the picture is shown once,
+/// never twice, and a `<noscript>` anywhere else stays dropped.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoscriptTwins {
+    after_sourceless_image: bool,
+}
+
+impl NoscriptTwins {
+    /// Takes the next sibling; true when it is a `<noscript>` to read.
+    pub fn read(&mut self, sibling: Sibling) -> bool {
+        match sibling {
+            Sibling::Blank => false,
+            Sibling::SourcelessImage => {
+                self.after_sourceless_image = true;
+                false
+            }
+            Sibling::Noscript => std::mem::take(&mut self.after_sourceless_image),
+            Sibling::Other => {
+                self.after_sourceless_image = false;
+                false
+            }
+        }
+    }
+}

@@ -15,9 +15,11 @@ use web_sys::{
 };
 
 use super::policy::{
-    attribute_kind, clean_value, element_action, opens_new_tab, scheme_allowed, wrapper,
-    AttributeKind, ElementAction, LINK_REL, MAX_DEPTH,
+    attribute_kind, clean_value, element_action, image_sources, opens_new_tab, scheme_allowed,
+    wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, LINK_REL, MAX_DEPTH,
 };
+
+const HTML: &str = "http://www.w3.org/1999/xhtml";
 
 struct Walk {
     out: Document,
@@ -80,21 +82,36 @@ fn parse_body(html: &str) -> Option<Node> {
 impl Walk {
     fn children(&self, parent: &Node, into: &Node, depth: usize) {
         let children = parent.child_nodes();
+        let mut twins = NoscriptTwins::default();
         for index in 0..children.length() {
             let Some(child) = children.item(index) else {
                 continue;
             };
             if child.has_type::<HtmlFormElement>() {
+                twins.read(Sibling::Other);
                 continue;
             }
             match child.node_type() {
                 Node::TEXT_NODE => {
                     let text = child.node_value().unwrap_or_default();
+                    twins.read(if text.trim().is_empty() {
+                        Sibling::Blank
+                    } else {
+                        Sibling::Other
+                    });
                     let _ = into.append_child(&self.out.create_text_node(&text));
                 }
                 Node::ELEMENT_NODE => {
                     if let Some(element) = child.dyn_ref::<Element>() {
-                        self.element(element, into, depth);
+                        let noscript = element.namespace_uri().as_deref() == Some(HTML)
+                            && element.local_name() == "noscript";
+                        if noscript {
+                            if twins.read(Sibling::Noscript) {
+                                self.noscript(element, into, depth);
+                            }
+                        } else {
+                            twins.read(self.element(element, into, depth));
+                        }
                     }
                 }
                 _ => {}
@@ -102,16 +119,28 @@ impl Walk {
         }
     }
 
-    fn element(&self, element: &Element, into: &Node, depth: usize) {
+    /// Rebuilds `element` into `into` as the policy says, and says what it was.
+    fn element(&self, element: &Element, into: &Node, depth: usize) -> Sibling {
         let namespace = element.namespace_uri();
         match element_action(&element.local_name(), namespace.as_deref()) {
             ElementAction::Drop => {}
             ElementAction::Unwrap => self.descend(element, into, depth),
             ElementAction::Keep(name) => {
+                let source = if name == "img" {
+                    match self.image_source(element) {
+                        Some(source) => Some(source),
+                        None => return Sibling::SourcelessImage,
+                    }
+                } else {
+                    None
+                };
                 let Ok(copy) = self.out.create_element(name) else {
-                    return;
+                    return Sibling::Other;
                 };
                 self.attributes(element, &copy, name);
+                if let Some(source) = source {
+                    let _ = copy.set_attribute("src", &source);
+                }
                 match wrapper(name).and_then(|box_name| self.out.create_element(box_name).ok()) {
                     Some(table_box) => {
                         let _ = table_box.append_child(&copy);
@@ -123,6 +152,29 @@ impl Walk {
                 }
                 self.descend(element, &copy, depth);
             }
+        }
+        Sibling::Other
+    }
+
+    /// The first of the policy's `image_sources` that is an http(s) URL.
+    fn image_source(&self, image: &Element) -> Option<String> {
+        image_sources(|name| image.get_attribute(name))
+            .iter()
+            .find_map(|source| self.resolve(source).filter(|url| scheme_allowed("img", &url.protocol())))
+            .map(|url| url.href())
+    }
+
+    /// The lazy-loaded image's `<noscript>` copy, through the same rules. A parsed
+    /// document runs no script, so its `<noscript>` holds elements; text (from a
+    /// parser that had scripting on) is parsed as HTML, inertly, first.
+    fn noscript(&self, noscript: &Element, into: &Node, depth: usize) {
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        if noscript.child_element_count() > 0 {
+            self.children(noscript, into, depth + 1);
+        } else if let Some(body) = parse_body(&noscript.text_content().unwrap_or_default()) {
+            self.children(&body, into, depth + 1);
         }
     }
 
@@ -148,6 +200,8 @@ impl Walk {
             };
             let value = attribute.value();
             let cleaned = match kind {
+                // Chosen among the lazy-loading attributes by `image_source`.
+                AttributeKind::Url if name == "img" => None,
                 AttributeKind::Url => self.url(name, &value, to),
                 _ => clean_value(kind, &value),
             };
@@ -167,9 +221,13 @@ impl Walk {
         }
     }
 
+    fn resolve(&self, value: &str) -> Option<web_sys::Url> {
+        web_sys::Url::new_with_base(value.trim(), &self.base_url).ok()
+    }
+
     /// The URL resolved and normalized, or `None` for a scheme the policy refuses.
     fn url(&self, element: &str, value: &str, to: &Element) -> Option<String> {
-        let url = web_sys::Url::new_with_base(value.trim(), &self.base_url).ok()?;
+        let url = self.resolve(value)?;
         if !scheme_allowed(element, &url.protocol()) {
             return None;
         }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::bidi::display_text;
 use crate::clock::Clock;
@@ -14,7 +13,7 @@ use crate::feed::source::{FeedSource, LoadState};
 use crate::http::safe_http_url;
 use crate::page_meta::page_meta;
 use crate::pages::not_found::NotFound;
-use crate::routes::Paths;
+use crate::routes::{use_path_segment, Paths, Route};
 use crate::share::human_size;
 use crate::time;
 
@@ -22,9 +21,8 @@ use crate::time;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let found = Memo::new(move |_| source.article(&id()));
+    let id = use_path_segment(Route::Article);
+    let found = Memo::new(move |_| id.with(|id| source.article(id)));
     move || match (source.state.get(), found.get()) {
         (_, Some(article)) => view! { <ArticleView article=article.into()/> }.into_any(),
         (LoadState::Ready, None) => view! { <NotFound/> }.into_any(),
@@ -49,7 +47,8 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     });
     let lang = move || direction.get().lang;
     let dir = move || direction.get().dir;
-    let base = move || source.info.with(|i| i.base_url.clone());
+    // Where the item's relative URLs point (feed/base.rs).
+    let base = move || article.with(|a| source.base_for(a));
 
     let description = move || {
         article.with(|a| {
@@ -65,7 +64,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
 
     let hero = move || {
         article.with(|a| {
-            let src = safe_http_url(a.hero_image()?, &base())?;
+            let src = safe_http_url(a.hero_image()?, &source.base_for(a))?;
             Some(view! {
                 <figure class="hero">
                     <img src=src alt=a.title.clone() width="1200" height="675" decoding="async"/>
@@ -94,12 +93,20 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             }
         })
     };
-    let page_url = move || {
-        // The item's own URL when the feed gives one, else this page.
-        let own = article
-            .with(|a| a.url.clone())
-            .and_then(|u| safe_http_url(&u, &base()));
-        own.unwrap_or_else(|| window().location().href().unwrap_or_default())
+    let page_url = {
+        let paths = paths.clone();
+        move || {
+            // The item's own URL when the feed gives one, else this page, by the
+            // same path every link to it has (routes.rs).
+            let feed_url = source.info.with(|i| i.base_url.clone());
+            let own = article
+                .with(|a| a.url.clone())
+                .and_then(|u| safe_http_url(&u, &feed_url));
+            own.unwrap_or_else(|| {
+                let origin = window().location().origin().unwrap_or_default();
+                format!("{origin}{}", article.with(|a| paths.article(&a.id)))
+            })
+        }
     };
     let tags = {
         let paths = paths.clone();
@@ -120,11 +127,12 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     };
     let attachments = move || {
         let list = article.with(|a| a.attachments.clone());
+        let base = base();
         (!list.is_empty()).then(|| view! {
             <section class="attachments" aria-label="קבצים מצורפים">
                 <ul>
                     {list.into_iter().filter_map(|file| {
-                        let href = safe_http_url(&file.url, &base())?;
+                        let href = safe_http_url(&file.url, &base)?;
                         let size = file.size_in_bytes.map(human_size);
                         // A title is the item's text; a file name is left to the browser.
                         let (name, name_lang, name_dir) = match &file.title {

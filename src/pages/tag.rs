@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::bidi::display_text;
 use crate::components::feed_status::FeedStatus;
@@ -7,7 +6,7 @@ use crate::components::time_label::TimeLabel;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::page_meta::page_meta;
-use crate::routes::Paths;
+use crate::routes::{use_path_segment, Paths, Route};
 
 /// `/tag/:tag`: the articles that carry a tag.
 #[component]
@@ -19,8 +18,7 @@ pub fn TagPage() -> impl IntoView {
         language: site_language,
         ..
     } = expect_context::<Config>();
-    let params = use_params_map();
-    let tag = Signal::derive(move || params.with(|p| p.get("tag").unwrap_or_default()));
+    let tag = Signal::from(use_path_segment(Route::Tag));
     page_meta(move || format!("{} – {site}", tag.get()), || None);
     let tagged = move || {
         let tag = tag.get();

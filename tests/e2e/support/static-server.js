@@ -9,6 +9,15 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { headersFile, matches, parseHeaders } from '../../../scripts/security-headers.mjs';
 
+/** The file's stat, or undefined when there is none (or its name is too long to be one). */
+function statOf(file) {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -133,19 +142,26 @@ export async function serveDir(root, options = {}) {
       res.end('not found');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname.slice(base.length));
+    } catch {
+      rel = url.pathname.slice(base.length);
+    }
     let file = path.join(root, rel);
     if (!file.startsWith(root)) {
       res.writeHead(403);
       res.end();
       return;
     }
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    let stat = statOf(file);
     if (stat?.isDirectory()) {
       file = path.join(file, 'index.html');
-      stat = fs.statSync(file, { throwIfNoEntry: false });
+      stat = statOf(file);
     }
-    if (!stat && fallback && !path.extname(rel)) {
+    // A missing file of a kind the site serves (a script, the feed) is a 404; any
+    // other path is the app's (an article id may end in ".co.il/" or be "~.").
+    if (!stat && fallback && !TYPES[path.extname(rel)]) {
       file = path.join(root, 'index.html');
       stat = fs.statSync(file, { throwIfNoEntry: false });
     }

@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlAnchorElement, MouseEvent};
+
+use crate::routes::{LinkParts, Paths};
+
+/// Follows the app's own links with their paths exactly as written. leptos_router
+/// 0.8's click handler would `decodeURI` the path before putting it in the address
+/// bar, so `/article/a%2525` came back as the id "a%" after a reload (see
+/// `routes.rs`). This listener sits on the document, so it runs before the
+/// router's on the window, and leaves it every click it does not take: modified
+/// or middle clicks, links with a target, a download or `rel="external"`, and
+/// links out of the app.
+#[component]
+pub fn OwnLinks() -> impl IntoView {
+    let navigate = use_navigate();
+    let paths = expect_context::<Paths>();
+    let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
+        let Some((path, scroll)) = own_path(&event, &paths) else {
+            return;
+        };
+        event.prevent_default();
+        let options = NavigateOptions {
+            // The path already carries the base; resolving would add it again.
+            resolve: false,
+            scroll,
+            ..NavigateOptions::default()
+        };
+        navigate(&path, options);
+    });
+    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The router, and so this component, lives as long as the page.
+    on_click.forget();
+}
+
+/// The in-app path a plain click on a link should go to, as `Paths::own_link`
+/// decides, and whether the page then scrolls to the top (as the router's own
+/// handler, unless the link says `noscroll`).
+fn own_path(event: &MouseEvent, paths: &Paths) -> Option<(String, bool)> {
+    let plain = !event.default_prevented()
+        && event.button() == 0
+        && !(event.meta_key() || event.alt_key() || event.ctrl_key() || event.shift_key());
+    if !plain {
+        return None;
+    }
+    let link = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()?;
+    let external = link
+        .get_attribute("rel")
+        .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "external"));
+    if !link.target().is_empty() || link.has_attribute("download") || external {
+        return None;
+    }
+    let location = window().location();
+    let page = LinkParts {
+        origin: location.origin().ok()?,
+        pathname: location.pathname().ok()?,
+        search: location.search().ok()?,
+        hash: location.hash().ok()?,
+    };
+    let target = LinkParts {
+        origin: link.origin(),
+        pathname: link.pathname(),
+        search: link.search(),
+        hash: link.hash(),
+    };
+    let scroll = !(link.has_attribute("noscroll") || link.has_attribute("data-noscroll"));
+    Some((paths.own_link(&page, &target)?, scroll))
+}
