@@ -64,6 +64,12 @@ pub struct Config {
     pub time_zone: String,
     pub poll_seconds: u32,
     pub ticker: TickerOptions,
+    /// Feeds other than `feed_url` that the embedded ticker may show when an
+    /// embedder asks with its `feed` option: absolute http(s) URLs, each either a
+    /// folder or origin (ending in `/`: every feed under it) or one feed. The
+    /// build writes them into `embed.html`'s `connect-src`; the rule that applies
+    /// them is `embed::feed_is_allowed`.
+    pub embed_feeds: Vec<String>,
     /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
     #[serde(skip)]
     pub theme: crate::embed::Theme,
@@ -79,6 +85,7 @@ impl Default for Config {
             time_zone: "Asia/Jerusalem".into(),
             poll_seconds: 30,
             ticker: TickerOptions::default(),
+            embed_feeds: Vec::new(),
             theme: crate::embed::Theme::Auto,
         }
     }
@@ -92,6 +99,7 @@ const KNOWN_KEYS: &[&str] = &[
     "time_zone",
     "poll_seconds",
     "ticker",
+    "embed_feeds",
     "theme",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
@@ -174,6 +182,7 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "time_zone" => config.time_zone = read(value)?,
         "poll_seconds" => config.poll_seconds = read(value)?,
         "ticker" => config.ticker = read(value)?,
+        "embed_feeds" => config.embed_feeds = read(value)?,
         "theme" => {
             let name: String = read(value)?;
             config.theme = crate::embed::Theme::parse(&name).ok_or("not light, dark or auto")?;
@@ -210,6 +219,17 @@ impl Config {
         {
             self.facebook_url = None;
         }
+        self.embed_feeds.retain(|entry| {
+            let absolute = ["https://", "http://"]
+                .iter()
+                .any(|scheme| entry.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty()));
+            if !absolute {
+                warnings.push(format!(
+                    "config.json: embed_feeds entry {entry:?} is not an absolute http(s) URL; ignored"
+                ));
+            }
+            absolute
+        });
         let (low, high) = POLL_SECONDS_RANGE;
         if !(low..=high).contains(&self.poll_seconds) {
             warnings.push(format!(
