@@ -2,24 +2,37 @@
  * then <div data-mivzak-ticker data-mode="marquee"></div> or <mivzak-ticker mode="marquee">.
  * Each element gets a cross-origin iframe of embed.html, sized to its content
  * through postMessage. Every message is checked for its exact origin and source,
- * and none is ever posted to "*". No dependencies, no cookies, no storage. */
+ * and none is ever posted to "*". No dependencies, no cookies, no storage.
+ *
+ * Several Mivzak sites can share a page: each copy of this file serves only the
+ * placeholders that belong to its own site (see `ownerOf`), and `MivzakTicker`
+ * routes each call to the copy that serves the element. */
 (function () {
   'use strict';
-  if (window.MivzakTicker) return; // loaded twice: the first copy serves
+  var previous = window.MivzakTicker;
+  // A copy from before sites could share a page serves every placeholder itself.
+  if (previous && !Array.isArray(previous.deployments)) return;
   var script = document.currentScript;
   var base = new URL('.', script ? script.src : location.href);
   var APP_ORIGIN = base.origin;
   var FRAME_URL = new URL('embed.html', base);
   // Attributes an embedder may set, as data-* on a div or plain on <mivzak-ticker>.
   var OPTIONS = ['mode', 'count', 'theme', 'speed', 'feed', 'lang', 'target', 'bg', 'fg', 'accent', 'font', 'title'];
-  var frames = new Map(); // element -> { iframe, id }
+  var SELECTOR = '[data-mivzak-ticker], mivzak-ticker';
+  // A runaway height must not make the host page endless: 200 flashes of 500 px.
+  var MAX_HEIGHT = 100000;
+  var frames = new Map(); // element -> { iframe, id, options, height, ready, pending }
   var nextId = 1;
+  var started = false;
+
+  function attribute(element, name) {
+    return element.getAttribute(element.localName === 'mivzak-ticker' ? name : 'data-' + name);
+  }
 
   function read(element) {
     var options = {};
-    var custom = element.localName === 'mivzak-ticker';
     OPTIONS.forEach(function (name) {
-      var value = element.getAttribute(custom ? name : 'data-' + name);
+      var value = attribute(element, name);
       if (value !== null && value !== '') options[name] = value;
     });
     return options;
@@ -43,9 +56,14 @@
     iframe.loading = 'lazy';
     iframe.referrerPolicy = 'strict-origin-when-cross-origin';
     iframe.setAttribute('scrolling', 'no');
-    // Inline styles, so the host's stylesheet has the least to say about the frame.
-    iframe.style.cssText = 'display:block;border:0;width:100%;height:3rem;background:transparent;color-scheme:normal';
-    frames.set(element, { iframe: iframe, id: id, options: options });
+    // The frame's geometry is ours, and `!important` in the style attribute beats
+    // any host stylesheet: border-box, so the full width never overflows the
+    // host's column, and a height that `fit` computes. Its border and padding are
+    // 0 unless the host insists with `!important`; `fit` adds those to the height.
+    iframe.style.cssText = 'display:block;border:0;padding:0;background:transparent;color-scheme:normal;' +
+      'box-sizing:border-box!important;width:100%!important;min-width:0!important;max-width:none!important;' +
+      'height:3rem!important;min-height:0!important;max-height:none!important';
+    frames.set(element, { iframe: iframe, id: id, options: options, height: null, ready: false, pending: false });
     element.textContent = '';
     element.appendChild(iframe);
   }
@@ -58,10 +76,33 @@
     }
   }
 
+  /** Makes the frame's content box exactly as tall as the document inside it,
+   *  whatever border and padding the host's CSS gives the frame. */
+  function fit(entry) {
+    if (entry.height === null) return;
+    var style = getComputedStyle(entry.iframe);
+    var frame = ['border-top-width', 'border-bottom-width', 'padding-top', 'padding-bottom']
+      .reduce(function (sum, name) { return sum + (parseFloat(style.getPropertyValue(name)) || 0); }, 0);
+    entry.iframe.style.setProperty('height', entry.height + frame + 'px', 'important');
+  }
+
   function scan(root) {
     if (root.nodeType !== 1 && root.nodeType !== 9) return;
-    if (root.matches && root.matches('[data-mivzak-ticker], mivzak-ticker')) mount(root);
-    if (root.querySelectorAll) root.querySelectorAll('[data-mivzak-ticker], mivzak-ticker').forEach(mount);
+    var found = root.matches && root.matches(SELECTOR) ? [root] : [];
+    if (root.querySelectorAll) found = found.concat(Array.prototype.slice.call(root.querySelectorAll(SELECTOR)));
+    found.forEach(function (element) {
+      var owner = registry.ownerOf(element);
+      if (owner === me) mount(element);
+      else if (!owner) registry.unserved(element);
+    });
+  }
+
+  /** Gives up the placeholders that now belong to another site, then takes ours. */
+  function refresh() {
+    frames.forEach(function (_, element) {
+      if (!element.isConnected || registry.ownerOf(element) !== me) unmount(element);
+    });
+    if (started) scan(document);
   }
 
   function entryFor(source) {
@@ -79,28 +120,41 @@
     Object.keys(changes || {}).forEach(function (name) {
       if (OPTIONS.indexOf(name) >= 0) entry.options[name] = String(changes[name]);
     });
-    entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: entry.options }, APP_ORIGIN);
+    // Until the frame has spoken it may not be listening yet: the changes go
+    // out with its first message.
+    if (entry.ready) post(entry);
+    else entry.pending = true;
     return true;
   }
 
-  window.addEventListener('message', function (event) {
+  function post(entry) {
+    entry.pending = false;
+    entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: entry.options }, APP_ORIGIN);
+  }
+
+  function receive(event) {
     if (event.origin !== APP_ORIGIN) return; // exact origin, nothing else
     var entry = entryFor(event.source);
     var data = event.data;
     if (!entry || !data || data.id !== entry.id) return;
     if (data.type === 'mivzak:height' && typeof data.height === 'number' && isFinite(data.height)) {
-      entry.iframe.style.height = Math.max(0, Math.min(data.height, 5000)) + 'px';
+      entry.height = Math.max(0, Math.min(data.height, MAX_HEIGHT));
+      fit(entry);
+      entry.ready = true;
+      if (entry.pending) post(entry);
     }
-  });
+  }
 
   function start() {
+    started = true;
     scan(document);
     new MutationObserver(function (records) {
       records.forEach(function (record) {
         if (record.type === 'attributes') {
           var element = record.target;
-          if (frames.has(element)) set(element, read(element));
-          else scan(element);
+          if (!frames.has(element)) scan(element);
+          else if (!element.matches(SELECTOR) || registry.ownerOf(element) !== me) unmount(element);
+          else set(element, read(element));
           return;
         }
         record.addedNodes.forEach(scan);
@@ -115,14 +169,111 @@
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['data-mivzak-ticker'].concat(OPTIONS, OPTIONS.map(function (n) { return 'data-' + n; })),
+      attributeFilter: ['data-mivzak-ticker', 'site', 'data-site'].concat(OPTIONS, OPTIONS.map(function (n) { return 'data-' + n; })),
     });
   }
+
+  /** The page-wide registry of the Mivzak sites on this page, made by the first
+   *  copy of this file to run; later copies join it. */
+  function createRegistry() {
+    var deployments = [];
+    var warned = new WeakSet();
+
+    /** `https://b.example/news`, `…/news/` and `…/news/embed.js` all name the
+     *  site at `https://b.example/news/`. */
+    function siteOf(element) {
+      var value = attribute(element, 'site');
+      if (!value) return null;
+      try {
+        var url = new URL(value, location.href);
+        var path = /\/[^/]*\.[^/]*$/.test(url.pathname) ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/?$/, '/');
+        return { base: url.origin + path, origin: url.origin };
+      } catch (error) {
+        return { base: String(value), origin: '' };
+      }
+    }
+
+    function follows(a, b) {
+      return Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }
+
+    return {
+      deployments: deployments,
+      /** The site that serves `element`: the one its `site` attribute names (the
+       *  exact folder, else the origin), else any. Among those, the one whose
+       *  embed.js stands nearest before the element in the page, else the first
+       *  after it: the order in which embedders paste a script and its ticker. */
+      ownerOf: function (element) {
+        var site = siteOf(element);
+        var candidates = deployments;
+        if (site) {
+          candidates = deployments.filter(function (d) { return d.base === site.base; });
+          if (!candidates.length) candidates = deployments.filter(function (d) { return d.origin === site.origin; });
+        }
+        var before = null, after = null, elsewhere = null;
+        candidates.forEach(function (d) {
+          d.scripts.forEach(function (tag) {
+            var at = tag && tag.isConnected ? element.compareDocumentPosition(tag) : 0;
+            if (at & Node.DOCUMENT_POSITION_PRECEDING) {
+              if (!before || follows(before.tag, tag)) before = { d: d, tag: tag };
+            } else if (at & Node.DOCUMENT_POSITION_FOLLOWING) {
+              if (!after || follows(tag, after.tag)) after = { d: d, tag: tag };
+            } else if (!elsewhere) {
+              elsewhere = { d: d };
+            }
+          });
+        });
+        var owner = before || after || elsewhere;
+        return owner ? owner.d : null;
+      },
+      /** Says once, in the console, that no site on the page serves `element`. */
+      unserved: function (element) {
+        if (warned.has(element)) return;
+        warned.add(element);
+        console.warn('[mivzak] no embed.js on this page comes from ' + attribute(element, 'site') +
+          ', which this ticker names in its site attribute', element);
+      },
+      /** A copy of embed.js has run: its site joins (or, run twice, adds its script
+       *  tag to) the registry, and the others give up what is now its. */
+      join: function (deployment, tag) {
+        var known = deployments.filter(function (d) { return d.base === deployment.base; })[0];
+        if (known) {
+          known.scripts.push(tag);
+        } else {
+          deployment.scripts.push(tag);
+          deployments.push(deployment);
+        }
+        deployments.forEach(function (d) { d.refresh(); });
+        return known || deployment;
+      },
+      set: function (element, changes) {
+        var owner = deployments.filter(function (d) { return d.serves(element); })[0];
+        return owner ? owner.set(element, changes) : false;
+      },
+      scan: function () {
+        deployments.forEach(function (d) { d.refresh(); });
+      },
+    };
+  }
+
+  var registry = previous || createRegistry();
+  window.MivzakTicker = registry;
+  var me = {
+    base: base.href,
+    origin: APP_ORIGIN,
+    scripts: [],
+    serves: function (element) { return frames.has(element); },
+    set: set,
+    refresh: refresh,
+  };
+  // Run twice from the same site: the first copy serves.
+  if (registry.join(me, script) !== me) return;
+
+  window.addEventListener('message', receive);
 
   if (window.customElements && !customElements.get('mivzak-ticker')) {
     customElements.define('mivzak-ticker', class extends HTMLElement {});
   }
-  window.MivzakTicker = { set: set, scan: function () { scan(document); } };
   // The host page's load event never waits for the tickers.
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });

@@ -1,6 +1,7 @@
 // The Content-Security-Policy that dist/ passes with no violation, computed from
 // what the build produced: the hashes of trunk's inline loader and of the inlined
-// critical CSS, and the feed and comments origins that config.json names.
+// critical CSS, and the feed and comments origins that config.json names (and, for
+// embed.html, the feeds its `embed_feeds` lets embedders ask for).
 //
 //   node scripts/security-headers.mjs dist   writes dist/_headers and prints the policy
 //
@@ -27,7 +28,22 @@ function originOf(url, base) {
   }
 }
 
-/** The policies for the app and for the embedded ticker, from a built dist/. */
+/** A `connect-src` source for an `embed_feeds` entry of config.json: absolute
+ *  http(s) only, path kept (a path ending in `/` allows every feed under it, as
+ *  src/embed.rs `feed_is_allowed` reads it), query and fragment dropped. */
+function embedFeedSource(entry) {
+  try {
+    const url = new URL(entry);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    // `;` and `,` would end the directive or the policy; CSP compares decoded paths.
+    return url.origin + url.pathname.replace(/[;,]/g, encodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/** The policies for the app and for the embedded ticker, from a built dist/,
+ *  and what in config.json was left out of them. */
 export function policies(dist) {
   // The app's page and the embedded ticker's, each with its own inline loader.
   const html = ['index.html', 'embed.html']
@@ -45,32 +61,47 @@ export function policies(dist) {
     .filter(Boolean)
     .map((url) => originOf(url, site))
     .filter((origin) => origin && origin !== new URL(site).origin);
-  const connect = ["'self'", ...new Set(remote)].join(' ');
-  const common = [
+  const connect = ["'self'", ...new Set(remote)];
+  // The feeds an embedder may ask the ticker for: embed.html's connect-src only.
+  const warnings = [];
+  const embedFeeds = (Array.isArray(config.embed_feeds) ? config.embed_feeds : []).flatMap((entry) => {
+    const source = typeof entry === 'string' ? embedFeedSource(entry) : null;
+    if (!source) warnings.push(`config.json: embed_feeds entry ${JSON.stringify(entry)} is not an absolute http(s) URL; left out`);
+    return source ? [source] : [];
+  });
+  const directives = (connectSources) => [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(inlineHashes(html, 'script'))].join(' ')}`.trim(),
     `style-src 'self' ${[...new Set(inlineHashes(html, 'style'))].join(' ')}`.trim(),
     // Feed images and avatars come from wherever the publisher hosts them.
     "img-src 'self' https: data:",
-    `connect-src ${connect}`,
+    `connect-src ${[...new Set(connectSources)].join(' ')}`,
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
   ];
+  const appConnect = `connect-src ${connect.join(' ')}`;
+  const embed = directives([...connect, ...embedFeeds]);
   return {
-    common: common.join('; '),
-    app: [...common, "frame-ancestors 'self'"].join('; '),
+    // Served for every path: the embedded ticker's.
+    common: embed.join('; '),
+    // Added for the app's pages (two policies both apply): no framing by others,
+    // and none of the embed's extra feeds.
+    appOnly: ["frame-ancestors 'self'", ...(embedFeeds.length ? [appConnect] : [])].join('; '),
+    app: [...directives(connect), "frame-ancestors 'self'"].join('; '),
     // The ticker is made to be framed by other sites.
-    embed: common.join('; '),
+    embed: embed.join('; '),
+    warnings,
   };
 }
 
 /** `_headers` in the format Netlify and Cloudflare Pages read. Matching rules add
- *  up there, so the app's pages get a second policy that only forbids framing,
- *  and the embedded ticker, made to be framed anywhere, does not. */
+ *  up there, so the app's pages get a second policy that forbids framing (and
+ *  reading the embed's extra feeds), and the embedded ticker, made to be framed
+ *  anywhere, does not. */
 export function headersFile(dist) {
-  const { common } = policies(dist);
+  const { common, appOnly } = policies(dist);
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const base = (html.match(/<base href="([^"]*)"/) ?? [])[1] ?? '/';
   // Every path but embed.html is the app (the fallback serves it for any route).
@@ -80,7 +111,7 @@ export function headersFile(dist) {
     `  Content-Security-Policy: ${common}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
-    ...pages.flatMap((page) => [page, "  Content-Security-Policy: frame-ancestors 'self'"]),
+    ...pages.flatMap((page) => [page, `  Content-Security-Policy: ${appOnly}`]),
     '',
   ].join('\n');
 }
@@ -107,7 +138,8 @@ export function matches(pattern, pathname) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] ?? 'dist';
   fs.writeFileSync(path.join(dist, '_headers'), headersFile(dist));
-  const { app, embed } = policies(dist);
+  const { app, embed, warnings } = policies(dist);
+  for (const warning of warnings) console.warn(warning);
   console.log(`Content-Security-Policy (app):   ${app}`);
   console.log(`Content-Security-Policy (embed): ${embed}`);
 }

@@ -68,6 +68,12 @@ pub struct Config {
     /// one: Hebrew by default; `None` (`null` or `""` in the file) leaves their
     /// direction to the browser (`dir="auto"`). The page's own words stay Hebrew.
     pub language: Option<String>,
+    /// Feeds other than `feed_url` that the embedded ticker may show when an
+    /// embedder asks with its `feed` option: absolute http(s) URLs, each either a
+    /// folder or origin (ending in `/`: every feed under it) or one feed. The
+    /// build writes them into `embed.html`'s `connect-src`; the rule that applies
+    /// them is `embed::feed_is_allowed`.
+    pub embed_feeds: Vec<String>,
     /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
     #[serde(skip)]
     pub theme: crate::embed::Theme,
@@ -84,6 +90,7 @@ impl Default for Config {
             poll_seconds: 30,
             ticker: TickerOptions::default(),
             language: Some("he".into()),
+            embed_feeds: Vec::new(),
             theme: crate::embed::Theme::Auto,
         }
     }
@@ -98,6 +105,7 @@ const KNOWN_KEYS: &[&str] = &[
     "poll_seconds",
     "ticker",
     "language",
+    "embed_feeds",
     "theme",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
@@ -189,6 +197,7 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
                 ),
             };
         }
+        "embed_feeds" => config.embed_feeds = read(value)?,
         "theme" => {
             let name: String = read(value)?;
             config.theme = crate::embed::Theme::parse(&name).ok_or("not light, dark or auto")?;
@@ -225,6 +234,17 @@ impl Config {
         {
             self.facebook_url = None;
         }
+        self.embed_feeds.retain(|entry| {
+            let absolute = ["https://", "http://"]
+                .iter()
+                .any(|scheme| entry.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty()));
+            if !absolute {
+                warnings.push(format!(
+                    "config.json: embed_feeds entry {entry:?} is not an absolute http(s) URL; ignored"
+                ));
+            }
+            absolute
+        });
         let (low, high) = POLL_SECONDS_RANGE;
         if !(low..=high).contains(&self.poll_seconds) {
             warnings.push(format!(

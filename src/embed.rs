@@ -200,3 +200,62 @@ pub fn valid_font(value: &str) -> Option<String> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '"' | '\'' | '-'));
     ok.then(|| value.to_owned())
 }
+
+/// Whether the embedded ticker may read `feed`, a feed an embedder asked for with
+/// its `feed` option. Allowed: a feed on the embed page's own origin, on the
+/// origin of the site's own `feed_url`, or matched by an entry of `embed_feeds`
+/// (config.json). These are what `scripts/security-headers.mjs` puts in
+/// `embed.html`'s `connect-src`, so an allowed feed is never blocked there, and
+/// the entries match as CSP source expressions do: same origin, and a path
+/// ending in `/` takes every path under it, any other path only itself (query
+/// and fragment aside). Every URL is absolute, in the browser's spelling (`URL.href`).
+pub fn feed_is_allowed(
+    feed: &str,
+    page_origin: &str,
+    site_feed: &str,
+    embed_feeds: &[String],
+) -> bool {
+    let Some((origin, path)) = split_url(feed) else {
+        return false;
+    };
+    let same_origin = |url: &str| split_url(url).is_some_and(|(o, _)| o == origin);
+    same_origin(page_origin)
+        || same_origin(site_feed)
+        || embed_feeds.iter().any(|entry| {
+            split_url(entry).is_some_and(|(o, allowed)| {
+                o == origin
+                    && if allowed.ends_with('/') {
+                        path.starts_with(allowed)
+                    } else {
+                        path == allowed
+                    }
+            })
+        })
+}
+
+/// `(origin, path)` of an absolute http(s) URL, the path without query or
+/// fragment and `/` when empty; `None` for anything else.
+fn split_url(url: &str) -> Option<(&str, &str)> {
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|scheme| url.starts_with(scheme))?;
+    let rest = &url[scheme.len()..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_end == 0 {
+        return None;
+    }
+    let origin = &url[..scheme.len() + host_end];
+    let after = &rest[host_end..];
+    let path = &after[..after.find(['?', '#']).unwrap_or(after.len())];
+    Some((origin, if path.is_empty() { "/" } else { path }))
+}
+
+/// The console's explanation when an embed's `feed` is refused.
+pub fn refused_feed_message(feed: &str) -> String {
+    format!(
+        "embed: the feed {feed} is not allowed for embeds of this site, so the ticker shows \
+         the site's own feed. The site's publisher can allow it: add its URL (or its origin, \
+         ending in /) to \"embed_feeds\" in config.json, then run \
+         `node scripts/security-headers.mjs dist` so the Content-Security-Policy allows it too."
+    )
+}

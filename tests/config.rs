@@ -77,3 +77,26 @@ fn the_theme_can_be_forced() {
     assert_eq!(bad.config.theme, Theme::Auto);
     assert!(bad.warnings[0].contains("theme ignored"));
 }
+
+#[test]
+fn embed_feeds_keep_absolute_http_urls_and_warn_about_the_rest() {
+    let parsed = parse(
+        r#"{"embed_feeds": ["https://partner.example/", "http://127.0.0.1:4100/feed.json", "feeds/", "*", "javascript:x", "https://"]}"#,
+    );
+    assert_eq!(
+        parsed.config.embed_feeds,
+        [
+            "https://partner.example/",
+            "http://127.0.0.1:4100/feed.json"
+        ]
+    );
+    assert_eq!(parsed.warnings.len(), 4, "{:?}", parsed.warnings);
+    assert!(parsed.warnings.iter().all(|w| w.contains("embed_feeds")));
+    // Not a list: the key falls back to none, with a warning.
+    let parsed = parse(r#"{"embed_feeds": "https://partner.example/"}"#);
+    assert!(parsed.config.embed_feeds.is_empty());
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.contains("embed_feeds ignored")));
+}

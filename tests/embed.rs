@@ -104,3 +104,68 @@ fn colours_cannot_escape_their_declaration() {
         assert!(valid_color(bad).is_none(), "{bad}");
     }
 }
+
+/// The embed's `feed` option against the site's allowlist (`embed_feeds`).
+mod embed_feeds {
+    use mivzak::embed::feed_is_allowed;
+
+    const PAGE: &str = "https://news.example";
+    const SITE_FEED: &str = "https://cdn.news.example/feed.json";
+
+    fn allowed(feed: &str, list: &[&str]) -> bool {
+        let list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        feed_is_allowed(feed, PAGE, SITE_FEED, &list)
+    }
+
+    #[test]
+    fn the_sites_own_origins_need_no_entry() {
+        assert!(allowed("https://news.example/sport.json", &[]));
+        assert!(allowed("https://news.example/news/feed.json?x=1", &[]));
+        assert!(allowed("https://cdn.news.example/sport/feed.json", &[]));
+    }
+
+    #[test]
+    fn any_other_feed_is_refused_without_an_entry() {
+        for feed in [
+            "https://partner.example/feed.json",
+            "http://news.example/feed.json",
+            "https://news.example:8443/feed.json",
+            "https://news.example.evil.example/feed.json",
+            "https://news.example@evil.example/feed.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "",
+        ] {
+            assert!(!allowed(feed, &[]), "{feed}");
+        }
+    }
+
+    #[test]
+    fn an_origin_or_folder_entry_allows_every_feed_under_it() {
+        let list = ["https://partner.example/", "https://feeds.example/sport/"];
+        assert!(allowed("https://partner.example/feed.json", &list));
+        assert!(allowed("https://partner.example/a/b.json?page=2#x", &list));
+        assert!(allowed("https://feeds.example/sport/football.json", &list));
+        assert!(!allowed("https://feeds.example/politics.json", &list));
+        assert!(!allowed("https://feeds.example/sportive.json", &list));
+        assert!(!allowed("http://partner.example/feed.json", &list));
+    }
+
+    #[test]
+    fn a_file_entry_allows_that_feed_only_whatever_its_query() {
+        let list = ["https://feeds.example/sport.json"];
+        assert!(allowed("https://feeds.example/sport.json", &list));
+        assert!(allowed("https://feeds.example/sport.json?page=2", &list));
+        assert!(!allowed("https://feeds.example/sport.json/more", &list));
+        assert!(!allowed("https://feeds.example/sport.jsonx", &list));
+        assert!(!allowed("https://feeds.example/", &list));
+    }
+
+    #[test]
+    fn an_entry_for_a_port_is_that_port_only() {
+        let list = ["http://127.0.0.1:4100/"];
+        assert!(allowed("http://127.0.0.1:4100/feed.json", &list));
+        assert!(!allowed("http://127.0.0.1:4101/feed.json", &list));
+        assert!(!allowed("http://127.0.0.1/feed.json", &list));
+    }
+}

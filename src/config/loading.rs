@@ -5,8 +5,8 @@ use super::{parse, Config};
 use crate::http::{self, Ask};
 use crate::{log, time};
 
-/// The config, with `feed_url` and `comments_url` made absolute against the
-/// config file's own URL.
+/// The config, with `feed_url`, `comments_url` and `embed_feeds` made absolute
+/// against the config file's own URL.
 pub async fn load() -> Config {
     let url = http::resolve_url("config.json", &http::document_base());
     let mut config = match http::send_or_take("config", Ask::get(&url)).await {
@@ -32,6 +32,10 @@ pub async fn load() -> Config {
         config.time_zone = Config::default().time_zone;
     }
     config.feed_url = http::resolve_url(&config.feed_url, &url);
+    // In the browser's own spelling, which `embed::feed_is_allowed` compares.
+    for entry in &mut config.embed_feeds {
+        *entry = http::resolve_url(entry, &url);
+    }
     config.comments_url = config
         .comments_url
         .map(|u| http::resolve_url(&u, &url).trim_end_matches('/').to_owned());

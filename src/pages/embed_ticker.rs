@@ -6,7 +6,7 @@ use crate::clock::provide_clock;
 use crate::components::flash_list::EmbedLinks;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
-use crate::embed::{parse_options, EmbedOptions};
+use crate::embed::{feed_is_allowed, parse_options, refused_feed_message, EmbedOptions};
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
 use crate::routes::{base_path, Paths};
@@ -19,7 +19,14 @@ use crate::ticker_text::TickerText;
 #[component]
 pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
     if let Some(feed) = &options.feed {
-        config.feed_url = resolve_url(feed, &document_base());
+        let feed = resolve_url(feed, &document_base());
+        let page_origin = window().location().origin().unwrap_or_default();
+        // Refused before any request: the site's policy would block it anyway.
+        if feed_is_allowed(&feed, &page_origin, &config.feed_url, &config.embed_feeds) {
+            config.feed_url = feed;
+        } else {
+            crate::log::error(&refused_feed_message(&feed));
+        }
     }
     if let Some(count) = options.count {
         config.ticker.count = count;

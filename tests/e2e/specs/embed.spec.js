@@ -3,16 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
+import { feedWith, flash } from '../support/feeds.js';
 import { serveDir } from '../support/static-server.js';
 
-/** A third-party page on its own origin that embeds the widget from `site`. */
+/** A third-party page on its own origin that embeds the widget from `site`
+ *  (its script last in the body; `site: null` when `body` has its own scripts). */
 async function hostPage(site, body, { css = '' } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
   fs.writeFileSync(path.join(root, 'index.html'), `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <style>${css}</style></head>
 <body><h1>A partner page</h1>${body}
-<script src="${site.url}embed.js" async></script></body></html>`);
+${site ? `<script src="${site.url}embed.js" async></script>` : ''}</body></html>`);
   const server = await serveDir(root);
   return { ...server, async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } };
 }
@@ -194,4 +196,240 @@ test('invalid options fall back to the defaults with a console warning', async (
   expect(warnings.join('\n')).toContain('invalid mode');
   expect(warnings.join('\n')).toContain('invalid theme');
   await expect(page.locator('.site-header')).toHaveCount(0);
+});
+
+// Issue 12 §4: the frame on a host page whose CSS styles every iframe.
+const FRAME_CSS = {
+  'border and padding, border-box': 'iframe { border: 4px solid; padding: 6px; box-sizing: border-box; }',
+  'the same with !important, and a fixed height': 'iframe { border: 4px solid !important; padding: 6px !important; box-sizing: border-box !important; height: 200px !important; max-height: 300px !important; }',
+  'border and padding with !important, content-box, fixed width': 'iframe { border: 4px solid !important; padding: 6px !important; box-sizing: content-box !important; width: 300px !important; aspect-ratio: 16 / 9; }',
+};
+const WIDTHS = [160, 170, 240, 360];
+// A real feed's headlines: one long unbroken link, one long English word.
+const LONG_FEED = feedWith([
+  flash('long-1', '23:58', 'דיווח: https://www.example.co.il/news/2024/12/27/a-very-long-address-without-any-break'),
+  flash('long-2', '23:57', 'Supercalifragilisticexpialidocious-antidisestablishmentarianism בכותרת'),
+]);
+
+/** The frame's geometry seen from the host, and its document's from inside. */
+async function frameGeometry(page, id) {
+  const outer = await page.locator(`#${id} iframe`).evaluate((frame) => {
+    const style = getComputedStyle(frame);
+    const px = (name) => parseFloat(style.getPropertyValue(name)) || 0;
+    const box = frame.getBoundingClientRect();
+    const column = frame.closest('.column').getBoundingClientRect();
+    return {
+      border: px('border-top-width') + px('border-bottom-width'),
+      padding: px('padding-top') + px('padding-bottom'),
+      contentHeight: box.height - px('border-top-width') - px('border-bottom-width') - px('padding-top') - px('padding-bottom'),
+      overflowsColumn: box.left < column.left - 0.5 || box.right > column.right + 0.5,
+    };
+  });
+  const inner = await page.frameLocator(`#${id} iframe`).locator('body').evaluate((body) => {
+    const rows = [...document.querySelectorAll('.flash')].filter((row) => row.getClientRects().length);
+    const last = document.querySelector('.marquee') ?? rows.at(-1);
+    return {
+      viewport: innerHeight,
+      document: body.getBoundingClientRect().height,
+      scrollHeight: document.documentElement.scrollHeight,
+      lastBottom: last ? last.getBoundingClientRect().bottom : Infinity,
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+  return { ...outer, ...inner };
+}
+
+for (const [name, css] of Object.entries(FRAME_CSS)) {
+  test(`nothing is cut at 160 to 360 px when the host's CSS gives iframes ${name}`, async ({ page, siteWith }) => {
+    const site = await siteWith({ files: { 'feed.json': LONG_FEED } });
+    const columns = [
+      ...WIDTHS.map((width) => `<div class="column" style="width:${width}px"><div id="list-${width}" data-mivzak-ticker></div></div>`),
+      '<div class="column" style="width:160px"><div id="marquee-160" data-mivzak-ticker data-mode="marquee"></div></div>',
+    ].join('');
+    const host = await hostPage(site, `<div style="display:flex;gap:8px;align-items:flex-start">${columns}</div>`, { css });
+    try {
+      await page.goto(host.url);
+      const ids = [...WIDTHS.map((width) => `list-${width}`), 'marquee-160'];
+      for (const id of ids) {
+        await expect(page.frameLocator(`#${id} iframe`).locator('.flash').first()).toBeVisible();
+        // The frame's content box holds the whole document, to the last row's bottom.
+        await expect.poll(async () => {
+          const g = await frameGeometry(page, id);
+          return g.contentHeight >= Math.ceil(g.document) - 0.5 && g.lastBottom <= g.viewport + 0.5;
+        }, { message: id }).toBe(true);
+        const g = await frameGeometry(page, id);
+        expect(g.scrollHeight, id).toBeLessThanOrEqual(g.viewport);
+        expect(g.contentHeight - Math.ceil(g.document), id).toBeLessThan(2);
+        expect(g.sideways, `${id} overflows sideways`).toBeLessThanOrEqual(0);
+        expect(g.overflowsColumn, `${id} leaves its column`).toBe(false);
+        // Where the host insists (!important), its border and padding stay, and count.
+        if (name.includes('!important')) expect([g.border, g.padding], id).toEqual([8, 12]);
+      }
+    } finally {
+      await host.close();
+    }
+  });
+}
+
+test('a list of 200 flashes at 160 px is never cut short', async ({ page, siteWith }) => {
+  const items = Array.from({ length: 200 }, (_, i) => flash(`many-${i}`, '12:00', `מבזק ארוך מספר ${i} עם כותרת שנשברת לכמה שורות בעמודה צרה מאוד`));
+  const site = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, items } } });
+  const host = await hostPage(site, '<div class="column" style="width:160px"><div id="w" data-mivzak-ticker data-count="200"></div></div>');
+  try {
+    await page.goto(host.url);
+    await expect(page.frameLocator('#w iframe').locator('.flash')).toHaveCount(200);
+    await expect.poll(async () => {
+      const g = await frameGeometry(page, 'w');
+      return g.document > 5000 && g.contentHeight >= Math.ceil(g.document) - 0.5 && g.lastBottom <= g.viewport + 0.5;
+    }).toBe(true);
+  } finally {
+    await host.close();
+  }
+});
+
+// Issue 17 §4: two Mivzak sites on one host page.
+test('two sites on one page: each placeholder is served by its own site, and set reaches both', async ({ page, siteWith }) => {
+  const siteA = await siteWith();
+  const siteB = await siteWith({
+    config: { site_name: 'אתר ב' },
+    files: { 'feed.json': { ...SAMPLE_FEED, items: [flash('b-1', '10:00', 'מבזק מאתר ב'), flash('b-2', '09:00', 'עוד מבזק מאתר ב')] } },
+  });
+  // As embedders paste it: each site's script, then its ticker. One more of A's
+  // below B's script names its site, and one of B's is a custom element.
+  const host = await hostPage(null, `
+    <script src="${siteA.url}embed.js" async></script>
+    <div id="a1" data-mivzak-ticker data-count="3"></div>
+    <script src="${siteB.url}embed.js" async></script>
+    <div id="b1" data-mivzak-ticker></div>
+    <div id="a2" data-mivzak-ticker data-count="2" data-site="${siteA.url}"></div>
+    <mivzak-ticker id="b2" site="${siteB.origin}"></mivzak-ticker>`);
+  try {
+    await page.goto(host.url);
+    const served = async (id) => new URL(await page.locator(`#${id} iframe`).getAttribute('src')).origin;
+    const titles = (id) => page.frameLocator(`#${id} iframe`).locator('.flash .headline');
+    await expect(titles('a1')).toHaveCount(3);
+    await expect(titles('a2')).toHaveCount(2);
+    await expect(titles('b1')).toHaveText(['מבזק מאתר ב', 'עוד מבזק מאתר ב']);
+    await expect(titles('b2')).toHaveCount(2);
+    await expect(titles('a1').first()).toHaveText(SAMPLE_FEED.items[0].title);
+    expect([await served('a1'), await served('a2'), await served('b1'), await served('b2')])
+      .toEqual([siteA.origin, siteA.origin, siteB.origin, siteB.origin]);
+    await expect(page.locator('iframe')).toHaveCount(4);
+
+    // One added later by the host's own script, naming site A, is A's.
+    await page.evaluate((url) => {
+      const later = document.createElement('div');
+      later.id = 'later';
+      later.setAttribute('data-mivzak-ticker', '');
+      later.setAttribute('data-site', url);
+      later.setAttribute('data-count', '1');
+      document.body.append(later);
+    }, siteA.url);
+    await expect(titles('later')).toHaveCount(1);
+    expect(await served('later')).toBe(siteA.origin);
+
+    // Every frame sizes itself, each through its own site's script.
+    for (const id of ['a1', 'a2', 'b1', 'b2', 'later']) {
+      await expect.poll(async () => {
+        const outer = (await page.locator(`#${id} iframe`).boundingBox()).height;
+        const inner = await page.frameLocator(`#${id} iframe`).locator('body').evaluate((b) => b.getBoundingClientRect().height);
+        return Math.abs(outer - Math.ceil(inner));
+      }, { message: id }).toBeLessThan(2);
+    }
+
+    // The runtime API reaches both sites' tickers.
+    await page.evaluate(() => {
+      window.MivzakTicker.set(document.getElementById('a1'), { theme: 'dark' });
+      window.MivzakTicker.set(document.getElementById('b1'), { theme: 'dark', mode: 'marquee' });
+    });
+    await expect(page.frameLocator('#a1 iframe').locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.frameLocator('#b1 iframe').locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.frameLocator('#b1 iframe').locator('.marquee')).toBeVisible();
+    await expect(page.frameLocator('#a2 iframe').locator('html')).not.toHaveAttribute('data-theme', 'dark');
+
+    // Messages stay exact per frame: site B's frame cannot resize site A's.
+    const before = (await page.locator('#a1 iframe').boundingBox()).height;
+    const frameB = page.frames().find((f) => f.url().startsWith(siteB.url));
+    await frameB.evaluate(() => {
+      for (let id = 1; id < 6; id++) window.parent.postMessage({ type: 'mivzak:height', id, height: 4321 }, '*');
+    });
+    await page.waitForTimeout(300);
+    for (const id of ['a1', 'a2', 'later']) {
+      expect((await page.locator(`#${id} iframe`).boundingBox()).height, id).not.toBe(4321);
+    }
+    expect((await page.locator('#a1 iframe').boundingBox()).height).toBe(before);
+  } finally {
+    await host.close();
+  }
+});
+
+test('two sites whose scripts both come last: a placeholder names its site', async ({ page, siteWith }) => {
+  const siteA = await siteWith();
+  const siteB = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, items: [flash('b-1', '10:00', 'מבזק מאתר ב')] } } });
+  const host = await hostPage(null, `
+    <div id="b" data-mivzak-ticker data-site="${siteB.url}embed.js"></div>
+    <div id="a" data-mivzak-ticker data-count="2"></div>
+    <script src="${siteA.url}embed.js" async></script>
+    <script src="${siteB.url}embed.js" async></script>
+    <script src="${siteA.url}embed.js" async></script>`);
+  try {
+    await page.goto(host.url);
+    await expect(page.frameLocator('#b iframe').locator('.flash .headline')).toHaveText(['מבזק מאתר ב']);
+    await expect(page.frameLocator('#a iframe').locator('.flash')).toHaveCount(2);
+    expect(new URL(await page.locator('#a iframe').getAttribute('src')).origin).toBe(siteA.origin);
+    // A's script twice makes no second frame.
+    await expect(page.locator('iframe')).toHaveCount(2);
+  } finally {
+    await host.close();
+  }
+});
+
+// Issue 17 §4: `data-feed` under the site's own Content-Security-Policy.
+/** A feed on an origin of its own that answers CORS, as a partner's CDN would. */
+async function partnerFeed(feed) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-partner-'));
+  fs.writeFileSync(path.join(root, 'feed.json'), JSON.stringify(feed));
+  const server = await serveDir(root, { headers: { 'access-control-allow-origin': '*' } });
+  return { ...server, async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } };
+}
+const PARTNER_FEED = { ...SAMPLE_FEED, items: [flash('p-1', '11:00', 'מבזק מהשותף'), flash('p-2', '10:30', 'עוד מבזק מהשותף')] };
+
+test('data-feed reads a feed that config.json allows, under the shipped headers', async ({ page, siteWith }) => {
+  const partner = await partnerFeed(PARTNER_FEED);
+  const site = await siteWith({ config: { embed_feeds: [partner.url] } });
+  const host = await hostPage(site, `<div id="w" data-mivzak-ticker data-feed="${partner.url}feed.json"></div>`);
+  try {
+    // The policy served with embed.html allows the partner; the app's pages do not.
+    const embedPolicy = (await fetch(`${site.url}embed.html`)).headers.get('content-security-policy');
+    expect(embedPolicy).toMatch(new RegExp(`connect-src 'self' ${partner.url}(;|$)`));
+    const appPolicies = (await fetch(site.url)).headers.get('content-security-policy').split(', ');
+    expect(appPolicies).toHaveLength(2);
+    expect(appPolicies[1]).toBe("frame-ancestors 'self'; connect-src 'self'");
+    await page.goto(host.url);
+    // No CSP violation anywhere: the fixture fails the test on one.
+    await expect(page.frameLocator('#w iframe').locator('.flash .headline')).toHaveText(['מבזק מהשותף', 'עוד מבזק מהשותף']);
+    expect(partner.requests.filter((r) => r.path === '/feed.json').length).toBeGreaterThan(0);
+  } finally {
+    await host.close();
+    await partner.close();
+  }
+});
+
+test('data-feed outside the allowlist is refused before any request, with a console message', async ({ page, siteWith }) => {
+  const partner = await partnerFeed(PARTNER_FEED);
+  const site = await siteWith({ config: { embed_feeds: ['https://another-partner.example/'] } });
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const host = await hostPage(site, `<div id="w" data-mivzak-ticker data-count="3" data-feed="${partner.url}feed.json"></div>`);
+  try {
+    await page.goto(host.url);
+    // The reader sees the site's own flashes, never a blank box.
+    await expect(page.frameLocator('#w iframe').locator('.flash .headline').first()).toHaveText(SAMPLE_FEED.items[0].title);
+    await expect.poll(() => errors.join('\n')).toContain(`the feed ${partner.url}feed.json is not allowed for embeds of this site`);
+    expect(errors.join('\n')).toContain('"embed_feeds" in config.json');
+    expect(partner.requests).toEqual([]);
+  } finally {
+    await host.close();
+    await partner.close();
+  }
 });
