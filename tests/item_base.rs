@@ -26,11 +26,23 @@ fn photo(item: Option<&str>, home: Option<&str>) -> String {
 #[test]
 fn the_items_own_page_comes_first() {
     let item = Some("https://site/posts/2024/12/p1/");
-    assert_eq!(base(item, Some("https://site/")), "https://site/posts/2024/12/p1/");
-    assert_eq!(photo(item, Some("https://site/")), "https://site/posts/2024/12/p1/photo.jpg");
+    assert_eq!(
+        base(item, Some("https://site/")),
+        "https://site/posts/2024/12/p1/"
+    );
+    assert_eq!(
+        photo(item, Some("https://site/")),
+        "https://site/posts/2024/12/p1/photo.jpg"
+    );
     // A page without a trailing slash is a file: its folder, as the browser sees it.
-    assert_eq!(photo(Some("https://site/posts/p1.html"), None), "https://site/posts/photo.jpg");
-    assert_eq!(resolve("/img/a.png", &base(item, None)).unwrap(), "https://site/img/a.png");
+    assert_eq!(
+        photo(Some("https://site/posts/p1.html"), None),
+        "https://site/posts/photo.jpg"
+    );
+    assert_eq!(
+        resolve("/img/a.png", &base(item, None)).unwrap(),
+        "https://site/img/a.png"
+    );
 }
 
 #[test]
@@ -47,15 +59,35 @@ fn a_relative_item_url_is_first_resolved_against_the_feed() {
 
 #[test]
 fn then_the_home_page_then_the_feed() {
-    assert_eq!(photo(None, Some("https://site/blog/")), "https://site/blog/photo.jpg");
-    assert_eq!(photo(None, Some("/blog/")), "https://cdn.example.co.il/blog/photo.jpg");
-    assert_eq!(photo(None, None), "https://cdn.example.co.il/feeds/he/photo.jpg");
+    assert_eq!(
+        photo(None, Some("https://site/blog/")),
+        "https://site/blog/photo.jpg"
+    );
+    assert_eq!(
+        photo(None, Some("/blog/")),
+        "https://cdn.example.co.il/blog/photo.jpg"
+    );
+    assert_eq!(
+        photo(None, None),
+        "https://cdn.example.co.il/feeds/he/photo.jpg"
+    );
 }
 
 #[test]
 fn unusable_urls_are_passed_over() {
-    for bad in ["", "   ", "javascript:alert(1)", "mailto:a@b.c", "data:text/html,x", "http://[::1"] {
-        assert_eq!(base(Some(bad), Some("https://site/")), "https://site/", "{bad:?}");
+    for bad in [
+        "",
+        "   ",
+        "javascript:alert(1)",
+        "mailto:a@b.c",
+        "data:text/html,x",
+        "http://[::1",
+    ] {
+        assert_eq!(
+            base(Some(bad), Some("https://site/")),
+            "https://site/",
+            "{bad:?}"
+        );
         assert_eq!(base(Some(bad), Some(bad)), FEED, "{bad:?}");
     }
     assert_eq!(base(Some("  https://site/p/  "), None), "https://site/p/");
@@ -65,7 +97,14 @@ fn unusable_urls_are_passed_over() {
 fn only_http_and_https_are_bases() {
     assert!(is_http("https://a/"));
     assert!(is_http("HTTP://a/"));
-    for other in ["ftp://a/", "file:///x", "javascript:x", "about:blank", "https", ""] {
+    for other in [
+        "ftp://a/",
+        "file:///x",
+        "javascript:x",
+        "about:blank",
+        "https",
+        "",
+    ] {
         assert!(!is_http(other), "{other}");
     }
 }

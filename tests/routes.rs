@@ -109,8 +109,14 @@ fn the_browser_keeps_every_path_as_written() {
             let path = paths.article(&id);
             let url = url::Url::parse(&format!("https://news.example.co.il{path}")).unwrap();
             assert_eq!(url.path(), path, "{id:?}");
-            assert_eq!(paths.segment_in(Route::Article, url.path()), Some(id.clone()));
-            assert_eq!(paths.segment_in(Route::Tag, &paths.tag(&id)), Some(id.clone()));
+            assert_eq!(
+                paths.segment_in(Route::Article, url.path()),
+                Some(id.clone())
+            );
+            assert_eq!(
+                paths.segment_in(Route::Tag, &paths.tag(&id)),
+                Some(id.clone())
+            );
             // A path resolved from the page it is on (a link's href) is the same.
             let from_page = url::Url::parse(&format!("https://news.example.co.il{base}/tag/x"))
                 .unwrap()
@@ -124,12 +130,21 @@ fn the_browser_keeps_every_path_as_written() {
 #[test]
 fn a_path_names_a_segment_only_on_its_route() {
     let paths = Paths::new("/news".into());
-    assert_eq!(paths.segment_in(Route::Article, "/news/article/a%2Fb"), Some("a/b".into()));
-    assert_eq!(paths.segment_in(Route::Article, "/news/article/x/"), Some("x".into()));
+    assert_eq!(
+        paths.segment_in(Route::Article, "/news/article/a%2Fb"),
+        Some("a/b".into())
+    );
+    assert_eq!(
+        paths.segment_in(Route::Article, "/news/article/x/"),
+        Some("x".into())
+    );
     assert_eq!(paths.segment_in(Route::Article, "/news/tag/x"), None);
     assert_eq!(paths.segment_in(Route::Article, "/article/x"), None);
     assert_eq!(paths.segment_in(Route::Article, "/news/article/"), None);
-    assert_eq!(paths.segment_in(Route::Tag, "/news/tag/%D7%90"), Some("א".into()));
+    assert_eq!(
+        paths.segment_in(Route::Tag, "/news/tag/%D7%90"),
+        Some("א".into())
+    );
 }
 
 #[test]
@@ -169,12 +184,24 @@ fn the_app_follows_its_own_links_as_written() {
     let news = Paths::new("/news".into());
     let page = at(site, "/news/", "", "");
     let article = at(site, "/news/article/%2525D7", "", "");
-    assert_eq!(news.own_link(&page, &article), Some("/news/article/%2525D7".into()));
+    assert_eq!(
+        news.own_link(&page, &article),
+        Some("/news/article/%2525D7".into())
+    );
     let with_query = at(site, "/news/tag/a", "?x=%26", "#c%0A");
-    assert_eq!(news.own_link(&page, &with_query), Some("/news/tag/a?x=%26#c%0A".into()));
-    assert_eq!(news.own_link(&page, &at(site, "/news", "", "")), Some("/news".into()));
+    assert_eq!(
+        news.own_link(&page, &with_query),
+        Some("/news/tag/a?x=%26#c%0A".into())
+    );
+    assert_eq!(
+        news.own_link(&page, &at(site, "/news", "", "")),
+        Some("/news".into())
+    );
     // Out of the app: another origin, another folder.
-    assert_eq!(news.own_link(&page, &at("https://other.example", "/news/", "", "")), None);
+    assert_eq!(
+        news.own_link(&page, &at("https://other.example", "/news/", "", "")),
+        None
+    );
     assert_eq!(news.own_link(&page, &at(site, "/newsroom/x", "", "")), None);
     assert_eq!(news.own_link(&page, &at(site, "/", "", "")), None);
     // A fragment of this page (the skip link) is the browser's and the router's.
@@ -184,5 +211,8 @@ fn the_app_follows_its_own_links_as_written() {
         Some("/news/article/1#main".into())
     );
     let root = Paths::new(String::new());
-    assert_eq!(root.own_link(&at(site, "/", "", ""), &at(site, "/article/1", "", "")), Some("/article/1".into()));
+    assert_eq!(
+        root.own_link(&at(site, "/", "", ""), &at(site, "/article/1", "", "")),
+        Some("/article/1".into())
+    );
 }

@@ -269,7 +269,9 @@ pub fn best_in_srcset(srcset: &str) -> Option<String> {
         if rest.is_empty() {
             break;
         }
-        let url_end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let url_end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
         let (url, after) = rest.split_at(url_end);
         let (url, descriptors, after) = if url.ends_with(',') {
             (url.trim_end_matches(','), "", after)
@@ -317,7 +319,11 @@ fn thousandths(number: &str) -> Option<u64> {
     if whole.len() + fraction.len() == 0 || !digits.clone().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let milli = fraction
         .bytes()
         .chain(*b"000")

@@ -160,7 +160,10 @@ impl Walk {
     fn image_source(&self, image: &Element) -> Option<String> {
         image_sources(|name| image.get_attribute(name))
             .iter()
-            .find_map(|source| self.resolve(source).filter(|url| scheme_allowed("img", &url.protocol())))
+            .find_map(|source| {
+                self.resolve(source)
+                    .filter(|url| scheme_allowed("img", &url.protocol()))
+            })
             .map(|url| url.href())
     }
 

@@ -82,6 +82,7 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
 
 for (const [i, id] of IDS.entries()) {
   test(`id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}… (${id.length})` : id)} opens by every road`, async ({ page, siteWith }) => {
+    test.setTimeout(120_000); // eight page loads
     const site = await hostileSite(siteWith);
     // 1. The shell's link, clicked before the wasm has arrived.
     const release = await holdWasm(page);
