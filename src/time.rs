@@ -28,11 +28,10 @@ use chrono::{DateTime, Datelike, NaiveDate};
 /// refused by chrono. Leading and trailing white space is ignored.
 pub fn parse_date_ms(text: &str) -> Option<i64> {
     let text = text.trim();
-    let date = match iso_as_rfc3339(text) {
-        Some(rfc3339) => DateTime::parse_from_rfc3339(&rfc3339),
-        None => DateTime::parse_from_rfc2822(text),
-    };
-    date.ok().map(|date| date.timestamp_millis())
+    let rfc3339 = iso_as_rfc3339(text).or_else(|| rfc2822_as_rfc3339(text))?;
+    DateTime::parse_from_rfc3339(&rfc3339)
+        .ok()
+        .map(|date| date.timestamp_millis())
 }
 
 /// Rewrites the ISO 8601 variants of [`parse_date_ms`] as strict RFC 3339
@@ -66,6 +65,64 @@ fn iso_as_rfc3339(text: &str) -> Option<String> {
     };
     rest.is_empty()
         .then(|| format!("{date}T{clock}{seconds}{fraction}{offset}"))
+}
+
+/// Rewrites an RFC 2822 date (`[Fri,] 27 Dec 2024 14:02[:00] +0200`, or with `GMT`,
+/// `UT`, `Z` or a North American zone name: `EST`, `PDT` …) as RFC 3339, or `None`.
+/// Written here rather than taken from chrono, whose RFC 2822 reader brings its
+/// whole `strftime` parser into the wasm (11 KB brotli). The weekday is not checked
+/// against the date; two-digit years and comments are not read.
+fn rfc2822_as_rfc3339(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut words = text.split_ascii_whitespace().peekable();
+    if let Some(weekday) = words.peek().and_then(|w| w.strip_suffix(',')) {
+        if !DAYS.iter().any(|d| weekday.eq_ignore_ascii_case(d)) {
+            return None;
+        }
+        words.next();
+    }
+    let (day, month, year, clock, zone) = (
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+        words.next()?,
+    );
+    if words.next().is_some() {
+        return None;
+    }
+    let day = match day.len() {
+        1 if shaped(day, "d") => format!("0{day}"),
+        2 if shaped(day, "dd") => day.to_owned(),
+        _ => return None,
+    };
+    let month = 1 + MONTHS
+        .iter()
+        .position(|m| month.eq_ignore_ascii_case(m))?;
+    if !shaped(year, "dddd") {
+        return None;
+    }
+    let clock = match clock.len() {
+        5 if shaped(clock, "dd:dd") => format!("{clock}:00"),
+        8 if shaped(clock, "dd:dd:dd") => clock.to_owned(),
+        _ => return None,
+    };
+    let offset = match zone.to_ascii_uppercase().as_str() {
+        "GMT" | "UT" | "UTC" | "Z" => "+00:00".to_owned(),
+        "EDT" => "-04:00".to_owned(),
+        "EST" | "CDT" => "-05:00".to_owned(),
+        "CST" | "MDT" => "-06:00".to_owned(),
+        "MST" | "PDT" => "-07:00".to_owned(),
+        "PST" => "-08:00".to_owned(),
+        _ if zone.starts_with(['+', '-']) && shaped(&zone[1..], "dddd") => {
+            format!("{}:{}", &zone[..3], &zone[3..])
+        }
+        _ => return None,
+    };
+    Some(format!("{year}-{month:02}-{day}T{clock}{offset}"))
 }
 
 /// `Z`, `z`, `UTC`, `GMT`, `±HH:MM`, `±HHMM` or `±HH`, as `±HH:MM`; whether it was

@@ -78,6 +78,10 @@ fn the_forms_generators_write_all_read_as_the_same_instant() {
         "Fri, 27 Dec 2024 14:02:00 +0200",
         "27 Dec 2024 12:02:00 GMT",
         "Fri, 27 Dec 2024 07:02:00 EST",
+        "fri, 27 dec 2024 04:02:00 pst",
+        "Fri,  27 Dec 2024 14:02 +0200",
+        "27 Dec 2024 12:02:00 Z",
+        "Fri, 27 Dec 2024 12:02:00 UT",
     ] {
         assert_eq!(parse_date_ms(text), Some(FLASH), "{text}");
     }
@@ -123,6 +127,16 @@ fn dates_without_an_instant_or_out_of_range_are_refused() {
         "27/12/2024 14:02",
         "2024-12-27T14:02:00ק",
         "٢٠٢٤-١٢-٢٧T14:02:00Z",
+        "Fri, 27 Dec 24 14:02:00 +0200",
+        "Fri 27 Dec 2024 14:02:00 +0200",
+        "Fri, 27 Dec 2024 14:02:00 +0200 (IST)",
+        "Fri, 32 Dec 2024 14:02:00 +0200",
+        "Xyz, 27 Dec 2024 14:02:00 +0200",
+        "Fri, 27 Dez 2024 14:02:00 +0200",
+        "Fri, 27 Dec 2024 14:02:00 +02000",
+        "Fri, 27 Dec 2024 14:02:00 ק0200",
+        "Fri, 27 Dec 2024 14:02:00 IST",
+        "Fri, 27 Dec 2024 4:02:00 +0200",
     ] {
         assert_eq!(parse_date_ms(text), None, "{text:?}");
     }
@@ -137,6 +151,13 @@ proptest! {
     #[test]
     fn no_near_miss_of_a_date_makes_it_panic(text in "[0-9 :.+TZtz-]{10,40}") {
         let _ = parse_date_ms(&text);
+    }
+
+    #[test]
+    fn no_near_miss_of_an_rfc_2822_date_makes_it_panic(
+        words in prop::collection::vec("[A-Za-z0-9:+,ק-]{0,6}", 4..7)
+    ) {
+        let _ = parse_date_ms(&words.join(" "));
     }
 }
 

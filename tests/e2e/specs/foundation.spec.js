@@ -119,8 +119,9 @@ test('before the wasm arrives, the static shell shows the header and the flashes
 
 test('the shell and then the app carry the day beside the time of flashes not from today', async ({ page, site }) => {
   // The sample's flashes, read the next morning in Israel (still the night before in New York).
+  test.setTimeout(60_000);
   await page.clock.setFixedTime(new Date('2024-12-28T06:00:00+02:00'));
-  site.slow(/\.wasm$/, 3000);
+  site.slow(/\.wasm$/, 10_000);
   await page.goto(site.url);
   const rows = page.locator('.flashes .flash');
   const days = () => rows.locator('.day').allTextContents();
