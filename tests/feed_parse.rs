@@ -27,7 +27,7 @@ fn the_sample_feed_has_nine_flashes_newest_first_and_one_full_article() {
     // 14:02 Israel time in December is 12:02 UTC.
     assert_eq!(
         feed.items[0].published_ms,
-        mivzak::time::parse_rfc3339_ms("2024-12-27T12:02:00Z")
+        mivzak::time::parse_date_ms("2024-12-27T12:02:00Z")
     );
     let with_body: Vec<_> = feed
         .items
@@ -224,4 +224,50 @@ fn future_dates_are_clamped_to_now_for_display() {
     use mivzak::time::clamp_to_now;
     assert_eq!(clamp_to_now(2_000, 1_000), 1_000);
     assert_eq!(clamp_to_now(500, 1_000), 500);
+}
+
+#[test]
+fn dates_as_feeds_write_them_sort_in_time_order_and_unreadable_ones_keep_their_place() {
+    // Issue 12 §2: each of these is 14:02 or later in Israel and sorts by time; the
+    // unreadable and missing dates stay where the feed put them.
+    let feed = parse_feed(
+        r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": "colonless", "title": "t", "date_published": "2024-12-27T14:02:00+0200"},
+            {"id": "unreadable", "title": "t", "date_published": "sometime"},
+            {"id": "hours-only", "title": "t", "date_published": "2024-12-27T14:03:00+02"},
+            {"id": "fraction", "title": "t", "date_published": "2024-12-27T14:04:00.123456+02:00"},
+            {"id": "missing", "title": "t"},
+            {"id": "lowercase", "title": "t", "date_published": "2024-12-27t12:05:00z"},
+            {"id": "space", "title": "t", "date_published": "2024-12-27 14:06:00+02:00"},
+            {"id": "rfc2822", "title": "t", "date_published": "Fri, 27 Dec 2024 14:07:00 +0200"}
+        ]}"#,
+    )
+    .unwrap();
+    let ids: Vec<_> = feed.items.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "rfc2822",
+            "unreadable",
+            "space",
+            "lowercase",
+            "missing",
+            "fraction",
+            "hours-only",
+            "colonless"
+        ]
+    );
+    let minute = |id: &str| {
+        let ms = feed
+            .items
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap()
+            .published_ms?;
+        Some((ms / 60_000) % 60)
+    };
+    assert_eq!(minute("colonless"), Some(2));
+    assert_eq!(minute("hours-only"), Some(3));
+    assert_eq!(minute("fraction"), Some(4));
+    assert_eq!(minute("unreadable"), None);
 }

@@ -41,6 +41,21 @@ fn a_new_date_modified_is_an_update() {
 }
 
 #[test]
+fn a_poll_is_merged_in_the_feeds_one_order() {
+    let old = vec![article("a", "A", 2)];
+    let mut undated = article("u", "U", 0);
+    undated.published_ms = None;
+    // As a poll may hand them over: the undated item second, the rest unsorted.
+    let new = vec![article("a", "A", 2), undated, article("b", "B", 3)];
+    let ids: Vec<_> = merge(&old, new)
+        .items
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, ["b", "u", "a"]);
+}
+
+#[test]
 fn older_pages_append_without_duplicates() {
     let mut items = vec![article("a", "A", 3), article("b", "B", 2)];
     let added = append_older(&mut items, vec![article("b", "B", 2), article("c", "C", 1)]);

@@ -4,11 +4,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::model::Article;
+use super::parse::sort_newest_first;
 
 /// What one poll changed.
 #[derive(Debug, Default, PartialEq)]
 pub struct Merge {
-    /// The new list, newest first (the feed's own order after sorting).
+    /// The new list: dated items newest first, undated ones at their feed places.
     pub items: Vec<Article>,
     /// Ids that were not there before.
     pub added: Vec<String>,
@@ -24,8 +25,10 @@ impl Merge {
     }
 }
 
-/// Compares the items on screen with a fresh, already sorted poll.
-pub fn merge(old: &[Article], new: Vec<Article>) -> Merge {
+/// Compares the items on screen with a fresh poll, put in the feed's one order
+/// first ([`sort_newest_first`]: a no-op on a poll `parse_feed` has sorted).
+pub fn merge(old: &[Article], mut new: Vec<Article>) -> Merge {
+    sort_newest_first(&mut new);
     let before: HashMap<&str, &Article> = old.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut added = Vec::new();
     let mut updated = Vec::new();

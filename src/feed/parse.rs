@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::model::{Article, Attachment, Author, Feed};
 use super::plain_text::{one_line, plain_text, text_for_title};
 use super::FeedError;
-use crate::time::parse_rfc3339_ms;
+use crate::time::{parse_date_ms, sort_dated_newest_first};
 
 /// Past these a feed is refused with its reason rather than freezing the reader's phone.
 pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -80,10 +80,10 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     Ok(feed)
 }
 
-/// Newest first; items without a date keep their feed order after the dated ones.
-pub fn sort_newest_first(items: &mut [Article]) {
-    // A stable sort keeps the feed's own order among equal dates.
-    items.sort_by_key(|a| std::cmp::Reverse(a.published_ms));
+/// Newest first by `date_published`; an item whose date is missing or unreadable
+/// keeps its place in feed order ([`sort_dated_newest_first`]).
+pub fn sort_newest_first(items: &mut Vec<Article>) {
+    sort_dated_newest_first(items, |a| a.published_ms);
 }
 
 fn parse_item(item: Value, feed_language: Option<&str>) -> Result<Article, String> {
@@ -186,12 +186,13 @@ fn line(object: &Map<String, Value>, key: &str) -> Option<String> {
         .filter(|text| !text.is_empty())
 }
 
-/// A date that does not parse is treated as absent, not as a reason to drop the item.
+/// A date in one of the forms [`parse_date_ms`] reads; one that does not parse is
+/// treated as absent, not as a reason to drop the item.
 fn date(object: &Map<String, Value>, key: &str) -> Option<i64> {
     object
         .get(key)
         .and_then(Value::as_str)
-        .and_then(parse_rfc3339_ms)
+        .and_then(parse_date_ms)
 }
 
 fn authors(object: &Map<String, Value>) -> Vec<Author> {

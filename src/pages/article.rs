@@ -213,7 +213,11 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
             <span class="date">
                 {label}
                 <time dir="ltr" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
-                " ("{time::format_relative(time::ago(ms, now_ms))}")"
+                // From a year back the relative time is the date, already shown.
+                {match time::ago_in(ms, now_ms, &zone) {
+                    time::Ago::OnDate => None,
+                    ago => Some(format!(" ({})", time::format_ago(ago, ms, &zone))),
+                }}
             </span>
         }
     };

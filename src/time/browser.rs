@@ -4,16 +4,24 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::Ago;
+use chrono::NaiveDate;
+
+use super::{Ago, DayLabel};
 
 const LOCALE: &str = "he-IL";
 
 thread_local! {
     static CLOCKS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
     static DATES: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
-    static RELATIVE: RefCell<Option<Intl::RelativeTimeFormat>> = const { RefCell::new(None) };
+    static PARTS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    static WEEKDAYS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    static DAYS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    static DAYS_WITH_YEAR: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+    /// `numeric: "auto"` ("אתמול", "שלשום") and `"always"` ("לפני שבוע", where
+    /// "auto" would say "השבוע שעבר", the calendar week before).
+    static RELATIVE: RefCell<Option<(Intl::RelativeTimeFormat, Intl::RelativeTimeFormat)>> = const { RefCell::new(None) };
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -99,22 +107,98 @@ pub fn format_date_time(ms: i64, zone: &str) -> String {
     format_with(&format, ms)
 }
 
-/// "לפני 5 דקות".
-pub fn format_relative(ago: Ago) -> String {
+/// The civil date of `ms` in `zone` (year, month and day there), read with
+/// `formatToParts`; the UTC date if the browser cannot say.
+pub fn civil_date(ms: i64, zone: &str) -> NaiveDate {
+    let format = formatter(
+        &PARTS,
+        zone,
+        &[
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("calendar", "gregory"),
+            ("numberingSystem", "latn"),
+        ],
+    );
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    // Called through Reflect so that a throw (an invalid date) is an `Err`, not an
+    // exception unwinding through the wasm.
+    let parts: Array = Reflect::get(&format, &"formatToParts".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&format, &date).ok())
+        .and_then(|parts| parts.dyn_into().ok())
+        .unwrap_or_default();
+    let (mut year, mut month, mut day) = (None, None, None);
+    for part in parts.iter() {
+        let field = |key: &str| {
+            Reflect::get(&part, &key.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let value = field("value").and_then(|v| v.parse::<i64>().ok());
+        match field("type").as_deref() {
+            Some("year") => year = value,
+            Some("month") => month = value,
+            Some("day") => day = value,
+            _ => {}
+        }
+    }
+    year.zip(month)
+        .zip(day)
+        .and_then(|((y, m), d)| {
+            NaiveDate::from_ymd_opt(
+                i32::try_from(y).ok()?,
+                u32::try_from(m).ok()?,
+                u32::try_from(d).ok()?,
+            )
+        })
+        .unwrap_or_else(|| super::utc_date(ms))
+}
+
+/// The day beside a time for `label`, of `ms` in `zone`: `None` for today,
+/// "אתמול", "יום שלישי", "24 בנובמבר", "24 בנובמבר 2025".
+pub fn format_day(label: DayLabel, ms: i64, zone: &str) -> Option<String> {
+    let format = match label {
+        DayLabel::Today => return None,
+        DayLabel::Yesterday => return Some(relative_format(-1, "day", true)),
+        DayLabel::Weekday => formatter(&WEEKDAYS, zone, &[("weekday", "long")]),
+        DayLabel::ThisYear => formatter(&DAYS, zone, &[("day", "numeric"), ("month", "long")]),
+        DayLabel::WithYear => formatter(
+            &DAYS_WITH_YEAR,
+            zone,
+            &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+        ),
+    };
+    Some(format_with(&format, ms))
+}
+
+/// "לפני 5 דקות", "אתמול", "שלשום", "לפני שבועיים", "לפני 3 חודשים"; for
+/// [`Ago::OnDate`], the date of `then_ms` in `zone`: "24 בנובמבר 2025".
+pub fn format_ago(ago: Ago, then_ms: i64, zone: &str) -> String {
+    match ago {
+        Ago::Seconds(_) => relative_format(0, "minute", true),
+        Ago::Minutes(m) => relative_format(m, "minute", true),
+        Ago::Hours(h) => relative_format(h, "hour", true),
+        Ago::Days(d) => relative_format(d, "day", true),
+        Ago::Weeks(w) => relative_format(w, "week", false),
+        Ago::Months(m) => relative_format(m, "month", false),
+        Ago::OnDate => format_day(DayLabel::WithYear, then_ms, zone).unwrap_or_default(),
+    }
+}
+
+fn relative_format(value: i64, unit: &str, auto: bool) -> String {
     RELATIVE.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let format = cell.get_or_insert_with(|| {
-            Intl::RelativeTimeFormat::new(
-                &Array::of1(&LOCALE.into()),
-                &options(&[("numeric", "auto")]),
+        let (automatic, always) = cell.get_or_insert_with(|| {
+            let locales = Array::of1(&LOCALE.into());
+            (
+                Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")])),
+                Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "always")])),
             )
         });
-        let (value, unit) = match ago {
-            Ago::Seconds(_) => (0, "minute"),
-            Ago::Minutes(m) => (m, "minute"),
-            Ago::Hours(h) => (h, "hour"),
-            Ago::Days(d) => (d, "day"),
-        };
+        let format = if auto { automatic } else { always };
         format.format(value as f64, unit).into()
     })
 }

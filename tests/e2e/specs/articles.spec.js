@@ -106,6 +106,8 @@ test('the article shows hero, standfirst, authors, dates, tags and attachments',
     attachments: [{ url: 'files/report.pdf', mime_type: 'application/pdf', title: 'הדוח המלא', size_in_bytes: 2048 }],
   });
   const site = await siteWith({ files: { 'feed.json': feedWith([item]) } });
+  // Read the same afternoon: "לפני …" (from a year back the date stands alone).
+  await page.clock.setFixedTime(new Date('2024-12-27T16:00:00+02:00'));
   await page.goto(`${site.url}article/full`);
   const hero = page.locator('.hero img');
   await expect(hero).toHaveAttribute('src', `${site.origin}/img/hero.jpg`);

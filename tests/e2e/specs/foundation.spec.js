@@ -119,6 +119,24 @@ test('before the wasm arrives, the static shell shows the header and the flashes
   expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
 });
 
+test('the shell and then the app carry the day beside the time of flashes not from today', async ({ page, site }) => {
+  // The sample's flashes, read the next morning in Israel (still the night before in New York).
+  test.setTimeout(60_000);
+  await page.clock.setFixedTime(new Date('2024-12-28T06:00:00+02:00'));
+  site.slow(/\.wasm$/, 10_000);
+  await page.goto(site.url);
+  const rows = page.locator('.flashes .flash');
+  const days = () => rows.locator('.day').allTextContents();
+  await expect(rows).toHaveCount(9);
+  expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
+  expect(await days()).toEqual(Array(9).fill('אתמול'));
+  const shellBox = await rows.first().locator('.day').boundingBox();
+  await expect(page.locator('.article-list')).toBeVisible({ timeout: 20_000 }); // the app has taken over
+  expect(await days()).toEqual(Array(9).fill('אתמול'));
+  await expect(rows.locator('time')).toHaveText(TIMES);
+  expect(await rows.first().locator('.day').boundingBox()).toEqual(shellBox);
+});
+
 test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({ page, siteWith }) => {
   const untitled = { ...SAMPLE_FEED, items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items] };
   for (const options of [{ config: { ticker: { mode: 'marquee' } } }, { files: { 'feed.json': untitled } }]) {
