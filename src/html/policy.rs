@@ -34,6 +34,10 @@ const KEPT: &[&str] = &[
     "i",
     "u",
     "s",
+    // Edits: Isso's Markdown writes ~~text~~ as <del>, and its own sanitizer lets
+    // <ins> through.
+    "del",
+    "ins",
     "small",
     "sub",
     "sup",
@@ -132,6 +136,12 @@ pub fn element_action(local_name: &str, namespace: Option<&str>) -> ElementActio
         return ElementAction::Drop;
     }
     ElementAction::Unwrap
+}
+
+/// The direction an element gets when it brings none of its own: code (`pre`,
+/// `code`) reads left to right inside right-to-left text, as an isolate.
+pub fn default_direction(element: &str) -> Option<&'static str> {
+    matches!(element, "pre" | "code").then_some("ltr")
 }
 
 /// What an attribute needs before it may be written back.

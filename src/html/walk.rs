@@ -15,8 +15,8 @@ use web_sys::{
 };
 
 use super::policy::{
-    attribute_kind, clean_value, element_action, opens_new_tab, scheme_allowed, AttributeKind,
-    ElementAction, LINK_REL, MAX_DEPTH,
+    attribute_kind, clean_value, default_direction, element_action, opens_new_tab, scheme_allowed,
+    AttributeKind, ElementAction, LINK_REL, MAX_DEPTH,
 };
 
 struct Walk {
@@ -145,6 +145,11 @@ impl Walk {
             };
             if let Some(cleaned) = cleaned {
                 let _ = to.set_attribute(&key, &cleaned);
+            }
+        }
+        if let Some(dir) = default_direction(name) {
+            if !to.has_attribute("dir") {
+                let _ = to.set_attribute("dir", dir);
             }
         }
         match name {
