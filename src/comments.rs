@@ -25,6 +25,12 @@ pub enum CommentError {
     Forbidden(String),
     /// The server said the comment is invalid (400), with its reason.
     Invalid(String),
+    /// 429 Too Many Requests, from a server or proxy in front of Isso (Isso's own
+    /// guard answers 403): nothing was stored, and the answer asks the reader to
+    /// wait, `retry_after` saying how long when the header was readable.
+    Busy {
+        retry_after: Option<String>,
+    },
     /// 5xx; `retry_after` in seconds when the server said when to come back.
     Server {
         status: u16,
@@ -42,14 +48,21 @@ impl CommentError {
             Self::RateLimited => "שלחתם כמה תגובות ברצף. המתינו דקה ונסו שוב; התגובה שמורה כאן.",
             Self::Forbidden(_) => "שרת התגובות סירב לקבל את התגובה.",
             Self::Invalid(_) => "שרת התגובות דחה את התגובה כלא תקינה. בדקו אותה ונסו שוב.",
+            Self::Busy { .. } => {
+                "שרת התגובות עמוס כרגע ומבקש להמתין. התגובה שמורה כאן ותישלח מעצמה; אין צורך לשלוח שוב."
+            }
             Self::Server { .. } => "שרת התגובות נתקל בתקלה. ננסה לשלוח שוב בקרוב.",
             Self::BadAnswer(_) => "התקבלה תשובה לא צפויה משרת התגובות.",
         }
     }
 
-    /// Network faults and 5xx are worth another try by themselves; a 4xx is not.
+    /// Network faults, 429 and 5xx are worth another try by themselves; any other
+    /// 4xx is not.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Self::Network(_) | Self::Timeout | Self::Server { .. })
+        matches!(
+            self,
+            Self::Network(_) | Self::Timeout | Self::Busy { .. } | Self::Server { .. }
+        )
     }
 
     /// The request may have reached the server even though no answer came back.
@@ -59,7 +72,7 @@ impl CommentError {
 
     pub fn retry_after(&self) -> Option<&str> {
         match self {
-            Self::Server { retry_after, .. } => retry_after.as_deref(),
+            Self::Server { retry_after, .. } | Self::Busy { retry_after } => retry_after.as_deref(),
             _ => None,
         }
     }

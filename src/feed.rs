@@ -8,6 +8,7 @@ pub mod model;
 pub mod parse;
 pub mod plain_text;
 pub mod source;
+pub mod tags;
 
 pub use model::{Article, Feed};
 pub use parse::parse_feed;
@@ -16,8 +17,11 @@ pub use parse::parse_feed;
 /// rest goes to the console.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FeedError {
-    /// The request never got an answer: offline, DNS, CORS, reset.
+    /// The request never got an answer: offline, DNS, reset, a server that is down.
     Network(String),
+    /// The feed is on another origin whose server answers but does not let this
+    /// site read it (no `Access-Control-Allow-Origin` for it): the URL.
+    NotShared(String),
     /// No answer within the time limit.
     Timeout,
     /// An answer, but not 2xx.
@@ -34,6 +38,10 @@ impl FeedError {
             Self::Network(_) | Self::Timeout => {
                 "לא הצלחנו להתחבר לשרת המבזקים. בדקו את החיבור לאינטרנט ונסו שוב."
             }
+            Self::NotShared(_) => {
+                "לא ניתן לקרוא את עדכון המבזקים מהאתר הזה: השרת שלו אינו מאפשר זאת. \
+                 אין זו תקלה בחיבור שלכם; מנהלי האתר יכולים לתקן את ההגדרה."
+            }
             Self::Status(404) => "עדכון המבזקים לא נמצא בשרת.",
             Self::Status(_) => "שרת המבזקים אינו זמין כרגע. ננסה שוב בקרוב.",
             Self::NotJson(_) | Self::NotAFeed(_) => "התקבל עדכון מבזקים פגום. ננסה שוב בקרוב.",
@@ -42,10 +50,36 @@ impl FeedError {
     }
 }
 
+/// What a request that got no answer at all says about the feed. `online` is
+/// `navigator.onLine`; `cross_origin`, whether the feed is on another origin than
+/// the page; `answered_opaquely`, whether a `no-cors` request to the same URL got
+/// an answer (`None` when it was not tried). The browser fails a request the same
+/// way offline and when CORS forbids reading the answer; only an online browser
+/// whose opaque request to the feed's origin was answered is a CORS refusal.
+pub fn no_answer_error(
+    url: &str,
+    detail: String,
+    online: bool,
+    cross_origin: bool,
+    answered_opaquely: Option<bool>,
+) -> FeedError {
+    if online && cross_origin && answered_opaquely == Some(true) {
+        FeedError::NotShared(url.to_owned())
+    } else {
+        FeedError::Network(detail)
+    }
+}
+
 impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Network(detail) => write!(f, "network error: {detail}"),
+            Self::NotShared(url) => write!(
+                f,
+                "{url} answered, but the browser would not let this page read it: most likely \
+                 CORS, the feed's server does not send Access-Control-Allow-Origin for this \
+                 site's origin"
+            ),
             Self::Timeout => write!(f, "the feed did not answer in time"),
             Self::Status(code) => write!(f, "the feed answered HTTP {code}"),
             Self::NotJson(detail) => write!(f, "the feed is not JSON: {detail}"),

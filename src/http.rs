@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
 
 pub mod head_start;
 
@@ -160,6 +160,44 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
         text,
         saved_at_ms,
     })
+}
+
+/// Whether `url` is on another origin than the page (a relative URL is not).
+pub fn is_cross_origin(url: &str) -> bool {
+    let page = leptos::prelude::window().location();
+    match web_sys::Url::new_with_base(url, &document_base()) {
+        Ok(target) => page.origin().is_ok_and(|origin| origin != target.origin()),
+        Err(_) => false,
+    }
+}
+
+/// Whether the server at `url` answers a `no-cors` HEAD request, whose answer the
+/// page may not read but whose arrival it sees. After a request to `url` failed
+/// with no answer, `true` means the server is there and CORS kept its answer
+/// from the page; `false`, that it cannot be reached at all.
+pub async fn answers_opaquely(url: &str) -> bool {
+    let controller = AbortController::new().ok();
+    let timer = controller.clone().and_then(|controller| {
+        set_timeout_with_handle(move || controller.abort(), Duration::from_secs(10)).ok()
+    });
+    let guard = AbortOnDrop {
+        controller: controller.clone(),
+        timer,
+    };
+    let signal = controller.as_ref().map(AbortController::signal);
+    let answered = match RequestBuilder::new(url)
+        .method(Method::HEAD)
+        .mode(RequestMode::NoCors)
+        .cache(RequestCache::NoStore)
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(signal.as_ref())
+        .build()
+    {
+        Ok(request) => request.send().await.is_ok(),
+        Err(_) => false,
+    };
+    drop(guard);
+    answered
 }
 
 /// `url` resolved against `base`, or `url` as it is when either is not a URL.

@@ -1,5 +1,6 @@
 //! Comment rules: Isso's limits, ordering, threading, the retry schedule, errors.
 
+use mivzak::comments::isso::to_comment_error;
 use mivzak::comments::model::{
     check_draft, insert, same_words, sort_thread, thread_uri, Comment, DraftProblem, NewComment,
     SortOrder,
@@ -7,6 +8,8 @@ use mivzak::comments::model::{
 use mivzak::comments::outbox::{decode, encode, upsert, Pending};
 use mivzak::comments::retry::retry_delay;
 use mivzak::comments::CommentError;
+use mivzak::html::policy::{default_direction, element_action, ElementAction};
+use mivzak::http::HttpError;
 
 fn comment(id: i64, parent: Option<i64>, created: f64, likes: i64) -> Comment {
     serde_json::from_value(serde_json::json!({
@@ -170,4 +173,103 @@ fn an_unreadable_outbox_is_empty_rather_than_an_error() {
     ] {
         assert!(decode(stored).is_empty(), "{stored:?}");
     }
+}
+
+#[test]
+fn a_deleted_comment_is_a_placeholder_that_isso_does_not_count() {
+    // What Isso 0.14 lists for a comment deleted while it has a reply.
+    let thread: Vec<Comment> = serde_json::from_value(serde_json::json!([
+        {"id": 1, "parent": null, "mode": 4, "text": "", "author": null, "created": 1.0,
+         "replies": [{"id": 2, "parent": 1, "mode": 1, "text": "<p>r</p>", "created": 2.0}]},
+        {"id": 3, "parent": null, "mode": 1, "text": "<p>x</p>", "created": 3.0}
+    ]))
+    .unwrap();
+    assert!(thread[0].is_deleted());
+    assert!(!thread[0].replies[0].is_deleted());
+    // Rows on screen: 3. Isso's count (mode 1 only): 2.
+    assert_eq!(thread.iter().map(Comment::count).sum::<usize>(), 3);
+    assert_eq!(
+        thread.iter().map(Comment::published_count).sum::<usize>(),
+        2
+    );
+}
+
+#[test]
+fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
+    let busy = to_comment_error(HttpError::Status {
+        code: 429,
+        body: "Too Many Requests".into(),
+        retry_after: Some("3".into()),
+    });
+    assert_eq!(
+        busy,
+        CommentError::Busy {
+            retry_after: Some("3".into())
+        }
+    );
+    assert!(busy.is_retryable());
+    // Refused before it was stored: the next try posts, it does not look first.
+    assert!(!busy.answer_was_lost());
+    assert_eq!(busy.retry_after(), Some("3"));
+    assert_eq!(retry_delay(0, busy.retry_after(), 0.5), 3.0);
+    assert!(busy.reader_message().contains("להמתין"));
+    // Without a readable Retry-After (a cross-origin proxy that does not expose
+    // it), the app's own backoff.
+    let hidden = to_comment_error(HttpError::Status {
+        code: 429,
+        body: String::new(),
+        retry_after: None,
+    });
+    assert!(hidden.is_retryable());
+    assert_eq!(retry_delay(0, hidden.retry_after(), 1.0), 2.0);
+    // Isso's own guard stays what it was: 403, not retried by itself.
+    let guard = to_comment_error(HttpError::Status {
+        code: 403,
+        body: "ratelimit exceeded".into(),
+        retry_after: None,
+    });
+    assert_eq!(guard, CommentError::RateLimited);
+}
+
+#[test]
+fn what_issos_markdown_emits_survives_the_allowlist() {
+    const HTML: Option<&str> = Some("http://www.w3.org/1999/xhtml");
+    // Isso 0.14's own sanitizer (isso/html/__init__.py): what its Markdown
+    // (mistune with strikethrough, subscript, superscript; or misaka) may emit.
+    for tag in [
+        "a",
+        "p",
+        "hr",
+        "br",
+        "ol",
+        "ul",
+        "li",
+        "pre",
+        "code",
+        "blockquote",
+        "del",
+        "ins",
+        "strong",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "sub",
+        "sup",
+        "table",
+        "thead",
+        "tbody",
+        "th",
+        "td",
+    ] {
+        assert_eq!(element_action(tag, HTML), ElementAction::Keep(tag), "{tag}");
+    }
+    assert_eq!(element_action("h1", HTML), ElementAction::Keep("h2"));
+    // Code reads left to right; prose takes its direction from its text.
+    assert_eq!(default_direction("pre"), Some("ltr"));
+    assert_eq!(default_direction("code"), Some("ltr"));
+    assert_eq!(default_direction("p"), None);
+    assert_eq!(default_direction("del"), None);
 }

@@ -109,7 +109,8 @@ impl CommentsBackend for Isso {
     }
 }
 
-fn to_comment_error(error: HttpError) -> CommentError {
+/// The comment error for a failed request to Isso (or a proxy in front of it).
+pub fn to_comment_error(error: HttpError) -> CommentError {
     match error {
         HttpError::Network(detail) => CommentError::Network(detail),
         HttpError::Timeout => CommentError::Timeout,
@@ -125,6 +126,11 @@ fn to_comment_error(error: HttpError) -> CommentError {
         | HttpError::Status {
             code: 400, body, ..
         } => CommentError::Invalid(body),
+        HttpError::Status {
+            code: 429,
+            retry_after,
+            ..
+        } => CommentError::Busy { retry_after },
         HttpError::Status {
             code, retry_after, ..
         } if code >= 500 => CommentError::Server {

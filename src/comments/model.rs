@@ -23,7 +23,8 @@ pub struct Comment {
     pub created: f64,
     #[serde(default)]
     pub likes: i64,
-    /// 1 published, 2 held for moderation.
+    /// 1 published, 2 held for moderation, 4 deleted but kept as a placeholder
+    /// because it has replies (Isso then clears its text and author).
     #[serde(default = "published")]
     pub mode: i64,
     #[serde(default)]
@@ -39,9 +40,25 @@ impl Comment {
         self.mode == 2
     }
 
+    /// Deleted by its author or a moderator, and kept only to hold its replies.
+    pub fn is_deleted(&self) -> bool {
+        self.mode == 4
+    }
+
     /// This comment and all its replies.
     pub fn count(&self) -> usize {
         1 + self.replies.iter().map(Comment::count).sum::<usize>()
+    }
+
+    /// The published comments here and in the replies, as Isso counts them
+    /// (`POST /count` counts mode 1 only): no deleted placeholder, nothing held.
+    pub fn published_count(&self) -> usize {
+        usize::from(self.mode == 1)
+            + self
+                .replies
+                .iter()
+                .map(Comment::published_count)
+                .sum::<usize>()
     }
 }
 

@@ -9,9 +9,14 @@ use crate::comments::model::Comment;
 use crate::config::Config;
 use crate::time;
 
-/// One comment: author, time, sanitized text, likes, a reply button, and its replies.
+/// One comment: author, time, sanitized text, likes, a reply button, and its
+/// replies. A deleted comment that still has replies is only "התגובה נמחקה"
+/// above them: no author, time or actions.
 #[component]
 pub fn CommentItem(comment: Comment) -> impl IntoView {
+    if comment.is_deleted() {
+        return view! { <DeletedComment comment/> }.into_any();
+    }
     let thread = expect_context::<Thread>();
     let zone = expect_context::<Config>().time_zone;
     let id = comment.id;
@@ -74,13 +79,33 @@ pub fn CommentItem(comment: Comment) -> impl IntoView {
             <Show when=move || thread.replying_to.get() == Some(id)>
                 <CommentForm parent=Some(id)/>
             </Show>
-            {(!replies.is_empty()).then(|| view! {
-                <ul class="comment-replies">
-                    {replies.into_iter().map(|reply| view! { <CommentItem comment=reply/> }.into_any()).collect_view()}
-                </ul>
-            })}
+            <Replies replies/>
         </li>
     }
+    .into_any()
+}
+
+/// The place of a deleted comment, kept for the replies under it.
+#[component]
+fn DeletedComment(comment: Comment) -> impl IntoView {
+    view! {
+        <li class="comment is-deleted" id=format!("comment-{}", comment.id)>
+            <p class="comment-deleted">"התגובה נמחקה"</p>
+            <Replies replies=comment.replies/>
+        </li>
+    }
+}
+
+/// The replies under a comment, each a `CommentItem`.
+#[component]
+fn Replies(replies: Vec<Comment>) -> impl IntoView {
+    (!replies.is_empty()).then(|| {
+        view! {
+            <ul class="comment-replies">
+                {replies.into_iter().map(|reply| view! { <CommentItem comment=reply/> }.into_any()).collect_view()}
+            </ul>
+        }
+    })
 }
 
 fn liked_ids() -> Vec<i64> {

@@ -16,6 +16,9 @@ pub struct Thread {
     pub held: RwSignal<Vec<Comment>>,
     /// The comment whose reply form is open.
     pub replying_to: RwSignal<Option<i64>>,
+    /// The thread's count as Isso gives it (`POST /count`: published comments,
+    /// not deleted placeholders), once it has answered.
+    pub count: RwSignal<Option<u64>>,
     pub backend: StoredValue<Backend>,
 }
 
@@ -30,7 +33,34 @@ impl Thread {
             self.held.update(|held| held.push(comment));
         } else {
             self.comments.update(|list| insert(list, comment));
+            self.refresh_count();
         }
+    }
+
+    /// Asks Isso for the thread's count; until it answers (or if it cannot), the
+    /// heading counts the published comments in the list.
+    pub fn refresh_count(&self) {
+        let (backend, uri, count) = (self.backend.get_value(), self.uri(), self.count);
+        leptos::task::spawn_local(async move {
+            match backend.counts(std::slice::from_ref(&uri)).await {
+                Ok(numbers) => count.set(numbers.first().copied()),
+                Err(error) => {
+                    crate::log::warn(&format!("comment count: {error}"));
+                    count.set(None);
+                }
+            }
+        });
+    }
+
+    /// What the heading says: Isso's count, or the published comments listed.
+    pub fn shown_count(&self) -> usize {
+        self.count.get().map_or_else(
+            || {
+                self.comments
+                    .with(|list| list.iter().map(Comment::published_count).sum())
+            },
+            |n| n as usize,
+        )
     }
 }
 
@@ -47,6 +77,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
         comments: RwSignal::new(Vec::new()),
         held: RwSignal::new(Vec::new()),
         replying_to: RwSignal::new(None),
+        count: RwSignal::new(None),
         backend: StoredValue::new(backend),
     };
     provide_context(thread);
@@ -55,6 +86,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
     let load = move || {
         let backend = thread.backend.get_value();
         let uri = thread.uri();
+        thread.refresh_count();
         leptos::task::spawn_local(async move {
             match backend.list(&uri).await {
                 Ok(list) => {
@@ -71,7 +103,8 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
     };
     load();
     let sort = RwSignal::new(SortOrder::Newest);
-    let total = move || {
+    // Rows on screen, deleted placeholders included: for the sort and the empty note.
+    let rows = move || {
         thread
             .comments
             .with(|list| list.iter().map(Comment::count).sum::<usize>())
@@ -83,7 +116,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading">"תגובות ("<bdi>{total}</bdi>")"</h2>
+            <h2 id="comments-heading">"תגובות ("<bdi>{move || thread.shown_count()}</bdi>")"</h2>
             <CommentForm parent=None/>
             {move || load_error.get().map(|error| view! {
                 <div class="comments-error" role="alert">
@@ -96,7 +129,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
                     {move || thread.held.get().into_iter().map(|comment| view! { <CommentItem comment/> }).collect_view()}
                 </ul>
             </Show>
-            <Show when=move || { total() > 1 }>
+            <Show when=move || { rows() > 1 }>
                 <label class="comment-sort">"מיון: "
                     <select on:change=move |ev| sort.set(SortOrder::parse(&event_target_value(&ev)))>
                         <option value="newest">"החדשות ביותר"</option>
@@ -105,7 +138,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
                     </select>
                 </label>
             </Show>
-            <Show when=move || loaded.get() && total() == 0 && load_error.with(Option::is_none)>
+            <Show when=move || loaded.get() && rows() == 0 && load_error.with(Option::is_none)>
                 <p class="comments-empty">"עדיין אין תגובות. היו הראשונים להגיב."</p>
             </Show>
             <ul class="comment-list">

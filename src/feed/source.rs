@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::backoff::next_poll_seconds;
 use super::merge::{append_older, merge};
 use super::model::{Article, Feed};
-use super::{parse_feed, FeedError};
+use super::{no_answer_error, parse_feed, FeedError};
 use crate::http::{self, Ask, HttpError};
 use crate::log;
 
@@ -205,7 +205,7 @@ impl FeedSource {
         leptos::task::spawn_local(async move {
             let outcome = match http::send(Ask::get(&url)).await {
                 Ok(answer) => parse_feed(&answer.text),
-                Err(error) => Err(to_feed_error(error)),
+                Err(error) => Err(to_feed_error(&url, error).await),
             };
             self.loading_more.set(false);
             match outcome {
@@ -368,9 +368,10 @@ async fn fetch_feed(poller: &Poller) -> Result<Polled, FeedError> {
     let known_etag = poller.state.borrow().etag.clone();
     let mut ask = Ask::get(&poller.url);
     ask.skip_body_if_etag = known_etag.as_deref();
-    let answer = http::send_or_take("feed", ask)
-        .await
-        .map_err(to_feed_error)?;
+    let answer = match http::send_or_take("feed", ask).await {
+        Ok(answer) => answer,
+        Err(error) => return Err(to_feed_error(&poller.url, error).await),
+    };
     if let Some(at_ms) = answer.saved_at_ms {
         let showing = !poller.state.borrow().last_text.is_empty();
         let feed = if showing {
@@ -393,9 +394,21 @@ async fn fetch_feed(poller: &Poller) -> Result<Polled, FeedError> {
     Ok(Polled::Changed(feed))
 }
 
-fn to_feed_error(error: HttpError) -> FeedError {
+/// The feed's error for a failed request to `url`. A request with no answer at
+/// all is looked at more closely, since the browser fails it the same way when
+/// the reader is offline and when CORS forbids the page to read the answer.
+async fn to_feed_error(url: &str, error: HttpError) -> FeedError {
     match error {
-        HttpError::Network(detail) => FeedError::Network(detail),
+        HttpError::Network(detail) => {
+            let online = window().navigator().on_line();
+            let cross_origin = http::is_cross_origin(url);
+            let answered = if online && cross_origin {
+                Some(http::answers_opaquely(url).await)
+            } else {
+                None
+            };
+            no_answer_error(url, detail, online, cross_origin, answered)
+        }
         HttpError::Timeout => FeedError::Timeout,
         HttpError::Status { code, .. } => FeedError::Status(code),
     }

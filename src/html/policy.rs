@@ -34,6 +34,10 @@ const KEPT: &[&str] = &[
     "i",
     "u",
     "s",
+    // Edits: Isso's Markdown writes ~~text~~ as <del>, and its own sanitizer lets
+    // <ins> through.
+    "del",
+    "ins",
     "small",
     "sub",
     "sup",
@@ -148,6 +152,12 @@ pub fn wrapper(element: &str) -> Option<&'static str> {
 
 /// The scrolling box around every table.
 pub const TABLE_BOX: &str = "mivzak-table-box";
+
+/// The direction an element gets when it brings none of its own: code (`pre`,
+/// `code`) reads left to right inside right-to-left text, as an isolate.
+pub fn default_direction(element: &str) -> Option<&'static str> {
+    matches!(element, "pre" | "code").then_some("ltr")
+}
 
 /// What an attribute needs before it may be written back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -111,7 +111,8 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     let tags = {
         let paths = paths.clone();
         move || {
-            let tags = article.with(|a| a.tags.clone());
+            // One link per tag, however many ways the item writes it.
+            let tags = article.with(|a| crate::feed::tags::unique_by_key(&a.tags));
             (!tags.is_empty()).then(|| {
                 let paths = paths.clone();
                 view! {

@@ -5,10 +5,13 @@ use crate::components::feed_status::FeedStatus;
 use crate::components::time_label::TimeLabel;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
+use crate::feed::tags::{most_used_form, tag_key};
 use crate::page_meta::page_meta;
 use crate::routes::{use_path_segment, Paths, Route};
 
-/// `/tag/:tag`: the articles that carry a tag.
+/// `/tag/:tag`: the articles that carry a tag, in whichever form it is written
+/// (`feed::tags`: `/tag/צה"ל` and `/tag/צה״ל` are one page), under the form the
+/// feed uses most.
 #[component]
 pub fn TagPage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
@@ -18,14 +21,28 @@ pub fn TagPage() -> impl IntoView {
         language: site_language,
         ..
     } = expect_context::<Config>();
-    let tag = Signal::from(use_path_segment(Route::Tag));
+    let asked = Signal::from(use_path_segment(Route::Tag));
+    let key = Memo::new(move |_| tag_key(&asked.get()));
+    let tag = Signal::derive(move || {
+        let key = key.get();
+        source
+            .entries
+            .with(|entries| {
+                let tags: Vec<String> = entries
+                    .iter()
+                    .flat_map(|e| e.article.with(|a| a.tags.clone()))
+                    .collect();
+                most_used_form(&key, tags.iter().map(String::as_str))
+            })
+            .unwrap_or_else(|| asked.get())
+    });
     page_meta(move || format!("{} – {site}", tag.get()), || None);
     let tagged = move || {
-        let tag = tag.get();
+        let key = key.get();
         source.entries.with(|entries| {
             entries
                 .iter()
-                .filter(|e| e.article.with(|a| a.tags.contains(&tag)))
+                .filter(|e| e.article.with(|a| a.tags.iter().any(|t| tag_key(t) == key)))
                 .cloned()
                 .collect::<Vec<_>>()
         })

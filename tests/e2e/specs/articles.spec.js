@@ -206,3 +206,32 @@ test('a long feed draws thirty articles at first, and "load more" shows the next
   await expect(page.locator('.article-card')).toHaveCount(70);
   await expect(more).toHaveCount(0);
 });
+
+test('code in a body reads left to right and scrolls in its own block, not the page', async ({ page, siteWith }) => {
+  const line = 'curl -s https://news.example.co.il/feed.json | jq ".items[] | {id, title, date_published}" > flashes.json';
+  const item = flash('code', '14:30', 'כתבה עם קוד', {
+    content_html: `<p>הריצו:</p><pre><code>${line}</code></pre><p>והפקודה <code>jq .</code> תציג הכול.</p>`,
+  });
+  const site = await siteWith({ files: { 'feed.json': feedWith([item]) } });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`${site.url}article/code`);
+  const pre = page.locator('.article-body pre');
+  await expect(pre).toHaveAttribute('dir', 'ltr');
+  const box = await pre.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el.querySelector('code').firstChild);
+    range.setEnd(range.startContainer, 4);
+    const style = getComputedStyle(el);
+    const own = el.getBoundingClientRect();
+    return {
+      fromLeft: range.getBoundingClientRect().left - (own.left + parseFloat(style.paddingLeft)),
+      scrolls: el.scrollWidth > el.clientWidth,
+      right: own.right,
+    };
+  });
+  expect(Math.abs(box.fromLeft)).toBeLessThan(2); // "curl" starts at the left edge
+  expect(box.scrolls).toBe(true);
+  expect(box.right).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(page.locator('.article-body p code')).toHaveAttribute('dir', 'ltr');
+});

@@ -286,3 +286,94 @@ test('a post that gets no answer times out, says so, keeps the text, and lands o
   await expect(page.locator('.comment-list .comment')).toContainText('שרת שלא עונה', { timeout: 15_000 });
   expect((await isso.thread(THREAD)).replies).toHaveLength(1);
 });
+
+test('a deleted comment with replies is a placeholder above them, and the count is Isso\'s', async ({ page, withComments }) => {
+  const { site, isso } = await withComments();
+  const parent = await isso.post(THREAD, { text: 'תגובה שתימחק', author: 'מוחק' }, '10.0.31.1');
+  await isso.post(THREAD, { text: 'תשובה שנשארת', author: 'משיבה', parent: parent.id }, '10.0.32.1');
+  await isso.post(THREAD, { text: 'תגובה אחרת', author: 'שלישי' }, '10.0.33.1');
+  await isso.remove(parent.id);
+  // Isso keeps it (mode 4, no text, no author) because a reply hangs on it.
+  const stored = (await isso.thread(THREAD)).replies.find((c) => c.id === parent.id);
+  expect(stored.mode).toBe(4);
+  expect(await isso.count(THREAD)).toBe(2);
+  await openArticle(page, site);
+  const placeholder = page.locator(`#comment-${parent.id}`);
+  await expect(placeholder.locator('.comment-deleted')).toHaveText('התגובה נמחקה');
+  // Nothing else of its own: no author, no time, no like or reply button.
+  expect(await placeholder.evaluate((el) => [...el.children].filter((n) => !n.matches('.comment-replies'))
+    .map((n) => [n.className, n.textContent, n.querySelectorAll('button, time, .comment-author').length])))
+    .toEqual([['comment-deleted', 'התגובה נמחקה', 0]]);
+  // Its reply is still under it, whole.
+  const reply = placeholder.locator('.comment-replies > .comment');
+  await expect(reply).toContainText('תשובה שנשארת');
+  await expect(reply.locator('.comment-author')).toHaveText('משיבה');
+  await expect(reply.getByRole('button', { name: 'הגיבו' })).toBeVisible();
+  await expect(page.locator('#comments-heading')).toHaveText('תגובות (2)');
+});
+
+test('Isso\'s Markdown keeps its strikethrough, and code reads left to right in its own scroll', async ({ page, withComments }) => {
+  const { site, isso } = await withComments();
+  const long = 'const headline = fetchFeed("https://news.example.co.il/feed.json").items[0].title; '.repeat(4);
+  const struck = await isso.post(THREAD, { text: 'ירד מ-~~120~~ ל-90' }, '10.0.4.1');
+  const code = await isso.post(THREAD, { text: `קוד לדוגמה:\n\n\`\`\`\n${long}\n\`\`\`\n\nוגם \`a->b\` בשורה.` }, '10.0.4.2');
+  expect(struck.text).toContain('<del>120</del>');
+  await page.setViewportSize({ width: 390, height: 800 });
+  await openArticle(page, site);
+  const del = page.locator(`#comment-${struck.id} .comment-text del`);
+  await expect(del).toHaveText('120');
+  expect(await del.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('line-through');
+  await expect(page.locator(`#comment-${struck.id} .comment-text`)).toHaveText('ירד מ-120 ל-90');
+  const pre = page.locator(`#comment-${code.id} .comment-text pre`);
+  await expect(pre).toHaveAttribute('dir', 'ltr');
+  const box = await pre.evaluate((el) => {
+    const text = el.querySelector('code').firstChild;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 5);
+    const first = range.getBoundingClientRect();
+    const own = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+      direction: style.direction,
+      // The code's first word sits at the block's left edge (its start in LTR).
+      fromLeft: first.left - (own.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth)),
+      scrolls: el.scrollWidth > el.clientWidth,
+      overflow: style.overflowX,
+      right: own.right,
+    };
+  });
+  expect(box.direction).toBe('ltr');
+  expect(Math.abs(box.fromLeft)).toBeLessThan(2);
+  expect(box.scrolls).toBe(true);
+  expect(box.overflow).toBe('auto');
+  expect(box.right).toBeLessThanOrEqual(390);
+  // The page itself does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Inline code is an LTR isolate inside the Hebrew sentence.
+  await expect(page.locator(`#comment-${code.id} .comment-text p code`)).toHaveAttribute('dir', 'ltr');
+});
+
+test('a 429 with Retry-After asks the reader to wait, retries by itself after it, and lands once', async ({ page, withComments }) => {
+  const { site, isso } = await withComments();
+  // A proxy in front of Isso, on the site's own origin, that answers one 429.
+  site.proxy('/isso/', isso.url + '/');
+  site.write('config.json', { ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()), comments_url: 'isso/' });
+  await openArticle(page, site);
+  site.fail('/isso/new', 429, { times: 1, body: 'Too Many Requests', headers: { 'retry-after': '3', 'content-type': 'text/plain' } });
+  await form(page).getByLabel('התגובה שלכם').fill('נשלחה אחרי המתנה');
+  await form(page).getByRole('button', { name: 'שליחת התגובה' }).click();
+  const alert = form(page).getByRole('alert');
+  await expect(alert).toContainText('מבקש להמתין');
+  await expect(alert).toContainText('ננסה שוב בעוד 3 שניות');
+  await expect(alert).not.toContainText('תשובה לא צפויה');
+  await expect(form(page).getByLabel('התגובה שלכם')).toHaveValue('נשלחה אחרי המתנה');
+  // Nobody clicks: it goes out by itself once the wait is over.
+  await expect(page.locator('.comment-list .comment')).toContainText('נשלחה אחרי המתנה', { timeout: 10_000 });
+  await expect(form(page).getByLabel('התגובה שלכם')).toHaveValue('');
+  await page.waitForTimeout(2000); // any stray retry would have landed by now
+  expect((await isso.thread(THREAD)).replies).toHaveLength(1);
+  const posts = site.requests.filter((r) => r.path === '/isso/new' && r.method === 'POST');
+  expect(posts.map((p) => p.status)).toEqual([429, 201]);
+  expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(2900);
+});

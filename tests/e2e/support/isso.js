@@ -34,6 +34,7 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
   ].join('\n');
   fs.writeFileSync(path.join(dir, 'isso.cfg'), config);
   const url = `http://127.0.0.1:${port}`;
+  const editCookies = new Map();
   let child;
   const isso = {
     url,
@@ -70,7 +71,28 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
         body: JSON.stringify({ title: 'כותרת', ...comment }),
       });
       if (!res.ok) throw new Error(`Isso answered ${res.status}: ${await res.text()}`);
+      const stored = await res.json();
+      // The signed cookie that lets its author edit or delete it.
+      editCookies.set(stored.id, res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+      return stored;
+    },
+    /** Deletes a comment posted with `post`, as its author would (with its cookie). */
+    async remove(id) {
+      const res = await fetch(`${url}/id/${id}`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json', cookie: editCookies.get(id) ?? '' },
+      });
+      if (!res.ok) throw new Error(`Isso answered ${res.status}: ${await res.text()}`);
       return res.json();
+    },
+    /** Isso's own count of a thread (`POST /count`). */
+    async count(uri) {
+      const res = await fetch(`${url}/count`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([uri]),
+      });
+      return (await res.json())[0];
     },
     async close() {
       await isso.stop();

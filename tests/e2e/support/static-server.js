@@ -116,6 +116,8 @@ export async function serveDir(root, options = {}) {
     // never comes back, as when a connection drops on the way back.
     const loseAnswer = fault?.mode === 'lose-answer';
     if (fault && !loseAnswer) {
+      // `times`: the fault answers that many requests, then the path works again.
+      if (fault.times !== undefined && --fault.times <= 0) faults.delete(url.pathname);
       misbehave(req, res, fault);
       return;
     }
@@ -216,7 +218,7 @@ export async function serveDir(root, options = {}) {
     slow(pattern, ms) {
       delays.push([pattern, ms]);
     },
-    /** Answers `pathname` with `status` until `heal` is called. */
+    /** Answers `pathname` with `status` until `heal` is called, or `extra.times` times. */
     fail(pathname, status, extra = {}) {
       faults.set(pathname, { status, ...extra });
     },
