@@ -58,6 +58,36 @@ fn corpus() -> Vec<(String, Feed, Expected)> {
         .collect()
 }
 
+/// An id as a person reads it in a failure: percent-decoded, its end if long.
+fn label(id: &str) -> String {
+    let bytes = id.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    let text: Vec<char> = String::from_utf8_lossy(&decoded).chars().collect();
+    let start = text.len().saturating_sub(48);
+    let shown: String = text[start..].iter().collect();
+    if start > 0 {
+        format!("{:?}", format!("…{shown}"))
+    } else {
+        format!("{shown:?}")
+    }
+}
+
 fn find<'a>(feed: &'a Feed, id: &str) -> Option<&'a Article> {
     feed.items.iter().find(|a| a.id == id)
 }
@@ -154,12 +184,12 @@ fn every_item_of_every_feed_is_kept() {
         }
         for item in &expected.items {
             if find(&feed, &item.id).is_none() {
-                problems.push(format!("{name}: no item {:?}", item.id));
+                problems.push(format!("{name}: no item {}", label(&item.id)));
             }
         }
         for article in &feed.items {
             if !expected.items.iter().any(|i| i.id == article.id) {
-                problems.push(format!("{name}: unexpected item {:?}", article.id));
+                problems.push(format!("{name}: unexpected item {}", label(&article.id)));
             }
         }
     }
@@ -173,7 +203,13 @@ fn items_come_newest_first_and_undated_ones_keep_their_place() {
         let got: Vec<&str> = feed.items.iter().map(|a| a.id.as_str()).collect();
         let want: Vec<&str> = expected.items.iter().map(|i| i.id.as_str()).collect();
         if got != want {
-            problems.push(format!("{name}:\n  got  {got:?}\n  want {want:?}"));
+            let got: Vec<String> = got.iter().map(|id| label(id)).collect();
+            let want: Vec<String> = want.iter().map(|id| label(id)).collect();
+            problems.push(format!(
+                "{name}:\n  got  {}\n  want {}",
+                got.join(", "),
+                want.join(", ")
+            ));
         }
     }
     assert_none(problems, "display order");
@@ -191,10 +227,10 @@ fn every_readable_date_gives_its_time_in_jerusalem() {
             match (got, &item.time) {
                 (Ok(got), want) if got.as_ref() == want.as_ref() => {}
                 (Ok(got), want) => problems.push(format!(
-                    "{name} {:?}: time {got:?}, want {want:?}",
-                    item.id
+                    "{name} {}: time {got:?}, want {want:?}",
+                    label(&item.id)
                 )),
-                (Err(e), _) => problems.push(format!("{name} {:?}: {e}", item.id)),
+                (Err(e), _) => problems.push(format!("{name} {}: {e}", label(&item.id))),
             }
         }
     }
@@ -211,21 +247,24 @@ fn every_title_is_plain_text_and_reads_as_expected() {
             };
             let title = normalized(&article.title);
             if title.is_empty() {
-                problems.push(format!("{name} {:?}: empty title", item.id));
+                problems.push(format!("{name} {}: empty title", label(&item.id)));
             }
             if let Some(markup) = raw_markup(&title) {
-                problems.push(format!("{name} {:?}: title has {markup}", item.id));
+                problems.push(format!("{name} {}: title has {markup}", label(&item.id)));
             }
             if let Some(want) = &item.title {
                 if title != normalized(want) {
-                    problems.push(format!("{name} {:?}:\n  title {title:?}\n  want  {want:?}", item.id));
+                    problems.push(format!(
+                        "{name} {}:\n  title {title:?}\n  want  {want:?}",
+                        label(&item.id)
+                    ));
                 }
             }
             if let Some(start) = &item.title_starts {
                 if !title.starts_with(&normalized(start)) {
                     problems.push(format!(
-                        "{name} {:?}:\n  title {title:?}\n  should start {start:?}",
-                        item.id
+                        "{name} {}:\n  title {title:?}\n  should start {start:?}",
+                        label(&item.id)
                     ));
                 }
             }
@@ -243,12 +282,27 @@ fn summaries_names_tags_and_attachment_titles_are_plain_text() {
                 .summary
                 .iter()
                 .map(|s| ("summary", s.as_str()))
-                .chain(article.authors.iter().filter_map(|a| a.name.as_deref()).map(|n| ("author", n)))
+                .chain(
+                    article
+                        .authors
+                        .iter()
+                        .filter_map(|a| a.name.as_deref())
+                        .map(|n| ("author", n)),
+                )
                 .chain(article.tags.iter().map(|t| ("tag", t.as_str())))
-                .chain(article.attachments.iter().filter_map(|a| a.title.as_deref()).map(|t| ("attachment", t)));
+                .chain(
+                    article
+                        .attachments
+                        .iter()
+                        .filter_map(|a| a.title.as_deref())
+                        .map(|t| ("attachment", t)),
+                );
             for (field, text) in texts {
                 if let Some(markup) = raw_markup(text) {
-                    problems.push(format!("{name} {:?}: {field} has {markup}", article.id));
+                    problems.push(format!(
+                        "{name} {}: {field} has {markup}",
+                        label(&article.id)
+                    ));
                 }
             }
         }
@@ -261,14 +315,37 @@ fn summaries_names_tags_and_attachment_titles_are_plain_text() {
                     let want: Vec<String> = want.iter().map(|w| normalized(w)).collect();
                     let got: Vec<String> = got.iter().map(|g| normalized(g)).collect();
                     if got != want {
-                        problems.push(format!("{name} {:?}: {field} {got:?}, want {want:?}", item.id));
+                        problems.push(format!(
+                            "{name} {}: {field} {got:?}, want {want:?}",
+                            label(&item.id)
+                        ));
                     }
                 }
             };
-            compare("summary", article.summary.iter().cloned().collect(), &item.summary.clone().map(|s| vec![s]));
-            compare("authors", article.authors.iter().filter_map(|a| a.name.clone()).collect(), &item.authors);
+            compare(
+                "summary",
+                article.summary.iter().cloned().collect(),
+                &item.summary.clone().map(|s| vec![s]),
+            );
+            compare(
+                "authors",
+                article
+                    .authors
+                    .iter()
+                    .filter_map(|a| a.name.clone())
+                    .collect(),
+                &item.authors,
+            );
             compare("tags", article.tags.clone(), &item.tags);
-            compare("attachments", article.attachments.iter().filter_map(|a| a.title.clone()).collect(), &item.attachments);
+            compare(
+                "attachments",
+                article
+                    .attachments
+                    .iter()
+                    .filter_map(|a| a.title.clone())
+                    .collect(),
+                &item.attachments,
+            );
         }
     }
     assert_none(problems, "summaries, names, tags, attachment titles");
@@ -284,8 +361,10 @@ fn an_item_that_names_its_language_keeps_it() {
             };
             if article.language != item.language {
                 problems.push(format!(
-                    "{name} {:?}: language {:?}, want {:?}",
-                    item.id, article.language, item.language
+                    "{name} {}: language {:?}, want {:?}",
+                    label(&item.id),
+                    article.language,
+                    item.language
                 ));
             }
         }
@@ -301,5 +380,8 @@ fn the_markup_check_catches_what_a_reader_should_never_see() {
     assert!(raw_markup("It&#x27;s").is_some());
     assert!(raw_markup("read [the draft](https://spec.example/draft)").is_some());
     assert!(raw_markup("RTL <> LTR, C++ & Rust, 50% · 2 < 3").is_none());
-    assert_eq!(jerusalem_clock(mivzak::time::parse_rfc3339_ms("2024-12-27T12:02:00Z").unwrap()), Ok("14:02".into()));
+    assert_eq!(
+        jerusalem_clock(mivzak::time::parse_rfc3339_ms("2024-12-27T12:02:00Z").unwrap()),
+        Ok("14:02".into())
+    );
 }

@@ -15,7 +15,7 @@ export const DIST_NEWS = path.resolve(here, '../../../target/dist-news');
 export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
-/** Copies dist/ and starts a server; `config` and `files` (text, a Buffer, or JSON) override what is there. */
+/** Copies dist/ and starts a server; `config` and `files` override what is there. */
 export async function makeSite({ config, files = {}, base: sub = '/', headers, dist = DIST } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
   fs.cpSync(dist, root, { recursive: true });
@@ -38,7 +38,7 @@ function writeFile(root, name, content) {
   const file = path.join(root, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename, so a poll never reads half a file.
-  fs.writeFileSync(file + '.tmp', typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
+  fs.writeFileSync(file + '.tmp', typeof content === 'string' ? content : JSON.stringify(content));
   fs.renameSync(file + '.tmp', file);
 }
 
