@@ -16,7 +16,7 @@ BINARYEN_VERSION := 132.0.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 
-.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e bench clean
+.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e e2e-engines screenshots bench clean
 
 ## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change,
 ## with a real Isso (comments kept in .data/) that trunk proxies at /isso/.
@@ -28,8 +28,9 @@ serve: rust-tools wasm-opt isso
 	  trap 'kill $$isso 2>/dev/null' EXIT INT TERM; \
 	  MIVZAK_EMBED_DIST=target/embed-dev trunk serve --offline --dist target/dist-dev
 
-## Every test: native, lint, then end to end in Chromium against the release dist/.
-test: tools build native-test lint e2e
+## Every test: native, lint, then end to end against the release dist/: the full
+## suite in Chromium, then the cross-engine scenarios in Chromium, Firefox and WebKit.
+test: tools build native-test lint e2e e2e-engines
 
 tools: rust-tools wasm-opt browser e2e-deps isso
 
@@ -51,8 +52,15 @@ wasm-opt:
 	@test -x $(BINARYEN)/wasm-opt && wasm-opt --version | grep -q 'version $(firstword $(subst ., ,$(BINARYEN_VERSION)))' \
 	  || npm install --no-audit --no-fund --loglevel=error --prefix $(TOOLS)/binaryen binaryen@$(BINARYEN_VERSION)
 
+## Debian's browsers only: Chromium, Firefox ESR, and WebKitGTK's WebKitWebDriver
+## (with its MiniBrowser) in a private Xvfb display.
 browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+	@missing=; \
+	  test -x /usr/bin/firefox-esr || missing="$$missing firefox-esr"; \
+	  test -x /usr/bin/WebKitWebDriver || missing="$$missing webkit2gtk-driver"; \
+	  test -x /usr/bin/Xvfb || missing="$$missing xvfb"; \
+	  test -z "$$missing" || { apt-get update && apt-get install -y --no-install-recommends $$missing; }
 
 e2e-deps: $(E2E)/node_modules/.installed
 $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
@@ -84,6 +92,14 @@ lint:
 
 e2e: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) npx playwright test
+
+## The same scenarios in Chromium, Firefox ESR and WebKitGTK (tests/e2e/engines/).
+e2e-engines: e2e-deps browser isso
+	cd $(E2E) && ISSO_BIN=$(ISSO) node engines/run.js
+
+## Every page at 360 px (touch, device scale 2) as PNGs in target/screenshots/, to look at.
+screenshots: e2e-deps browser isso
+	cd $(E2E) && ISSO_BIN=$(ISSO) SCREENSHOTS=$(CURDIR)/target/screenshots npx playwright test specs/phones.spec.js -g screenshots
 
 ## The figures of the performance issue, median of five runs (not a test: nothing here fails on a number).
 bench: build browser $(CURDIR)/bench/node_modules/.installed

@@ -20,6 +20,7 @@ pub mod pages;
 pub mod routes;
 pub mod share;
 pub mod theme;
+pub mod ticker_pause;
 pub mod ticker_text;
 pub mod time;
 

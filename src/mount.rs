@@ -4,7 +4,7 @@
 
 use js_sys::Promise;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::Config;
@@ -14,6 +14,7 @@ use crate::feed::source::{FeedSource, LoadState};
 /// (`#app`), hidden, for `reveal_when_loaded` to swap in: shared by the app and
 /// the embedded ticker's own entry point.
 pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V + 'static) {
+    report_panics();
     // Leptos starts its executor when it mounts; until then, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let config = crate::config::load().await;
@@ -35,6 +36,26 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         let _ = shell.after_with_node_1(&root);
         leptos::mount::mount_to(root, move || view(config)).forget();
     });
+}
+
+/// A panic stops the wasm for good (`panic = "abort"`): the page's start check
+/// (`public/start-check.js`) is told, so the reader learns that the page is a
+/// simplified one and can reload it, instead of a page that silently stops.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("panicked: {info}");
+        let fail = web_sys::window()
+            .and_then(|window| js_sys::Reflect::get(&window, &"__mivzakStartCheck".into()).ok())
+            .and_then(|check| js_sys::Reflect::get(&check, &"fail".into()).ok())
+            .and_then(|fail| fail.dyn_into::<js_sys::Function>().ok());
+        match fail {
+            // It logs the message too.
+            Some(fail) => {
+                let _ = fail.call1(&JsValue::NULL, &message.into());
+            }
+            None => crate::log::error(&message),
+        }
+    }));
 }
 
 /// Resolves once the browser has painted the next frame: whatever the page drew

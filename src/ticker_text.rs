@@ -10,6 +10,8 @@ pub struct TickerText {
     pub play: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
+    /// The list's pause toggle (its name stays; `aria-pressed` says whether it is on).
+    pub pause_updates: &'static str,
     pub one_new: &'static str,
     /// Followed by nothing: "N" is put in front.
     pub many_new: &'static str,
@@ -22,6 +24,7 @@ pub const HEBREW: TickerText = TickerText {
     play: "הפעלת הגלילה",
     previous: "המבזק הקודם",
     next: "המבזק הבא",
+    pause_updates: "עצירת העדכונים",
     one_new: "מבזק חדש אחד",
     many_new: "מבזקים חדשים",
     announce: "מבזק חדש",
@@ -33,6 +36,7 @@ pub const ENGLISH: TickerText = TickerText {
     play: "Resume scrolling",
     previous: "Previous flash",
     next: "Next flash",
+    pause_updates: "Pause updates",
     one_new: "1 new flash",
     many_new: "new flashes",
     announce: "New flash",

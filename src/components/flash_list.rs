@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::embed::LinkTarget;
 use crate::feed::source::{Entry, FeedSource};
 use crate::routes::Paths;
+use crate::ticker_pause::paused_list;
 
 /// Set in the embedded ticker: its links leave the iframe for our site.
 #[derive(Clone, Debug)]
@@ -24,12 +25,28 @@ pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<Entry
 }
 
 /// The timed list of flashes, newest first; a new flash inserts one row, an edit updates its row.
+/// While `paused` holds what was on screen, new flashes wait (`ticker_pause`).
 #[component]
-pub fn FlashList(count: usize) -> impl IntoView {
+pub fn FlashList(
+    count: usize,
+    #[prop(optional)] paused: Option<RwSignal<Option<super::ticker::PausedIds>>>,
+) -> impl IntoView {
     let source = expect_context::<FeedSource>();
+    let live = shown_entries(source, count);
+    let each = move || match paused.and_then(|paused| paused.get()) {
+        Some(ids) => source.entries.with(|entries| {
+            let list = paused_list(
+                entries.iter().map(|entry| (&*entry.id, entry.is_new)),
+                |id| ids.contains(id),
+                count,
+            );
+            list.shown.into_iter().map(|i| entries[i].clone()).collect()
+        }),
+        None => live(),
+    };
     view! {
         <ol class="flashes">
-            <For each=shown_entries(source, count) key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
+            <For each=each key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
         </ol>
     }
 }

@@ -126,6 +126,11 @@ fn report_height(parent: String, id: u32) {
             return;
         };
         let height = body.get_bounding_client_rect().height().ceil();
+        // Before the flashes are in, the page is empty: an iframe shrunk to
+        // nothing is never laid out again in WebKit, so it would stay at 0.
+        if height < 1.0 {
+            return;
+        }
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"mivzak:height".into());
         let _ = js_sys::Reflect::set(&message, &"id".into(), &f64::from(id).into());

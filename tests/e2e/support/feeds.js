@@ -1,5 +1,5 @@
 // Feeds made up for tests, in the shape of the sample.
-import { SAMPLE_FEED } from './site.js';
+import { SAMPLE_FEED } from './sites.js';
 
 /** The sample feed with `items` in front (newest first) and optional edits. */
 export function feedWith(items = [], { drop = [], edit = {} } = {}) {

@@ -1,46 +1,10 @@
 // The `site` fixture: a copy of the built dist/ in a temporary folder, with the
 // config and feed a test asks for, served by the plain static server.
 import { test as base, expect } from '@playwright/test';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveDir } from './static-server.js';
+import { makeSite, SAMPLE_CONFIG } from './sites.js';
 import { startIsso } from './isso.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../../dist');
-/** The same build with `--public-url /news/`. */
-export const DIST_NEWS = path.resolve(here, '../../../target/dist-news');
-export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
-export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
-
-/** Copies dist/ and starts a server; `config` and `files` override what is there. */
-export async function makeSite({ config, files = {}, base: sub = '/', headers, dist = DIST } = {}) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
-  fs.cpSync(dist, root, { recursive: true });
-  if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
-  for (const [name, content] of Object.entries(files)) writeFile(root, name, content);
-  // Served with the Content-Security-Policy the build writes, as a CDN would.
-  const server = await serveDir(root, { base: sub, headers, securityHeaders: true });
-  return {
-    ...server,
-    write: (name, content) => writeFile(root, name, content),
-    remove: (name) => fs.rmSync(path.join(root, name), { force: true }),
-    async close() {
-      await server.close();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
-
-function writeFile(root, name, content) {
-  const file = path.join(root, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Write then rename, so a poll never reads half a file.
-  fs.writeFileSync(file + '.tmp', typeof content === 'string' ? content : JSON.stringify(content));
-  fs.renameSync(file + '.tmp', file);
-}
+export { DIST, DIST_NEWS, SAMPLE_FEED, SAMPLE_CONFIG, makeSite } from './sites.js';
 
 export const test = base.extend({
   // Hostile HTML is parsed (inertly) by the sanitizer, and Chromium reports the

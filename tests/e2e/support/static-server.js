@@ -18,6 +18,9 @@ function statOf(file) {
   }
 }
 
+const PROBE_SCRIPT = '/__mivzak-probe.js';
+const PROBE_REPORT = '/__mivzak-probe';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -77,6 +80,11 @@ function misbehave(req, res, fault) {
  *   recomputed from the served config.json so a test's own origins are allowed.
  * options.compress: answer with brotli or gzip as the client accepts, compressed
  *   once per file at the highest level, the way a CDN serves precompressed files.
+ * options.editPolicy: changes each Content-Security-Policy value before it is sent
+ *   (a test serving a policy that lacks something).
+ * options.probe: the source of an in-page error probe (engines/probe.js): every
+ *   HTML page gets it as its first script, served from this origin (so the CSP
+ *   allows it), and what it POSTs to /__mivzak-probe is kept in `probeReports`.
  */
 export async function serveDir(root, options = {}) {
   const base = options.base ?? '/';
@@ -86,6 +94,7 @@ export async function serveDir(root, options = {}) {
   const proxies = [];
   const requests = [];
   const delays = [];
+  const probeReports = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0, at: Date.now() };
@@ -109,7 +118,29 @@ export async function serveDir(root, options = {}) {
         if (!matches(rule.pattern, url.pathname)) continue;
         for (const [name, value] of rule.headers) (added[name] ??= []).push(value);
       }
-      for (const [name, values] of Object.entries(added)) res.setHeader(name, values);
+      for (const [name, values] of Object.entries(added)) {
+        const edit = options.editPolicy && /^content-security-policy$/i.test(name) ? options.editPolicy : (v) => v;
+        res.setHeader(name, values.map(edit));
+      }
+    }
+    if (options.probe && url.pathname === PROBE_SCRIPT) {
+      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store' });
+      res.end(options.probe);
+      return;
+    }
+    if (options.probe && url.pathname === PROBE_REPORT && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        try {
+          probeReports.push(JSON.parse(body));
+        } catch {
+          probeReports.push({ kind: 'probe', detail: `unreadable report: ${body.slice(0, 200)}` });
+        }
+        res.writeHead(204);
+        res.end();
+      });
+      return;
     }
     const fault = faults.get(url.pathname);
     // 'lose-answer': the request goes through to the server behind, but its answer
@@ -172,7 +203,10 @@ export async function serveDir(root, options = {}) {
       res.end('not found');
       return;
     }
-    const body = fs.readFileSync(file);
+    let body = fs.readFileSync(file);
+    if (options.probe && file.endsWith('.html')) {
+      body = Buffer.from(String(body).replace(/<head[^>]*>/i, (head) => `${head}<script src="${PROBE_SCRIPT}"></script>`));
+    }
     const etag = '"' + crypto.createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
     const headers = {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -210,6 +244,7 @@ export async function serveDir(root, options = {}) {
     url: origin + base,
     root,
     requests,
+    probeReports,
     /** Forwards requests under `prefix` ("/isso/") to `target`, as a CDN in front of a server would. */
     proxy(prefix, target) {
       proxies.push([prefix, target]);

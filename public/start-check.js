@@ -1,0 +1,249 @@
+/* When the app cannot start, the page says so instead of staying on a skeleton.
+ *
+ * The wasm may fail to download, to compile (a browser too old for it) or to run
+ * (a Content-Security-Policy without 'wasm-unsafe-eval', a panic at start). Then
+ * the shell's flashes stay readable (drawn here from the head start's feed when
+ * the shell kept its skeleton), an article route shows its headline, standfirst
+ * and a link to the item's `url`, and a Hebrew notice says that this is a
+ * simplified version of the page, with a reload button. Details go to the console.
+ *
+ * Loaded with `defer` by index.html and embed.html: it runs after the shell is
+ * parsed and before trunk's loader (a module script, run after deferred ones).
+ * trunk's loader fires `TrunkApplicationStarted` once the wasm's `main` has run.
+ * A failure is seen where the browser reports one (an error or rejection before
+ * that event, a script or preload that failed, a policy blocking the wasm), by
+ * the app's panic hook (`window.__mivzakStartCheck.fail`, src/mount.rs), and
+ * otherwise by waiting: WebKit reports nothing when the loader's `await init()`
+ * rejects. A notice raised while the wasm was merely slow goes when it starts.
+ */
+(function () {
+  'use strict';
+  // How long the wasm may take: after the page's load event (the wasm preload
+  // delays it, so only compiling and starting are left), and in all.
+  var AFTER_LOAD_MS = 8000;
+  var IN_ALL_MS = 30000;
+
+  var english = document.documentElement.hasAttribute('data-embed')
+    && new URLSearchParams(location.search).get('lang') === 'en';
+  var WORDS = english
+    ? { notice: 'This is a simplified version of the page: part of it could not be loaded.', reload: 'Reload', source: 'Read the article' }
+    : { notice: 'הדף מוצג בגרסה מפושטת: חלק ממנו לא נטען.', reload: 'טעינה מחדש', source: 'לכתבה המלאה' };
+
+  // The app takes the head start's answers once it runs: keep them now.
+  var headStart = window.__mivzakHeadStart || {};
+  var early = { config: headStart.config, feed: headStart.feed };
+  var started = false;
+  var failed = false;
+  var timers = [];
+
+  function fail(reason) {
+    console.error('[mivzak] the app could not start or stopped: ' + reason);
+    if (failed) return;
+    failed = true;
+    timers.forEach(clearTimeout);
+    showNotice();
+    // Before the app took over, the shell is still on screen: make it readable.
+    if (!started) fillShell();
+  }
+  window.__mivzakStartCheck = { fail: fail };
+
+  addEventListener('TrunkApplicationStarted', function () {
+    started = true;
+    timers.forEach(clearTimeout);
+    // A notice raised while the wasm was only slow: the app is here after all
+    // (what was drawn in the shell goes with it when the app takes over).
+    var notice = document.querySelector('.start-failed');
+    if (failed && notice) notice.remove();
+    failed = false;
+  });
+
+  addEventListener('error', function (event) {
+    if (started) return;
+    var target = event.target;
+    if (target && target !== window && target.tagName) {
+      var tag = target.tagName;
+      var rel = String(target.rel || '');
+      if (tag === 'SCRIPT' || (tag === 'LINK' && /preload/.test(rel))) {
+        fail('could not load ' + (target.src || target.href || 'a script'));
+      }
+      return;
+    }
+    fail(event.message || 'an uncaught error');
+  }, true);
+  addEventListener('unhandledrejection', function (event) {
+    if (!started) fail('unhandled rejection: ' + (event.reason && event.reason.message || event.reason));
+  });
+  document.addEventListener('securitypolicyviolation', function (event) {
+    if (!started && /^(wasm-eval|eval)$/.test(event.blockedURI)) {
+      fail('the Content-Security-Policy blocks the wasm (' + event.violatedDirective + "; it needs 'wasm-unsafe-eval')");
+    }
+  });
+
+  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
+    fail('this browser runs neither WebAssembly nor module scripts');
+    return;
+  }
+  // The wasm's download, compilation and policy check all end in these two
+  // calls: their rejection is seen here in every engine, however the loader's
+  // own rejection is reported. (The glue retries a streaming failure that only
+  // came from a wrong Content-Type with `instantiate`: not a failure yet.)
+  ['instantiateStreaming', 'instantiate'].forEach(function (name) {
+    var original = WebAssembly[name];
+    if (typeof original !== 'function') return;
+    WebAssembly[name] = function (source) {
+      var result = original.apply(WebAssembly, arguments);
+      result.then(null, function (error) {
+        Promise.resolve(source).then(function (response) {
+          var retried = name === 'instantiateStreaming' && typeof Response === 'function'
+            && response instanceof Response && response.ok
+            && response.headers.get('Content-Type') !== 'application/wasm';
+          if (!retried && !started) fail('WebAssembly.' + name + ': ' + error);
+        }, function () {
+          if (!started) fail('WebAssembly.' + name + ': ' + error);
+        });
+      });
+      return result;
+    };
+  });
+  timers.push(setTimeout(function () { fail('the app did not start within ' + IN_ALL_MS / 1000 + ' s'); }, IN_ALL_MS));
+  addEventListener('load', function () {
+    if (started || failed) return;
+    timers.push(setTimeout(function () {
+      fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
+    }, AFTER_LOAD_MS));
+  });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function showNotice() {
+    if (document.querySelector('.start-failed')) return;
+    var notice = el('div', 'start-failed');
+    notice.setAttribute('role', 'alert');
+    notice.appendChild(el('p', '', WORDS.notice));
+    var reload = notice.appendChild(el('button', '', WORDS.reload));
+    reload.type = 'button';
+    reload.addEventListener('click', function () { location.reload(); });
+    var main = document.querySelector('#app main') || document.querySelector('main') || document.body;
+    main.insertBefore(notice, main.firstChild);
+  }
+
+  /** The shell without the app: its skeleton gives way to what the feed says. */
+  function fillShell() {
+    var loading = document.querySelector('#app .loading');
+    if (!loading) return;
+    Promise.all([answer(early.config), answer(early.feed)]).then(function (answers) {
+      var config = json(answers[0]) || {};
+      var feed = json(answers[1]);
+      var items = feed && Array.isArray(feed.items) ? feed.items : [];
+      var item = articleOnThisPage(items);
+      if (item) showArticle(item, answers[1].requested);
+      // The shell may have drawn the flashes meanwhile (it waits for the same answers).
+      if (!document.contains(loading)) return;
+      var list = flashList(items, config);
+      if (list) loading.replaceWith(list);
+      else loading.remove();
+    });
+  }
+
+  function answer(promise) {
+    return promise ? promise.then(null, function () { return null; }) : Promise.resolve(null);
+  }
+
+  function json(found) {
+    try {
+      return found && found.ok ? JSON.parse(found.text) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function idOf(item) {
+    return typeof item.id === 'number' ? String(item.id) : item.id;
+  }
+
+  function articleOnThisPage(items) {
+    var base = new URL(document.baseURI).pathname;
+    var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length) : '';
+    var match = /^article\/([^/]+)\/?$/.exec(path);
+    if (!match) return null;
+    var id;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch (e) {
+      return null;
+    }
+    return items.filter(function (item) { return item && idOf(item) === id; })[0] || null;
+  }
+
+  function languageOf(node, item) {
+    if (typeof item.language === 'string' && item.language) node.lang = item.language;
+    node.dir = 'auto';
+  }
+
+  /** The article's headline, standfirst and a link to where it is published. */
+  function showArticle(item, feedUrl) {
+    var ticker = document.querySelector('#app .ticker');
+    var title = typeof item.title === 'string' && item.title.trim();
+    if (!ticker || !title) return;
+    var article = el('article', 'article');
+    languageOf(article, item);
+    article.appendChild(el('h1', '', title));
+    if (typeof item.summary === 'string' && item.summary.trim()) {
+      article.appendChild(el('p', 'standfirst', item.summary.trim()));
+    }
+    var url = null;
+    try {
+      url = typeof item.url === 'string' ? new URL(item.url, feedUrl || document.baseURI) : null;
+    } catch (e) {
+      url = null;
+    }
+    if (url && /^https?:$/.test(url.protocol)) {
+      var paragraph = article.appendChild(el('p', 'source-link'));
+      var link = paragraph.appendChild(el('a', '', WORDS.source));
+      link.href = url.href;
+      link.rel = 'noopener';
+    }
+    ticker.replaceWith(article);
+  }
+
+  /** The newest flashes, "HH:MM headline", each a link to its article. */
+  function flashList(items, config) {
+    var count = config.ticker && config.ticker.count >= 1 && config.ticker.count <= 200
+      ? Math.floor(config.ticker.count) : 20;
+    var clock = null;
+    try {
+      clock = new Intl.DateTimeFormat('he-IL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: config.time_zone || 'Asia/Jerusalem' });
+    } catch (e) {
+      clock = new Intl.DateTimeFormat('he-IL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jerusalem' });
+    }
+    var flashes = items.filter(function (item) {
+      return item && typeof idOf(item) === 'string' && typeof item.title === 'string' && item.title.trim();
+    }).map(function (item, order) {
+      var ms = typeof item.date_published === 'string' ? Date.parse(item.date_published) : NaN;
+      return { item: item, ms: ms, order: order };
+    });
+    flashes.sort(function (a, b) { return (b.ms || -Infinity) - (a.ms || -Infinity) || a.order - b.order; });
+    flashes = flashes.slice(0, count);
+    if (!flashes.length) return null;
+    var home = new URL(document.baseURI).pathname;
+    var list = el('ol', 'flashes');
+    flashes.forEach(function (flash) {
+      var link = list.appendChild(el('li', 'flash')).appendChild(el('a'));
+      link.href = home + 'article/' + encodeURIComponent(idOf(flash.item));
+      if (!isNaN(flash.ms)) {
+        var time = link.appendChild(el('time', 'clock', clock.format(flash.ms)));
+        time.dir = 'ltr';
+        time.dateTime = new Date(flash.ms).toISOString();
+        link.appendChild(document.createTextNode(' '));
+      }
+      var headline = link.appendChild(el('span', 'headline', flash.item.title.trim()));
+      languageOf(headline, flash.item);
+    });
+    return list;
+  }
+})();

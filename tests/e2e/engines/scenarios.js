@@ -1,0 +1,307 @@
+// What the cross-engine suite checks, the same in Chromium, Firefox ESR and
+// WebKitGTK. Each scenario gets its own site (a port, so an origin, of its own)
+// and fails on anything the in-page probe recorded that it did not expect.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BROWSER_ZONE } from './browsers.js';
+import { SAMPLE_FEED, DIST } from '../support/sites.js';
+import { feedWith, flash } from '../support/feeds.js';
+
+const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
+const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
+const ARTICLE_PATH = `article/${encodeURIComponent(ARTICLE.id)}`;
+const WASM = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/\/[^"'/]+_bg\.wasm/)[0];
+
+/** Polls `fn` in the page until it returns something truthy; that value. */
+export async function waitFor(page, fn, args = [], { what = String(fn), timeout = 20_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await page.eval(fn, ...args);
+      if (last) return last;
+    } catch (error) {
+      last = `${error.name}: ${error.message}`;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Opens an app page and waits until its wasm has started (the probe saw trunk's event). */
+async function openApp(page, url) {
+  await page.goto(url);
+  const state = await waitFor(page, () => window.__probe && (window.__probe.started
+    || document.querySelector('.start-failed') ? { started: window.__probe.started } : null), [], {
+    what: `the app at ${url} to start`, timeout: 30_000,
+  });
+  assert.ok(state.started, `the wasm did not start at ${url}`);
+}
+
+/** The app (not the static shell) shows the home page: its article list is there. */
+const appHome = () => document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length >= 9;
+
+export const SCENARIOS = [
+  {
+    name: 'home: the nine flashes, newest first, in Israel time while the browser is in New York',
+    async run({ page, site }) {
+      const { url } = await site();
+      await openApp(page, url);
+      await waitFor(page, appHome, [], { what: 'the app home page' });
+      const seen = await page.eval(() => ({
+        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        offset: new Date('2024-12-27T12:00:00Z').getTimezoneOffset(),
+        times: [...document.querySelectorAll('.flashes .flash time')].map((t) => t.textContent),
+        first: document.querySelector('.flashes .flash .headline').textContent,
+        dir: document.documentElement.dir,
+        lang: document.documentElement.lang,
+      }));
+      assert.equal(seen.zone, BROWSER_ZONE);
+      assert.equal(seen.offset, 300, 'the browser runs five hours behind UTC');
+      assert.deepEqual(seen.times, TIMES);
+      assert.equal(seen.first, SAMPLE_FEED.items[0].title);
+      assert.deepEqual([seen.dir, seen.lang], ['rtl', 'he']);
+    },
+  },
+  {
+    name: 'article: by a deep link and by a click on its flash',
+    async run({ page, site }) {
+      const { url } = await site();
+      const opened = (title) => {
+        const heading = document.querySelector('article h1');
+        return heading && heading.textContent === title && document.querySelectorAll('.article-body p').length === 5
+          && location.pathname;
+      };
+      await openApp(page, url + ARTICLE_PATH);
+      await waitFor(page, opened, [ARTICLE.title], { what: 'the deep-linked article' });
+      assert.equal(await page.eval(() => document.title), `${ARTICLE.title} – מבזק`);
+      await openApp(page, url);
+      await waitFor(page, appHome, [], { what: 'the app home page' });
+      await page.click(`.flashes a[href="/${ARTICLE_PATH}"]`);
+      assert.equal(await waitFor(page, opened, [ARTICLE.title], { what: 'the article' }), `/${ARTICLE_PATH}`);
+    },
+  },
+  {
+    name: 'a tag page, and the Hebrew not-found page',
+    async run({ page, site }) {
+      const { url } = await site();
+      const tag = ARTICLE.tags[0];
+      await openApp(page, `${url}tag/${encodeURIComponent(tag)}`);
+      await waitFor(page, (tag, title) => {
+        const heading = document.querySelector('.tag-page h1');
+        return heading && heading.textContent.includes(tag)
+          && [...document.querySelectorAll('.tag-page .article-card')].some((card) => card.textContent.includes(title));
+      }, [tag, ARTICLE.title], { what: 'the tag page listing the article' });
+      await openApp(page, `${url}no/such/page`);
+      await waitFor(page, () => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'הדף לא נמצא'), [], { what: 'not-found' });
+    },
+  },
+  {
+    name: 'live poll: a new flash is inserted in place, the other rows stay the same nodes',
+    async run({ page, site }) {
+      const live = await site({ config: { poll_seconds: 2 } });
+      await openApp(page, live.url);
+      await waitFor(page, appHome, [], { what: 'the app home page' });
+      await page.eval(() => document.querySelectorAll('.flashes .flash').forEach((row, i) => { row.dataset.marker = `m${i}`; }));
+      live.write('feed.json', feedWith([flash('new-1', '14:30', 'מבזק חדש לגמרי')]));
+      await waitFor(page, () => document.querySelectorAll('.flashes .flash').length === 10, [], { what: 'the tenth flash', timeout: 12_000 });
+      const rows = await page.eval(() => [...document.querySelectorAll('.flashes .flash')].map((row) => ({
+        marker: row.dataset.marker ?? null, text: row.textContent, isNew: row.classList.contains('is-new'),
+      })));
+      assert.match(rows[0].text, /14:30.*מבזק חדש לגמרי/);
+      assert.equal(rows[0].isNew, true);
+      assert.equal(rows[0].marker, null);
+      assert.deepEqual(rows.slice(1).map((r) => r.marker), ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
+    },
+  },
+  {
+    name: 'marquee: moves left to right at its pace',
+    async run({ page, site }) {
+      const speed = 80;
+      const { url } = await site({ config: { ticker: { mode: 'marquee', speed, count: 20 } } });
+      await openApp(page, url);
+      await waitFor(page, () => document.querySelectorAll('.marquee-group:first-child .flash').length === 9, [], { what: 'the strip' });
+      // Measured in the page, from the animation's own transform, over one second.
+      const { moved, seconds } = await page.eval(async () => {
+        const group = document.querySelector('.marquee-group');
+        const x = () => new DOMMatrix(getComputedStyle(group).transform).m41;
+        await new Promise((r) => setTimeout(r, 300));
+        const [x0, t0] = [x(), performance.now()];
+        await new Promise((r) => setTimeout(r, 1000));
+        return { moved: x() - x0, seconds: (performance.now() - t0) / 1000 };
+      });
+      // Rightwards in Hebrew, so each headline's beginning enters first.
+      assert.ok(moved > 0, `the strip moved ${moved} px`);
+      const pace = moved / seconds;
+      assert.ok(pace > speed * 0.6 && pace < speed * 1.4, `pace ${pace.toFixed(1)} px/s, configured ${speed}`);
+    },
+  },
+  {
+    name: 'embed: on a page of another origin, at its content height',
+    async run({ page, site, hostPage }) {
+      const widget = await site();
+      const host = await hostPage(widget, '<div id="w" data-mivzak-ticker data-mode="list" data-count="3"></div>');
+      await page.goto(host.url);
+      await waitFor(page, () => document.querySelector('#w iframe'), [], { what: 'the iframe' });
+      const inFrame = () => ({
+        started: Boolean(window.__probe && window.__probe.started),
+        flashes: document.querySelectorAll('.flash').length,
+        height: Math.ceil(document.body.getBoundingClientRect().height),
+      });
+      const deadline = Date.now() + 20_000;
+      let last;
+      for (;;) {
+        last = await page.frameEval('#w iframe', inFrame).catch((e) => ({ error: e.message }));
+        const outer = await page.eval(() => document.querySelector('#w iframe').getBoundingClientRect().height);
+        if (last.started && last.flashes === 3 && Math.abs(outer - last.height) < 2 && last.height > 60) break;
+        if (Date.now() > deadline) {
+          const messages = await page.eval(() => window.__messages);
+          throw new Error(`embed not at its content height: frame ${JSON.stringify(last)}, iframe ${outer}px, messages ${JSON.stringify(messages)}`);
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.equal(await page.eval(() => location.origin), host.origin);
+      assert.notEqual(host.origin, widget.origin);
+    },
+  },
+  {
+    name: 'the CSP from _headers with no violation, and the service worker',
+    async run({ page, site }) {
+      const { url } = await site();
+      const answer = await fetch(url);
+      const policy = answer.headers.get('content-security-policy');
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.match(policy, /frame-ancestors 'self'/);
+      await openApp(page, url);
+      await waitFor(page, appHome, [], { what: 'the app home page' });
+      // No violation: the probe reports every one, and the suite fails on it.
+      const worker = await page.eval(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const shell = (await caches.keys()).find((name) => name.startsWith('mivzak-shell-'));
+        const kept = shell ? (await (await caches.open(shell)).keys()).map((r) => new URL(r.url).pathname) : [];
+        return { active: Boolean(registration.active), kept };
+      });
+      assert.ok(worker.active, 'the service worker is active');
+      assert.ok(worker.kept.includes('/index.html') && worker.kept.some((p) => p.endsWith('.wasm')), `kept: ${worker.kept}`);
+      await page.reload();
+      await waitFor(page, () => navigator.serviceWorker.controller !== null, [], { what: 'the page under the service worker' });
+      await waitFor(page, appHome, [], { what: 'the app home page after a reload' });
+    },
+  },
+  {
+    name: 'comments: a comment posted to the real Isso',
+    async run({ page, site, isso }) {
+      const withComments = await site();
+      const server = await isso(withComments);
+      await openApp(page, withComments.url + ARTICLE_PATH);
+      await waitFor(page, () => document.querySelector('#comments-heading')?.textContent === 'תגובות (0)', [], { what: 'the comments' });
+      await page.type('.comments > .comment-form textarea', 'Comment from a browser engine');
+      await page.click('.comments > .comment-form .comment-send');
+      await waitFor(page, () => document.querySelector('#comments-heading')?.textContent === 'תגובות (1)'
+        && document.querySelector('.comment-list .comment')?.textContent.includes('Comment from a browser engine'), [], { what: 'the posted comment' });
+      const stored = await server.thread(`/${ARTICLE_PATH}`);
+      assert.equal(stored.replies.length, 1);
+      assert.match(stored.replies[0].text, /Comment from a browser engine/);
+    },
+  },
+  {
+    name: 'mixed Hebrew and Latin headlines: every character in its on-screen place',
+    async run({ page, site }) {
+      const headlines = [
+        { title: 'סניף McDonald’s נסגר', latin: 'McDonald’s' },
+        { title: 'עיריית Tel Aviv–Yafo', latin: 'Tel Aviv–Yafo' },
+        { title: 'כלי DALL·E זמין', latin: 'DALL·E' },
+      ];
+      const feed = feedWith(headlines.map((h, i) => flash(`mixed-${i}`, `14:5${i}`, h.title)));
+      const { url } = await site({ files: { 'feed.json': feed } });
+      await openApp(page, url);
+      await waitFor(page, () => document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length === 12, [], { what: 'the app home page' });
+      // Each character's box, in logical order, from Range.getClientRects.
+      const boxes = await page.eval((titles) => titles.map((title) => {
+        const span = [...document.querySelectorAll('.flashes .headline')].find((s) => s.textContent === title);
+        if (!span) return null;
+        const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+        const chars = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.data.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
+            chars.push({ ch: node.data[i], x: rect.left + rect.width / 2, top: rect.top });
+          }
+        }
+        return chars;
+      }), headlines.map((h) => h.title));
+      const faults = [];
+      headlines.forEach(({ title, latin }, n) => {
+        const chars = boxes[n];
+        if (!chars) return faults.push(`${title}: not on the page`);
+        const leftToRight = [...chars].sort((a, b) => a.x - b.x).map((c) => c.ch).join('');
+        const start = title.indexOf(latin);
+        const name = chars.slice(start, start + latin.length);
+        const before = chars.slice(0, start).filter((c) => c.ch.trim());
+        const after = chars.slice(start + latin.length).filter((c) => c.ch.trim());
+        const ok = new Set(chars.map((c) => Math.round(c.top))).size === 1
+          // The Latin name reads left to right, in one piece …
+          && name.every((c, i) => i === 0 || c.x > name[i - 1].x)
+          // … with the Hebrew before it on its right and the Hebrew after it on its left.
+          && before.every((c) => c.x > Math.max(...name.map((l) => l.x)))
+          && after.every((c) => c.x < Math.min(...name.map((l) => l.x)));
+        if (!ok) faults.push(`"${title}" is on screen, from left to right, as "${leftToRight}"`);
+      });
+      assert.deepEqual(faults, []);
+    },
+  },
+  {
+    name: 'wasm blocked: the article route keeps its headline and links to its url, with a notice',
+    expectsStartFailure: true,
+    async run({ page, site }) {
+      const url = 'https://news.example.co.il/2024/12/27/azerbaijan-morocco';
+      const broken = await site({ files: { 'feed.json': feedWith([], { edit: { [ARTICLE.id]: { url, summary: 'תקציר הכתבה' } } }) } });
+      broken.fail(WASM, 200, { mode: 'reset', body: 'x'.repeat(64_000), headers: { 'content-type': 'application/wasm' } });
+      await page.goto(broken.url + ARTICLE_PATH);
+      const shown = await waitFor(page, () => {
+        const notice = document.querySelector('.start-failed[role="alert"]');
+        const heading = document.querySelector('article h1');
+        return notice && heading && {
+          notice: notice.textContent,
+          reload: notice.querySelector('button')?.textContent,
+          heading: heading.textContent,
+          link: document.querySelector('article a')?.href,
+          skeleton: document.querySelectorAll('.skeleton').length,
+          started: window.__probe.started,
+        };
+      }, [], { what: 'the notice on the article route', timeout: 25_000 });
+      assert.match(shown.notice, /גרסה מפושטת/);
+      assert.equal(shown.reload, 'טעינה מחדש');
+      assert.equal(shown.heading, ARTICLE.title);
+      assert.equal(shown.link, url);
+      assert.equal(shown.skeleton, 0);
+      assert.equal(shown.started, false);
+    },
+  },
+  {
+    name: "a policy without 'wasm-unsafe-eval': the shell's flashes stay readable, with a notice",
+    expectsStartFailure: true,
+    async run({ page, site }) {
+      const strict = await site({ editPolicy: (policy) => policy.replace(" 'wasm-unsafe-eval'", '') });
+      assert.doesNotMatch((await fetch(strict.url)).headers.get('content-security-policy'), /wasm-unsafe-eval/);
+      await page.goto(strict.url);
+      const shown = await waitFor(page, () => {
+        const notice = document.querySelector('.start-failed[role="alert"]');
+        return notice && {
+          notice: notice.textContent,
+          times: [...document.querySelectorAll('.flashes .flash time')].map((t) => t.textContent),
+          skeleton: document.querySelectorAll('.skeleton').length,
+          started: window.__probe.started,
+        };
+      }, [], { what: 'the notice on the home page', timeout: 25_000 });
+      assert.match(shown.notice, /גרסה מפושטת/);
+      assert.deepEqual(shown.times, TIMES);
+      assert.equal(shown.skeleton, 0);
+      assert.equal(shown.started, false);
+    },
+  },
+];
