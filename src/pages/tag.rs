@@ -21,7 +21,7 @@ pub fn TagPage() -> impl IntoView {
         language: site_language,
         ..
     } = expect_context::<Config>();
-    let asked = Signal::from(use_path_segment(Route::Tag));
+    let asked = use_path_segment(Route::Tag);
     let key = Memo::new(move |_| tag_key(&asked.get()));
     let tag = Signal::derive(move || {
         let key = key.get();
