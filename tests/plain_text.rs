@@ -159,3 +159,15 @@ fn the_parser_applies_it_to_every_plain_text_field() {
     );
     assert!(feed.items[2].title_from_text);
 }
+
+#[test]
+fn the_named_references_from_first_to_last() {
+    assert_eq!(
+        one_line("&AElig;&Aacute;&lang;&rang;&thetasym;&quot;&apos;&zwnj;&AMP;&QUOT;"),
+        "ÆÁ⟨⟩ϑ\"'\u{200C}&\""
+    );
+    // Not names: empty, one of the table's characters, a name in the wrong case.
+    for text in ["&;", "&Æ;", "&Amp;", "&Quot;"] {
+        assert_eq!(one_line(text), text);
+    }
+}

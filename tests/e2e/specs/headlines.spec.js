@@ -70,6 +70,23 @@ function expectWordsRightToLeft(boxes, words) {
   }
 }
 
+/**
+ * Runs `check` on the static shell (the wasm held back, so it alone is on the
+ * page), then on the app (the same site, served again), and returns both answers.
+ */
+async function inShellThenApp(page, siteWith, options, check) {
+  const held = await siteWith(options);
+  held.slow(/\.wasm$/, 60_000);
+  await page.goto(held.url);
+  await expect(page.locator('.flashes .flash').first()).toBeVisible();
+  await expect(page.locator('.skip-link')).toHaveCount(0); // the app's own: not in yet
+  const shell = await check();
+  const site = await siteWith(options);
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  return [shell, await check()];
+}
+
 /** The checks of one mixed line, whatever element shows it. */
 async function expectReadsAsTyped(locator, id) {
   const boxes = await locator.evaluate(characterBoxes);
@@ -142,31 +159,24 @@ test('a feed that names its language at the top shows every flash and article in
       flash('e2', '14:40', 'Storm warning for the coast!'),
     ],
   };
-  const site = await siteWith({ files: { 'feed.json': english } });
-  site.slow(/\.wasm$/, 2500);
-  await page.goto(site.url);
-  // The static shell, before the wasm: the same rule.
-  const shell = page.locator('.flashes .flash .headline');
-  await expect(shell).toHaveCount(2);
-  await expect(page.locator('.article-list')).toHaveCount(0);
-  for (const headline of await shell.all()) {
-    await expect(headline).toHaveAttribute('lang', 'en-US');
-    await expect(headline).toHaveAttribute('dir', 'ltr');
-  }
-  await expect(page.locator('.article-list')).toBeVisible();
-  const flashes = page.locator('.flashes .flash .headline');
-  for (let i = 0; i < 2; i++) {
-    const headline = flashes.nth(i);
-    await expect(headline).toHaveAttribute('lang', 'en-US');
-    await expect(headline).toHaveAttribute('dir', 'ltr');
-    // The sentence's full stop or exclamation mark is at its end: the right.
-    const boxes = await headline.evaluate(characterBoxes);
-    const last = boxes[boxes.length - 1];
-    expect(['.', '!']).toContain(last.ch);
-    expect(last.left).toBe(Math.max(...boxes.map((b) => b.left)));
-    await expect(page.locator('.article-card h3').nth(i)).toHaveAttribute('dir', 'ltr');
-  }
-  await page.goto(`${site.url}article/e1`);
+  const options = { files: { 'feed.json': english } };
+  // The static shell, before the wasm, and the app: the same rule.
+  await inShellThenApp(page, siteWith, options, async () => {
+    const flashes = page.locator('.flashes .flash .headline');
+    await expect(flashes).toHaveCount(2);
+    for (let i = 0; i < 2; i++) {
+      const headline = flashes.nth(i);
+      await expect(headline).toHaveAttribute('lang', 'en-US');
+      await expect(headline).toHaveAttribute('dir', 'ltr');
+      // The sentence's full stop or exclamation mark is at its end: the right.
+      const boxes = await headline.evaluate(characterBoxes);
+      const last = boxes[boxes.length - 1];
+      expect(['.', '!']).toContain(last.ch);
+      expect(last.left).toBe(Math.max(...boxes.map((b) => b.left)));
+    }
+  });
+  for (let i = 0; i < 2; i++) await expect(page.locator('.article-card h3').nth(i)).toHaveAttribute('dir', 'ltr');
+  await page.goto(`${new URL(page.url()).origin}/article/e1`);
   for (const selector of ['article h1', '.standfirst', '.article-body']) {
     await expect(page.locator(selector)).toHaveAttribute('lang', 'en-US');
     await expect(page.locator(selector)).toHaveAttribute('dir', 'ltr');
@@ -183,10 +193,7 @@ test('where nothing names a language, the browser decides each headline by its t
     version: 'https://jsonfeed.org/version/1.1', title: 'x',
     items: [flash('u1', '14:50', 'Markets rally.'), flash('u2', '14:40', 'שפת C++ חוזרת לצמרת')],
   };
-  const site = await siteWith({ config: { language: null }, files: { 'feed.json': unnamed } });
-  site.slow(/\.wasm$/, 2500);
-  await page.goto(site.url);
-  const check = async () => {
+  await inShellThenApp(page, siteWith, { config: { language: null }, files: { 'feed.json': unnamed } }, async () => {
     const headlines = page.locator('.flashes .flash .headline');
     await expect(headlines).toHaveCount(2);
     for (const headline of await headlines.all()) {
@@ -198,23 +205,16 @@ test('where nothing names a language, the browser decides each headline by its t
     expect(await headlines.nth(0).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(await headlines.nth(1).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await expectReadsAsTyped(headlines.nth(1), 'cpp');
-  };
-  await check(); // the shell
-  await expect(page.locator('.article-list')).toBeVisible();
-  await check(); // the app
+  });
 });
 
 test('the static shell draws what the app will, and leaves titles with references or tags to the app', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith(MIXED) } });
-  site.slow(/\.wasm$/, 2500);
-  await page.goto(site.url);
-  const read = () => page.locator('.flashes .flash .headline').evaluateAll((all) =>
-    all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
-  await expect(page.locator('.flashes .flash')).toHaveCount(14);
-  await expect(page.locator('.article-list')).toHaveCount(0);
-  const shell = await read();
-  await expect(page.locator('.article-list')).toBeVisible();
-  expect(await read()).toEqual(shell);
+  const [shell, app] = await inShellThenApp(page, siteWith, { files: { 'feed.json': feedWith(MIXED) } }, async () => {
+    await expect(page.locator('.flashes .flash')).toHaveCount(14);
+    return page.locator('.flashes .flash .headline').evaluateAll((all) =>
+      all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
+  });
+  expect(app).toEqual(shell);
   // "C++" carries the same invisible mark in both.
   expect(shell.find((row) => row[2].startsWith('שפת'))[2]).toBe('שפת C++\u200e חוזרת לצמרת');
 
