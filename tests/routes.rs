@@ -216,3 +216,21 @@ fn the_app_follows_its_own_links_as_written() {
         Some("/article/1".into())
     );
 }
+
+proptest::proptest! {
+    /// Any text at all, and the path the browser keeps for it, read back as itself.
+    #[test]
+    fn any_id_round_trips_through_the_browsers_path(id in "(?s).{0,40}|[./~%]{0,4}") {
+        let paths = Paths::new("/news".into());
+        let path = paths.article(&id);
+        let url = url::Url::parse(&format!("https://news.example.co.il{path}")).unwrap();
+        proptest::prop_assert_eq!(url.path(), path.as_str());
+        proptest::prop_assert_eq!(paths.segment_in(Route::Article, url.path()), Some(id));
+    }
+
+    /// A segment written by hand never panics the reader.
+    #[test]
+    fn any_segment_decodes(segment in "(?s).{0,40}") {
+        let _ = decode_segment(&segment);
+    }
+}
