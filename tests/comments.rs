@@ -85,17 +85,30 @@ fn the_sent_comment_is_recognised_whatever_the_whitespace() {
     assert!(!same_words("שלום", "שלום עולם"));
 }
 
+/// Wed, 21 Oct 2015 07:28:00 GMT, in ms.
+const NOW: f64 = 1_445_412_480_000.0;
+
 #[test]
 fn retries_back_off_with_jitter_and_honour_retry_after() {
-    assert_eq!(retry_delay(0, None, 1.0), 2.0);
-    assert_eq!(retry_delay(0, None, 0.0), 1.0);
-    assert_eq!(retry_delay(3, None, 1.0), 16.0);
-    assert!(retry_delay(30, None, 1.0) <= 60.0);
-    assert_eq!(retry_delay(0, Some("7"), 0.5), 7.0);
-    assert_eq!(retry_delay(0, Some("9999"), 0.5), 60.0);
-    // An HTTP date cannot be read without a clock: the backoff stands.
+    assert_eq!(retry_delay(0, None, NOW, 1.0), 2.0);
+    assert_eq!(retry_delay(0, None, NOW, 0.0), 1.0);
+    assert_eq!(retry_delay(3, None, NOW, 1.0), 16.0);
+    assert!(retry_delay(30, None, NOW, 1.0) <= 60.0);
+    assert_eq!(retry_delay(0, Some("7"), NOW, 0.5), 7.0);
+    assert_eq!(retry_delay(0, Some("9999"), NOW, 0.5), 60.0);
+    // An HTTP date is read against the clock: 12 s after NOW.
     assert_eq!(
-        retry_delay(1, Some("Wed, 21 Oct 2015 07:28:00 GMT"), 1.0),
+        retry_delay(1, Some("Wed, 21 Oct 2015 07:28:12 GMT"), NOW, 1.0),
+        12.0
+    );
+    // One in the past: at once (after the 1 s floor).
+    assert_eq!(
+        retry_delay(1, Some("Wed, 21 Oct 2015 07:00:00 GMT"), NOW, 1.0),
+        1.0
+    );
+    // Not a date this reads (the obsolete RFC 850 form): the backoff stands.
+    assert_eq!(
+        retry_delay(1, Some("Wednesday, 21-Oct-15 07:28:12 GMT"), NOW, 1.0),
         4.0
     );
 }
@@ -211,7 +224,7 @@ fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
     // Refused before it was stored: the next try posts, it does not look first.
     assert!(!busy.answer_was_lost());
     assert_eq!(busy.retry_after(), Some("3"));
-    assert_eq!(retry_delay(0, busy.retry_after(), 0.5), 3.0);
+    assert_eq!(retry_delay(0, busy.retry_after(), NOW, 0.5), 3.0);
     assert!(busy.reader_message().contains("להמתין"));
     // Without a readable Retry-After (a cross-origin proxy that does not expose
     // it), the app's own backoff.
@@ -221,7 +234,7 @@ fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
         retry_after: None,
     });
     assert!(hidden.is_retryable());
-    assert_eq!(retry_delay(0, hidden.retry_after(), 1.0), 2.0);
+    assert_eq!(retry_delay(0, hidden.retry_after(), NOW, 1.0), 2.0);
     // Isso's own guard stays what it was: 403, not retried by itself.
     let guard = to_comment_error(HttpError::Status {
         code: 403,

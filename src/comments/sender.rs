@@ -110,8 +110,14 @@ pub async fn deliver(
             state.set(SendState::Failed(error.clone()));
             return Err(error);
         }
-        let seconds =
-            (!offline).then(|| retry_delay(attempt, error.retry_after(), js_sys::Math::random()));
+        let seconds = (!offline).then(|| {
+            retry_delay(
+                attempt,
+                error.retry_after(),
+                js_sys::Date::now(),
+                js_sys::Math::random(),
+            )
+        });
         state.set(SendState::Waiting {
             error,
             seconds: seconds.map(|s| s.ceil() as u32),

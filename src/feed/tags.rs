@@ -14,16 +14,16 @@
 //!    U+2018, U+2019, U+201A, U+201B, U+2032, U+FF07; `-` for U+05BE (maqaf),
 //!    U+2010, U+2011;
 //! 3. runs of white space become one space, and the ends are trimmed;
-//! 4. letters are compared without case (`str::to_lowercase`: Latin tags such as
-//!    `COVID` and `Covid` are one, as WordPress and Ghost treat them; Hebrew has no case);
+//! 4. letters are compared without case (Unicode's default lower-casing: Latin
+//!    tags such as `COVID` and `Covid` are one, as WordPress and Ghost treat them;
+//!    Hebrew has no case);
 //! 5. the result is in Unicode NFC, so composed and decomposed letters and niqqud
 //!    in any order (NFC puts marks in canonical order) are the same text. In the
-//!    browser NFC is `String.prototype.normalize`; natively it is the
-//!    `unicode-normalization` crate, which the wasm does not carry.
+//!    browser, lower case and NFC are `toLowerCase` and `normalize`; natively,
+//!    `str::to_lowercase` and the `unicode-normalization` crate, whose tables the
+//!    wasm does not carry.
 //!    `tests/fixtures/tag-keys.json` pins both to the same groups: `tests/tags.rs`
 //!    natively, `tests/e2e/specs/tags.spec.js` in the browser.
-
-use std::collections::{HashMap, HashSet};
 
 /// The identity of a tag (see the module's doc for the rule). Two tags are the
 /// same tag exactly when their keys are equal. `tag_key(tag_key(t)) == tag_key(t)`.
@@ -44,11 +44,11 @@ pub fn tag_key(tag: &str) -> String {
         }
         folded.push(fold_mark(c));
     }
-    let lower = folded.to_lowercase();
-    if lower.chars().all(is_nfc_stable) {
-        lower
+    if folded.chars().all(is_caseless_and_nfc) {
+        folded.make_ascii_lowercase();
+        folded
     } else {
-        nfc(&lower)
+        lowercase_nfc(&folded)
     }
 }
 
@@ -56,24 +56,20 @@ pub fn tag_key(tag: &str) -> String {
 /// key, the one that occurs most often; on a tie, the one that occurs first (the
 /// feed's order is newest first). `None` when none of them has the key.
 pub fn most_used_form<'a>(key: &str, tags: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    // form → (count, first position); forms of other tags, so each is keyed once.
-    let mut seen: HashMap<&'a str, (usize, usize)> = HashMap::new();
-    let mut others: HashSet<&'a str> = HashSet::new();
-    for (position, tag) in tags.into_iter().enumerate() {
-        if let Some((count, _)) = seen.get_mut(tag) {
+    // (form, count): a handful of forms per tag, first seen first.
+    let mut forms: Vec<(&'a str, usize)> = Vec::new();
+    for tag in tags {
+        if let Some((_, count)) = forms.iter_mut().find(|(form, _)| *form == tag) {
             *count += 1;
-        } else if !others.contains(tag) {
-            if tag_key(tag) == key {
-                seen.insert(tag, (1, position));
-            } else {
-                others.insert(tag);
-            }
+        } else if tag_key(tag) == key {
+            forms.push((tag, 1));
         }
     }
-    seen.into_iter()
-        .max_by(|(_, (count_a, first_a)), (_, (count_b, first_b))| {
-            count_a.cmp(count_b).then(first_b.cmp(first_a))
-        })
+    // The first of the most used: `max_by_key` would take the last.
+    let most = forms.iter().map(|(_, count)| *count).max()?;
+    forms
+        .into_iter()
+        .find(|(_, count)| *count == most)
         .map(|(form, _)| form.to_owned())
 }
 
@@ -118,20 +114,27 @@ fn fold_mark(c: char) -> char {
     }
 }
 
-/// Characters that NFC leaves as they are whatever surrounds them: everything
-/// below the first combining mark (U+0300), and the Hebrew letters without
-/// niqqud (U+05D0–U+05F2). A tag made only of these needs no normalising, which
-/// spares the browser a call for almost every tag.
-fn is_nfc_stable(c: char) -> bool {
-    c < '\u{0300}' || ('\u{05D0}'..='\u{05F2}').contains(&c)
+/// Characters that neither lower-casing (beyond ASCII's) nor NFC changes,
+/// whatever surrounds them: ASCII, and the Hebrew letters without niqqud
+/// (U+05D0–U+05F2). A tag made only of these, as almost every tag is, needs no
+/// Unicode tables and no call to the browser.
+fn is_caseless_and_nfc(c: char) -> bool {
+    c.is_ascii() || ('\u{05D0}'..='\u{05F2}').contains(&c)
 }
 
+/// Lower case, then NFC. In the browser, `toLowerCase` and `normalize("NFC")`,
+/// which spares the wasm Unicode's case and normalisation tables (7 KB of brotli);
+/// natively, the standard library and the `unicode-normalization` crate. Both
+/// follow Unicode's full default case mapping.
 #[cfg(target_arch = "wasm32")]
-fn nfc(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFC").into()
+fn lowercase_nfc(text: &str) -> String {
+    js_sys::JsString::from(text)
+        .to_lower_case()
+        .normalize("NFC")
+        .into()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn nfc(text: &str) -> String {
-    unicode_normalization::UnicodeNormalization::nfc(text).collect()
+fn lowercase_nfc(text: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfc(text.to_lowercase().as_str()).collect()
 }
