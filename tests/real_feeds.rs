@@ -136,8 +136,8 @@ fn normalized(text: &str) -> String {
 /// "HH:MM" in Asia/Jerusalem. The corpus sits in the winter of 2024–25, when
 /// Israel keeps UTC+2 with no daylight saving, so the offset is fixed here.
 fn jerusalem_clock(ms: i64) -> Result<String, String> {
-    let winter = mivzak::time::parse_rfc3339_ms("2024-10-27T00:00:00Z").unwrap()
-        ..mivzak::time::parse_rfc3339_ms("2025-03-28T00:00:00Z").unwrap();
+    // 2024-10-27T00:00Z to 2025-03-28T00:00Z, a little inside Israel's winter time.
+    let winter = 1_729_987_200_000..1_743_120_000_000;
     if !winter.contains(&ms) {
         return Err(format!("{ms} ms is outside the corpus' winter"));
     }
@@ -380,8 +380,6 @@ fn the_markup_check_catches_what_a_reader_should_never_see() {
     assert!(raw_markup("It&#x27;s").is_some());
     assert!(raw_markup("read [the draft](https://spec.example/draft)").is_some());
     assert!(raw_markup("RTL <> LTR, C++ & Rust, 50% · 2 < 3").is_none());
-    assert_eq!(
-        jerusalem_clock(mivzak::time::parse_rfc3339_ms("2024-12-27T12:02:00Z").unwrap()),
-        Ok("14:02".into())
-    );
+    // 2024-12-27T12:02:00Z
+    assert_eq!(jerusalem_clock(1_735_300_920_000), Ok("14:02".into()));
 }
