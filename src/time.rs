@@ -99,9 +99,7 @@ fn rfc2822_as_rfc3339(text: &str) -> Option<String> {
         2 if shaped(day, "dd") => day.to_owned(),
         _ => return None,
     };
-    let month = 1 + MONTHS
-        .iter()
-        .position(|m| month.eq_ignore_ascii_case(m))?;
+    let month = 1 + MONTHS.iter().position(|m| month.eq_ignore_ascii_case(m))?;
     if !shaped(year, "dddd") {
         return None;
     }

@@ -171,3 +171,26 @@ fn the_named_references_from_first_to_last() {
         assert_eq!(one_line(text), text);
     }
 }
+
+/// A post that is only a picture keeps its place: titled by the image's alt text,
+/// else "תמונה"; a body without an image gives none (micro.blog photo posts).
+#[test]
+fn a_photo_post_is_titled_by_its_picture() {
+    use mivzak::feed::plain_text::photo_title;
+    assert_eq!(
+        photo_title(r#"<img src="a.jpg" width="600" ALT="Frozen pond &amp; sunrise">"#).as_deref(),
+        Some("Frozen pond & sunrise")
+    );
+    assert_eq!(
+        photo_title("<p><img src='a.jpg' alt=''></p>").as_deref(),
+        Some("תמונה")
+    );
+    assert_eq!(photo_title("<img src=a.jpg>").as_deref(), Some("תמונה"));
+    assert_eq!(photo_title("<p>no picture</p>"), None);
+    let feed = mivzak::feed::parse_feed(
+        r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"p","content_html":"<img src=\"x.jpg\" alt=\"ברווז\">"}]}"#,
+    )
+    .expect("a feed");
+    assert_eq!(feed.items[0].title, "ברווז");
+    assert!(feed.items[0].title_from_text);
+}

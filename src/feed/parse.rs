@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::model::{Article, Attachment, Author, Feed};
-use super::plain_text::{one_line, plain_text, text_for_title};
+use super::plain_text::{one_line, photo_title, plain_text, text_for_title};
 use super::FeedError;
 use crate::time::{parse_date_ms, sort_dated_newest_first};
 
@@ -121,6 +121,7 @@ fn parse_item(item: Value, feed_language: Option<&str>) -> Result<Article, Strin
                 .flatten()
                 .map(|source| text_for_title(source))
                 .find(|text| !text.is_empty())
+                .or_else(|| content_html.as_deref().and_then(photo_title))
                 .unwrap_or_default();
             (start_of(&text, TITLE_FROM_TEXT_CHARS), true)
         }

@@ -42,6 +42,30 @@ pub fn text_for_title(text: &str) -> String {
     squeeze(&decode_references(&without_markdown_links(&words)))
 }
 
+/// The title of a post that is only a picture (micro.blog, Mastodon photo posts):
+/// the first image's `alt` text, else "תמונה" ("picture"); `None` when the body
+/// has no image. The alt text is read as plain text, on one line.
+pub fn photo_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("<img")?;
+    let tag_end = lower[start..]
+        .find('>')
+        .map_or(html.len(), |end| start + end);
+    let tag = &html[start..tag_end];
+    let alt = tag
+        .to_ascii_lowercase()
+        .find("alt=")
+        .and_then(|at| {
+            let value = &tag[at + 4..];
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let value = &value[1..];
+            value.find(quote).map(|end| &value[..end])
+        })
+        .map(|alt| one_line(alt))
+        .filter(|alt| !alt.is_empty());
+    Some(alt.unwrap_or_else(|| "תמונה".to_owned()))
+}
+
 /// How much of a body's text a made-up title is taken from: enough for the
 /// title's 80 characters after long link addresses have gone.
 const TITLE_SOURCE_CHARS: usize = 2_000;

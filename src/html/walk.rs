@@ -15,9 +15,9 @@ use web_sys::{
 };
 
 use super::policy::{
-    attribute_kind, clean_value, default_direction, element_action, image_sources,
-    opens_new_tab, scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling,
-    LINK_REL, MAX_DEPTH,
+    attribute_kind, clean_value, default_direction, element_action, image_sources, opens_new_tab,
+    scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, LINK_REL,
+    MAX_DEPTH,
 };
 
 const HTML: &str = "http://www.w3.org/1999/xhtml";
