@@ -19,6 +19,7 @@ const items = [
 
 for (const [g, group] of FIXTURE.same.entries()) {
   test(`one tag page for every form of: ${group.why}`, async ({ page, siteWith }) => {
+    test.setTimeout(60_000); // a page load per form
     const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
     const expected = group.forms.map((_, f) => `כתבה ${g}-${f}`).sort();
     for (const form of group.forms) {
