@@ -61,7 +61,7 @@ pub fn photo_title(html: &str) -> Option<String> {
             let value = &value[1..];
             value.find(quote).map(|end| &value[..end])
         })
-        .map(|alt| one_line(alt))
+        .map(one_line)
         .filter(|alt| !alt.is_empty());
     Some(alt.unwrap_or_else(|| "תמונה".to_owned()))
 }
