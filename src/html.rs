@@ -1,6 +1,7 @@
 //! Untrusted HTML (feed bodies, comments) never reaches `inner_html`: it is parsed by
 //! the browser's inert `DOMParser` and rebuilt node by node from an allowlist.
 
+pub mod inline_attributes;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]
 pub mod walk;

@@ -14,6 +14,7 @@ use web_sys::{
     Document, DocumentFragment, DomParser, Element, HtmlFormElement, Node, SupportedType,
 };
 
+use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
     attribute_kind, clean_value, default_direction, element_action, image_sources, opens_new_tab,
     scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, LINK_REL,
@@ -65,10 +66,12 @@ pub fn text_of(html: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The body of `html` parsed inertly, its inline styles and handlers renamed first
+/// so that parsing reports nothing against the page's CSP (`inline_attributes`).
 fn parse_body(html: &str) -> Option<Node> {
     let parser = DomParser::new().ok()?;
     let document = parser
-        .parse_from_string(html, SupportedType::TextHtml)
+        .parse_from_string(&rename_inline_attributes(html), SupportedType::TextHtml)
         .ok()?;
     let constructor = Reflect::get(&js_sys::global(), &"Document".into()).ok()?;
     let prototype = Reflect::get(&constructor, &"prototype".into()).ok()?;
