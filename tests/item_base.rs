@@ -1,5 +1,5 @@
 //! The base an item's relative URLs resolve against: its `url`, else the feed's
-//! `home_page_url`, else the feed's own URL.
+//! `home_page_url`, else the feed's own URL; a relative `url` is on the home page's site.
 
 use mivzak::feed::base::{is_http, item_base};
 
@@ -46,9 +46,19 @@ fn the_items_own_page_comes_first() {
 }
 
 #[test]
-fn a_relative_item_url_is_first_resolved_against_the_feed() {
+fn a_relative_item_url_is_resolved_against_the_home_page_then_the_feed() {
+    // Hugo and Jekyll write site-relative urls; the feed file may be on a CDN.
     assert_eq!(
         photo(Some("/2024/12/p1/"), Some("https://site/")),
+        "https://site/2024/12/p1/photo.jpg"
+    );
+    assert_eq!(
+        photo(Some("p1/"), Some("https://site/blog/")),
+        "https://site/blog/p1/photo.jpg"
+    );
+    // A relative home page is itself on the feed's host.
+    assert_eq!(
+        photo(Some("/2024/12/p1/"), Some("/he/")),
         "https://cdn.example.co.il/2024/12/p1/photo.jpg"
     );
     assert_eq!(

@@ -3,9 +3,12 @@
 //! with `/images/…`) hold relative ones that their author meant from the item's
 //! own page. The rule, for `content_html`, `image`, `banner_image`, attachments and
 //! the item's own `url`: resolve against the item's `url`, else the feed's
-//! `home_page_url`, else the URL the feed was fetched from; the first two are
-//! themselves resolved against the feed's URL first, and used only when that gives
-//! an http(s) URL.
+//! `home_page_url`, else the URL the feed was fetched from. The home page is
+//! resolved against the feed's URL; a relative item `url` against the home page,
+//! since generators write it site-relative (Hugo's `relURL`, Jekyll's
+//! `relative_url`: `/posts/p1/` is on the site, not beside a feed file that a CDN
+//! may serve from elsewhere; Hatsu reads JSON Feed ids the same way). Each is used
+//! only when it gives an http(s) URL.
 //!
 //! Resolving is the browser's `URL` (WHATWG), passed in as `resolve`: a URL parser
 //! in the wasm would cost far more than this rule (the `url` crate brings Unicode
@@ -21,13 +24,13 @@ pub fn item_base(
     feed_url: &str,
     resolve: impl Fn(&str, &str) -> Option<String>,
 ) -> String {
-    [item_url, home_page_url]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|url| !url.is_empty())
-        .filter_map(|url| resolve(url, feed_url))
-        .find(|url| is_http(url))
+    let usable = |url: Option<&str>, base: &str| {
+        let url = url.map(str::trim).filter(|url| !url.is_empty())?;
+        resolve(url, base).filter(|url| is_http(url))
+    };
+    let home = usable(home_page_url, feed_url);
+    usable(item_url, home.as_deref().unwrap_or(feed_url))
+        .or(home)
         .unwrap_or_else(|| feed_url.to_owned())
 }
 

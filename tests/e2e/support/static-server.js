@@ -193,8 +193,11 @@ export async function serveDir(root, options = {}) {
       stat = statOf(file);
     }
     // A missing file of a kind the site serves (a script, the feed) is a 404; any
-    // other path is the app's (an article id may end in ".co.il/" or be "~.").
-    if (!stat && fallback && !TYPES[path.extname(rel)]) {
+    // other path is the app's (an article id may end in ".co.il/" or be "~."), and
+    // so is anything under its id routes, whatever it ends in (a micro.blog id ends
+    // in ".html", a CMS id may end in ".json"), as `_redirects` has it on a CDN.
+    const appRoute = /^\/?(article|tag)\//.test(rel);
+    if (!stat && fallback && (appRoute || !TYPES[path.extname(rel)])) {
       file = path.join(root, 'index.html');
       stat = fs.statSync(file, { throwIfNoEntry: false });
     }
