@@ -22,6 +22,7 @@ test.describe('hostile bodies', () => {
 test.use({ cspViolationsExpected: true });
 
 test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page, siteWith }) => {
+  test.setTimeout(120_000); // a full page load per vector, each compiling the wasm
   const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
   const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
   await trapScripts(page);
