@@ -34,6 +34,11 @@ fn the_shapes_real_generators_write() {
         ("<p\nstyle\n=\n\"a\">", "<p\nx-style\n=\n\"a\">"),
         (r#"<p title="a"style="b">"#, r#"<p title="a"x-style="b">"#),
         (r#"</p style="a">"#, r#"</p x-style="a">"#),
+        // A style element, as Gutenberg blocks and page builders leave them.
+        (
+            "<p>א<style>.wp-block{gap:1em}</style>ב</p><STYLE media=x>a>b{}</Style >",
+            "<p>א<noframes>.wp-block{gap:1em}</noframes>ב</p><noframes media=x>a>b{}</noframes >",
+        ),
     ];
     for (input, expected) in cases {
         assert_eq!(renamed(input), expected, "{input}");
@@ -58,6 +63,7 @@ fn text_that_only_reads_like_an_attribute_is_kept() {
         r#"<!DOCTYPE html><?xml style="a"?></ style="b">text onload=1"#,
         // Names that only start like one: `o`, `styles`, `data-style`.
         r#"<p o="2" styles="3" data-style="4" data-onload="5">"#,
+        r#"<styles><x-style>t</x-style></styles>"#,
         // Unquoted values hold what would otherwise be names.
         r#"<a href=x?style=1 title=on>"#,
         // A tag cut off by the end of the body.
@@ -88,6 +94,29 @@ fn the_output_renames_nothing_more() {
     ] {
         let once = renamed(input);
         assert_eq!(renamed(&once), once);
-        assert!(!once.contains(" style") && !once.contains(" on"), "{once}");
+        assert!(
+            !once.contains(" style") && !once.contains(" on") && !once.contains("<style"),
+            "{once}"
+        );
+    }
+}
+
+#[test]
+fn what_is_renamed_is_dropped_by_the_policy() {
+    use mivzak::html::inline_attributes::{RENAMED_PREFIX, RENAMED_STYLE_ELEMENT};
+    use mivzak::html::policy::{attribute_kind, element_action, ElementAction, HTML_NAMESPACE};
+    assert_eq!(
+        element_action(RENAMED_STYLE_ELEMENT, Some(HTML_NAMESPACE)),
+        ElementAction::Drop
+    );
+    for element in ["p", "a", "img", "span", "td"] {
+        for name in ["style", "onload", "onerror", "onclick"] {
+            let renamed = format!("{RENAMED_PREFIX}{name}");
+            assert_eq!(
+                attribute_kind(element, &renamed),
+                None,
+                "{element} {renamed}"
+            );
+        }
     }
 }

@@ -5,9 +5,13 @@
 //! Ghost cards, Hugo's highlighted code, Google Docs spans) and every `onload="…"`
 //! (lazy-load plugins) in a feed body is reported as a `style-src-attr` or
 //! `script-src-attr` violation, to the console and to any report endpoint the
-//! publisher set. The policy drops those attributes anyway, so they are renamed
-//! before parsing (`style` to `x-style`, `onload` to `x-onload`) and the parser
-//! never sees them. The same workaround, with a regular expression, is
+//! publisher set; a `<style>` element (Gutenberg blocks, page builders) as
+//! `style-src-elem`. The policy drops all of these anyway, so they are renamed
+//! before parsing and the parser never sees them: `style` to `x-style` and
+//! `onload` to `x-onload` as attributes, and the `style` element to `noframes`,
+//! the one element the HTML standard parses exactly as it does `style` (raw
+//! text, by the "in head" rules from the body: no open `p` is closed) that
+//! no policy checks, and that `policy::element_action` drops with its content. The same workaround, with a regular expression, is
 //! cure53/DOMPurify#900 and formbricks/formbricks#7489; a regular expression also
 //! rewrites text that merely reads `style="…"`, so this follows the tokenizer of
 //! the HTML standard (§13.2.5) through tags, comments and quoted values instead.
@@ -21,9 +25,13 @@ use std::borrow::Cow;
 /// The prefix that turns an inline attribute into one no policy acts on.
 pub const RENAMED_PREFIX: &str = "x-";
 
+/// What a `style` element's start and end tags are renamed to.
+pub const RENAMED_STYLE_ELEMENT: &str = "noframes";
+
 /// `html` with every `style` and `on…` attribute of its tags renamed by
-/// [`RENAMED_PREFIX`]; everything else, text included, byte for byte the same.
-/// Borrowed when there is nothing to rename.
+/// [`RENAMED_PREFIX`], and every `style` tag to [`RENAMED_STYLE_ELEMENT`];
+/// everything else, text included, byte for byte the same. Borrowed when there
+/// is nothing to rename.
 pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut renames = Vec::new();
@@ -44,15 +52,22 @@ pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
     if renames.is_empty() {
         return Cow::Borrowed(html);
     }
-    let mut out = String::with_capacity(html.len() + renames.len() * RENAMED_PREFIX.len());
+    let mut out = String::with_capacity(html.len() + renames.len() * RENAMED_STYLE_ELEMENT.len());
     let mut copied = 0;
-    for start in renames {
-        out.push_str(&html[copied..start]);
-        out.push_str(RENAMED_PREFIX);
-        copied = start;
+    for Rename { at, len, with } in renames {
+        out.push_str(&html[copied..at]);
+        out.push_str(with);
+        copied = at + len;
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// `len` bytes at `at` are replaced by `with`.
+struct Rename {
+    at: usize,
+    len: usize,
+    with: &'static str,
 }
 
 /// Whether the attribute named `name` is one CSP checks inline.
@@ -93,13 +108,20 @@ fn bogus_comment_end(bytes: &[u8], at: usize) -> usize {
         .map_or(bytes.len(), |end| at + end + 1)
 }
 
-/// Reads the tag whose name starts at `at`, noting where each inline attribute's
-/// name starts, and returns the index just past the tag.
-fn tag_end(bytes: &[u8], mut at: usize, renames: &mut Vec<usize>) -> usize {
+/// Reads the tag whose name starts at `at`, noting what to rename in it, and
+/// returns the index just past the tag.
+fn tag_end(bytes: &[u8], mut at: usize, renames: &mut Vec<Rename>) -> usize {
     let len = bytes.len();
-    // The tag name.
+    let name = at;
     while at < len && !is_space(bytes[at]) && bytes[at] != b'/' && bytes[at] != b'>' {
         at += 1;
+    }
+    if bytes[name..at].eq_ignore_ascii_case(b"style") {
+        renames.push(Rename {
+            at: name,
+            len: at - name,
+            with: RENAMED_STYLE_ELEMENT,
+        });
     }
     loop {
         // Before an attribute name.
@@ -119,7 +141,11 @@ fn tag_end(bytes: &[u8], mut at: usize, renames: &mut Vec<usize>) -> usize {
             at += 1;
         }
         if is_inline(&bytes[start..at]) {
-            renames.push(start);
+            renames.push(Rename {
+                at: start,
+                len: 0,
+                with: RENAMED_PREFIX,
+            });
         }
         while at < len && is_space(bytes[at]) {
             at += 1;

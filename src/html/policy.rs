@@ -12,7 +12,8 @@ pub enum ElementAction {
     Drop,
 }
 
-const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+/// The HTML namespace (DOM Standard §1.4): the only one whose elements are kept.
+pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// Kept as they are.
 const KEPT: &[&str] = &[

@@ -17,11 +17,9 @@ use web_sys::{
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
     attribute_kind, clean_value, default_direction, element_action, image_sources, opens_new_tab,
-    scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, LINK_REL,
-    MAX_DEPTH,
+    scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, HTML_NAMESPACE,
+    LINK_REL, MAX_DEPTH,
 };
-
-const HTML: &str = "http://www.w3.org/1999/xhtml";
 
 struct Walk {
     out: Document,
@@ -107,7 +105,7 @@ impl Walk {
                 }
                 Node::ELEMENT_NODE => {
                     if let Some(element) = child.dyn_ref::<Element>() {
-                        let noscript = element.namespace_uri().as_deref() == Some(HTML)
+                        let noscript = element.namespace_uri().as_deref() == Some(HTML_NAMESPACE)
                             && element.local_name() == "noscript";
                         if noscript {
                             if twins.read(Sibling::Noscript) {
