@@ -34,6 +34,24 @@ fn the_shapes_real_generators_write() {
         ("<p\nstyle\n=\n\"a\">", "<p\nx-style\n=\n\"a\">"),
         (r#"<p title="a"style="b">"#, r#"<p title="a"x-style="b">"#),
         (r#"</p style="a">"#, r#"</p x-style="a">"#),
+        // A text-only element ends at its own end tag, not inside a quote.
+        (
+            r#"<textarea><b title="</textarea><img onerror=x src=1>">"#,
+            r#"<textarea><b title="</textarea><img x-onerror=x src=1>">"#,
+        ),
+        (
+            r#"<title>a</titles></title ><p style=a>"#,
+            r#"<title>a</titles></title ><p x-style=a>"#,
+        ),
+        // From the first svg or math on, text-only elements hold markup.
+        (
+            r#"<svg><style><img src=x onerror=a></style></svg>"#,
+            r#"<svg><noframes><img src=x x-onerror=a></noframes></svg>"#,
+        ),
+        (
+            r#"<math><mtext></math><mglyph><style></math><img src onerror=a>"#,
+            r#"<math><mtext></math><mglyph><noframes></math><img src x-onerror=a>"#,
+        ),
         // A style element, as Gutenberg blocks and page builders leave them.
         (
             "<p>א<style>.wp-block{gap:1em}</style>ב</p><STYLE media=x>a>b{}</Style >",
@@ -66,6 +84,10 @@ fn text_that_only_reads_like_an_attribute_is_kept() {
         r#"<styles><x-style>t</x-style></styles>"#,
         // Unquoted values hold what would otherwise be names.
         r#"<a href=x?style=1 title=on>"#,
+        // Text-only elements: their text is text, whatever it reads like.
+        r#"<textarea><p style="a"></textarea><title>onload=1 <b onclick=x></title>"#,
+        r#"<script>if (a<b && c) x.onclick = 1; "<p style=1>"</script>"#,
+        r#"<xmp><p style="a"></xmp ><plaintext><p style="b"></plaintext><p style="c">"#,
         // A tag cut off by the end of the body.
         r#"<p title="a style="#,
         "",

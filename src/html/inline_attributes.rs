@@ -16,9 +16,13 @@
 //! rewrites text that merely reads `style="…"`, so this follows the tokenizer of
 //! the HTML standard (§13.2.5) through tags, comments and quoted values instead.
 //!
-//! Text inside raw-text elements (`script`, `style`, `textarea`, `title`, `xmp`…)
-//! is scanned as markup too: renaming there is harmless, as the policy drops those
-//! elements with their content (`policy::element_action`).
+//! The text of `script`, `style`, `textarea`, `title`, `xmp`, `iframe`, `noembed`,
+//! `noframes` and `plaintext` is skipped as the tokenizer skips it (a
+//! `<textarea><b title="</textarea><img onerror=…>">` holds a real `img`). Inside
+//! SVG and MathML those elements hold markup, and which end tags leave foreign
+//! content is the tree builder's business: from the first `<svg` or `<math` on,
+//! every text is scanned as markup. Scanning text as markup can only rename more,
+//! and only inside what `policy::element_action` drops with its content.
 
 use std::borrow::Cow;
 
@@ -36,6 +40,7 @@ pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut renames = Vec::new();
     let mut at = 0;
+    let mut foreign = false;
     while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
         at += offset + 1;
         match bytes.get(at) {
@@ -45,7 +50,17 @@ pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
                 at = tag_end(bytes, at + 1, &mut renames);
             }
             Some(b'/') => at = bogus_comment_end(bytes, at),
-            Some(b) if b.is_ascii_alphabetic() => at = tag_end(bytes, at, &mut renames),
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = tag_name(bytes, at);
+                at = tag_end(bytes, at, &mut renames);
+                foreign |= name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
+                if !foreign && name.eq_ignore_ascii_case(b"plaintext") {
+                    break;
+                }
+                if !foreign && TEXT_ONLY.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+                    at = text_end(bytes, at, name);
+                }
+            }
             _ => {}
         }
     }
@@ -61,6 +76,49 @@ pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// The elements whose content the tokenizer reads as text up to their end tag
+/// (HTML §13.2.6.4.7 "in body": RCDATA, RAWTEXT and script data; `noscript` is
+/// markup, as `DOMParser` parses with scripting disabled).
+const TEXT_ONLY: [&[u8]; 8] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
+
+/// The tag name that starts at `at`.
+fn tag_name(bytes: &[u8], at: usize) -> &[u8] {
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| is_space(b) || b == b'/' || b == b'>')
+        .map_or(bytes.len(), |end| at + end);
+    &bytes[at..end]
+}
+
+/// The `<` of the end tag that closes text-only `name`'s content from `at`, or the end.
+fn text_end(bytes: &[u8], at: usize, name: &[u8]) -> usize {
+    let mut i = at;
+    while let Some(offset) = bytes[i..].windows(2).position(|w| w == b"</") {
+        i += offset;
+        let after = i + 2 + name.len();
+        let closes = bytes
+            .get(i + 2..after)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && bytes
+                .get(after)
+                .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>');
+        if closes {
+            return i;
+        }
+        i += 2;
+    }
+    bytes.len()
 }
 
 /// `len` bytes at `at` are replaced by `with`.

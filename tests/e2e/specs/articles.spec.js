@@ -19,7 +19,6 @@ async function trapScripts(page) {
 }
 
 test.describe('hostile bodies', () => {
-test.use({ cspViolationsExpected: false });
 
 test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page, siteWith }) => {
   test.setTimeout(120_000); // a full page load per vector, each compiling the wasm

@@ -6,7 +6,6 @@ import { test, expect, SAMPLE_FEED } from '../support/site.js';
 import { XSS_CORPUS } from '../fixtures/xss-corpus.js';
 import { FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
 
-test.use({ cspViolationsExpected: true });
 test.setTimeout(180_000);
 
 const PER_ARTICLE = 40;
