@@ -48,6 +48,11 @@ fn the_shapes_real_generators_write() {
             r#"<svg><style><img src=x onerror=a></style></svg>"#,
             r#"<svg><noframes><img src=x x-onerror=a></noframes></svg>"#,
         ),
+        // An HTML textarea inside MathML's mtext: its text ends at its end tag.
+        (
+            r#"<math><mtext><textarea><b id="</textarea><img onerror=a src=1>"></b></math>"#,
+            r#"<math><mtext><textarea><b id="</textarea><img x-onerror=a src=1>"></b></math>"#,
+        ),
         (
             r#"<math><mtext></math><mglyph><style></math><img src onerror=a>"#,
             r#"<math><mtext></math><mglyph><noframes></math><img src x-onerror=a>"#,

@@ -20,9 +20,11 @@
 //! `noframes` and `plaintext` is skipped as the tokenizer skips it (a
 //! `<textarea><b title="</textarea><img onerror=…>">` holds a real `img`). Inside
 //! SVG and MathML those elements hold markup, and which end tags leave foreign
-//! content is the tree builder's business: from the first `<svg` or `<math` on,
-//! every text is scanned as markup. Scanning text as markup can only rename more,
-//! and only inside what `policy::element_action` drops with its content.
+//! content is the tree builder's business: a body with `<svg` or `<math` is
+//! scanned twice, reading those elements' text as markup from the first such tag
+//! on, and as text, and what either reading finds is renamed. Reading text as
+//! markup can only rename more, and only inside what `policy::element_action`
+//! drops with its content.
 
 use std::borrow::Cow;
 
@@ -38,31 +40,12 @@ pub const RENAMED_STYLE_ELEMENT: &str = "noframes";
 /// is nothing to rename.
 pub fn rename_inline_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut renames = Vec::new();
-    let mut at = 0;
-    let mut foreign = false;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
-        at += offset + 1;
-        match bytes.get(at) {
-            Some(b'!') if bytes[at..].starts_with(b"!--") => at = comment_end(bytes, at + 3),
-            Some(b'!' | b'?') => at = bogus_comment_end(bytes, at),
-            Some(b'/') if bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => {
-                at = tag_end(bytes, at + 1, &mut renames);
-            }
-            Some(b'/') => at = bogus_comment_end(bytes, at),
-            Some(b) if b.is_ascii_alphabetic() => {
-                let name = tag_name(bytes, at);
-                at = tag_end(bytes, at, &mut renames);
-                foreign |= name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
-                if !foreign && name.eq_ignore_ascii_case(b"plaintext") {
-                    break;
-                }
-                if !foreign && TEXT_ONLY.iter().any(|t| name.eq_ignore_ascii_case(t)) {
-                    at = text_end(bytes, at, name);
-                }
-            }
-            _ => {}
-        }
+    let (mut renames, saw_foreign) = scan(bytes, true);
+    if saw_foreign {
+        // Which reading holds depends on the tree builder: rename for both.
+        renames.extend(scan(bytes, false).0);
+        renames.sort_by_key(|rename| rename.at);
+        renames.dedup_by_key(|rename| rename.at);
     }
     if renames.is_empty() {
         return Cow::Borrowed(html);
@@ -119,6 +102,40 @@ fn text_end(bytes: &[u8], at: usize, name: &[u8]) -> usize {
         i += 2;
     }
     bytes.len()
+}
+
+/// What to rename in `bytes`, in order, and whether an `svg` or `math` tag was met.
+/// `foreign_aware`: from the first such tag on, read text-only elements' text as
+/// markup (else always as text).
+fn scan(bytes: &[u8], foreign_aware: bool) -> (Vec<Rename>, bool) {
+    let mut renames = Vec::new();
+    let mut at = 0;
+    let mut foreign = false;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        at += offset + 1;
+        match bytes.get(at) {
+            Some(b'!') if bytes[at..].starts_with(b"!--") => at = comment_end(bytes, at + 3),
+            Some(b'!' | b'?') => at = bogus_comment_end(bytes, at),
+            Some(b'/') if bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                at = tag_end(bytes, at + 1, &mut renames);
+            }
+            Some(b'/') => at = bogus_comment_end(bytes, at),
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = tag_name(bytes, at);
+                at = tag_end(bytes, at, &mut renames);
+                foreign |= name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
+                let as_text = !(foreign && foreign_aware);
+                if as_text && name.eq_ignore_ascii_case(b"plaintext") {
+                    break;
+                }
+                if as_text && TEXT_ONLY.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+                    at = text_end(bytes, at, name);
+                }
+            }
+            _ => {}
+        }
+    }
+    (renames, foreign)
 }
 
 /// `len` bytes at `at` are replaced by `with`.
