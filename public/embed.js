@@ -63,7 +63,9 @@
     iframe.style.cssText = 'display:block;border:0;padding:0;background:transparent;color-scheme:normal;' +
       'box-sizing:border-box!important;width:100%!important;min-width:0!important;max-width:none!important;' +
       'height:3rem!important;min-height:0!important;max-height:none!important';
-    frames.set(element, { iframe: iframe, id: id, options: options, height: null, ready: false, pending: false });
+    // `applied`: the options the frame has (its query, then each change); `live`:
+    // the ones it says it can change in place (its first message).
+    frames.set(element, { iframe: iframe, id: id, options: options, applied: Object.assign({}, options), live: [], height: null, ready: false, pending: false });
     element.textContent = '';
     element.appendChild(iframe);
   }
@@ -113,23 +115,43 @@
     return found;
   }
 
-  /** Changes a ticker's options without reloading it: MivzakTicker.set(el, {theme: "dark"}). */
+  /** Changes a ticker's options: MivzakTicker.set(el, {theme: "dark"}); null or ""
+   *  puts an option back to its default. */
   function set(element, changes) {
     var entry = frames.get(element);
     if (!entry || !entry.iframe.contentWindow) return false;
+    var options = Object.assign({}, entry.options);
     Object.keys(changes || {}).forEach(function (name) {
-      if (OPTIONS.indexOf(name) >= 0) entry.options[name] = String(changes[name]);
+      if (OPTIONS.indexOf(name) < 0) return;
+      if (changes[name] === null || changes[name] === undefined || changes[name] === '') delete options[name];
+      else options[name] = String(changes[name]);
     });
-    // Until the frame has spoken it may not be listening yet: the changes go
-    // out with its first message.
-    if (entry.ready) post(entry);
-    else entry.pending = true;
+    update(entry, options);
     return true;
   }
 
-  function post(entry) {
+  /** Gives the frame `options`: in place when it can change every one that
+   *  changed, else by loading it again with them (a new feed, count, language…). */
+  function update(entry, options) {
+    entry.options = options;
+    entry.iframe.title = options.title || 'מבזקים';
+    // Until the frame has spoken it may not be listening yet: the changes go
+    // out with its first message.
+    if (!entry.ready) {
+      entry.pending = true;
+      return;
+    }
     entry.pending = false;
-    entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: entry.options }, APP_ORIGIN);
+    var changed = OPTIONS.filter(function (name) { return name !== 'title' && entry.applied[name] !== options[name]; });
+    if (!changed.length) return;
+    entry.applied = Object.assign({}, options);
+    var inPlace = changed.every(function (name) { return entry.live.indexOf(name) >= 0 && options[name] !== undefined; });
+    if (inPlace) {
+      entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: options }, APP_ORIGIN);
+    } else {
+      entry.ready = false;
+      entry.iframe.src = frameSrc(entry.id, options);
+    }
   }
 
   function receive(event) {
@@ -140,8 +162,9 @@
     if (data.type === 'mivzak:height' && typeof data.height === 'number' && isFinite(data.height)) {
       entry.height = Math.max(0, Math.min(data.height, MAX_HEIGHT));
       fit(entry);
+      if (!entry.ready && Array.isArray(data.live)) entry.live = data.live.filter(function (name) { return typeof name === 'string'; });
       entry.ready = true;
-      if (entry.pending) post(entry);
+      if (entry.pending) update(entry, entry.options);
     }
   }
 
@@ -154,7 +177,7 @@
           var element = record.target;
           if (!frames.has(element)) scan(element);
           else if (!element.matches(SELECTOR) || registry.ownerOf(element) !== me) unmount(element);
-          else set(element, read(element));
+          else update(frames.get(element), read(element));
           return;
         }
         record.addedNodes.forEach(scan);

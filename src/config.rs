@@ -154,6 +154,15 @@ pub fn parse(text: &str) -> Parsed {
     let mut config = Config::default();
     let defaults = Config::default();
     for (key, value) in object {
+        if let ("ticker", Some(fields)) = (key.as_str(), value.as_object()) {
+            // Each of the ticker's keys on its own too: a count of 2.5 keeps the mode.
+            for (name, value) in fields {
+                if let Err(error) = apply_ticker(&mut config.ticker, name, value.clone()) {
+                    warnings.push(format!("config.json: ticker.{name} ignored ({error})"));
+                }
+            }
+            continue;
+        }
         let outcome = apply(&mut config, key, value.clone());
         if let Err(error) = outcome {
             warnings.push(format!("config.json: {key} ignored ({error})"));
@@ -176,17 +185,46 @@ fn warn_unknown(
     }
 }
 
-fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(), String> {
-    fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
-        serde_json::from_value(value).map_err(|e| e.to_string())
+fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+/// A count written as any JSON number with a whole value (`20`, `20.0`, `2e1`),
+/// as the static shell reads it with `Number.isInteger` (index.html); negative
+/// ones are 0, for `validate` to clamp. Anything else is an error.
+fn whole_number(value: serde_json::Value) -> Result<u64, String> {
+    let number: f64 = read(value)?;
+    if !number.is_finite() || number.fract() != 0.0 {
+        return Err("not a whole number".into());
     }
+    // `as` saturates: -3 is 0 and 1e300 is u64::MAX, both then clamped.
+    Ok(number as u64)
+}
+
+fn apply_ticker(
+    ticker: &mut TickerOptions,
+    key: &str,
+    value: serde_json::Value,
+) -> Result<(), String> {
+    match key {
+        "mode" => ticker.mode = read(value)?,
+        "speed" => ticker.speed = read(value)?,
+        "count" => ticker.count = usize::try_from(whole_number(value)?).unwrap_or(usize::MAX),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(), String> {
     match key {
         "feed_url" => config.feed_url = read(value)?,
         "comments_url" => config.comments_url = read(value)?,
         "site_name" => config.site_name = read(value)?,
         "facebook_url" => config.facebook_url = read(value)?,
         "time_zone" => config.time_zone = read(value)?,
-        "poll_seconds" => config.poll_seconds = read(value)?,
+        "poll_seconds" => {
+            config.poll_seconds = u32::try_from(whole_number(value)?).unwrap_or(u32::MAX)
+        }
         "ticker" => config.ticker = read(value)?,
         "language" => {
             let language: Option<String> = read(value)?;

@@ -100,3 +100,39 @@ fn embed_feeds_keep_absolute_http_urls_and_warn_about_the_rest() {
         .iter()
         .any(|w| w.contains("embed_feeds ignored")));
 }
+
+/// The static shell (index.html) reads `ticker.count` by the same rule: a whole
+/// number in any JSON form, clamped to 1..200; anything else the default, 20.
+#[test]
+fn ticker_count_is_a_whole_number_clamped_and_each_ticker_key_stands_alone() {
+    let count = |json: &str| {
+        let parsed = parse(&format!(
+            r#"{{"ticker": {{"mode": "marquee", "count": {json}}}}}"#
+        ));
+        // A bad count never takes the mode with it.
+        assert_eq!(parsed.config.ticker.mode, TickerMode::Marquee, "{json}");
+        parsed.config.ticker.count
+    };
+    for (json, expected) in [
+        ("12", 12),
+        ("12.0", 12),
+        ("1.2e1", 12),
+        ("500", 200),
+        ("1e300", 200),
+        ("0", 1),
+        ("-3", 1),
+        ("2.5", 20),
+        ("\"12\"", 20),
+        ("null", 20),
+        ("1e400", 20),
+    ] {
+        assert_eq!(count(json), expected, "count {json}");
+    }
+    let parsed = parse(r#"{"ticker": {"mode": "sideways", "count": 5}}"#);
+    assert_eq!(parsed.config.ticker.count, 5);
+    assert_eq!(parsed.config.ticker.mode, TickerMode::List);
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.contains("ticker.mode ignored")));
+}

@@ -6,7 +6,9 @@ use crate::clock::provide_clock;
 use crate::components::flash_list::EmbedLinks;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
-use crate::embed::{feed_is_allowed, parse_options, refused_feed_message, EmbedOptions};
+use crate::embed::{
+    feed_is_allowed, parse_options, refused_feed_message, EmbedOptions, LIVE_OPTIONS,
+};
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
 use crate::routes::{base_path, Paths};
@@ -102,7 +104,7 @@ fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
             return;
         };
         let text = |key: &str| get(&changes, key).and_then(|v| v.as_string());
-        let pairs: Vec<(String, String)> = ["theme", "mode", "bg", "fg", "accent", "font"]
+        let pairs: Vec<(String, String)> = LIVE_OPTIONS
             .iter()
             .filter_map(|key| text(key).map(|value| (key.to_string(), value)))
             .collect();
@@ -135,6 +137,13 @@ fn report_height(parent: String, id: u32) {
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"mivzak:height".into());
         let _ = js_sys::Reflect::set(&message, &"id".into(), &f64::from(id).into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // What `embed.js` may change in place; for any other option it loads the
+        // frame again.
+        let live: js_sys::Array = LIVE_OPTIONS
+            .iter()
+            .map(|name| JsValue::from(*name))
+            .collect();
+        let _ = js_sys::Reflect::set(&message, &"live".into(), &live);
         if let Ok(Some(host)) = window().parent() {
             let _ = host.post_message(&message, &parent);
         }

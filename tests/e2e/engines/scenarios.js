@@ -143,7 +143,7 @@ export const SCENARIOS = [
       const widget = await site();
       const host = await hostPage(widget, '<div id="w" data-mivzak-ticker data-mode="list" data-count="3"></div>');
       await page.goto(host.url);
-      await waitFor(page, () => document.querySelector('#w iframe'), [], { what: 'the iframe' });
+      await waitFor(page, () => Boolean(document.querySelector('#w iframe')), [], { what: 'the iframe' });
       const inFrame = () => ({
         started: Boolean(window.__probe && window.__probe.started),
         flashes: document.querySelectorAll('.flash').length,
