@@ -138,7 +138,7 @@
     if (!loading) return;
     Promise.all([answer(early.config), answer(early.feed)]).then(function (answers) {
       var config = json(answers[0]) || {};
-      var feed = json(answers[1]);
+      var feed = feedOf(answers[1]);
       var items = feed && Array.isArray(feed.items) ? feed.items : [];
       var item = articleOnThisPage(items);
       if (item) showArticle(item, answers[1].requested);
@@ -162,8 +162,22 @@
     }
   }
 
+  // The inline shell's rules (index.html): ids as the app keeps them, the path
+  // segment of an id, ticker.count. An id the shell cannot be sure of is left out.
+  var shell = window.__mivzakShell || {};
+  var segment = shell.segment || encodeURIComponent;
+
   function idOf(item) {
+    if (shell.UNSURE && item.id === shell.UNSURE) return null;
     return typeof item.id === 'number' ? String(item.id) : item.id;
+  }
+
+  function feedOf(found) {
+    try {
+      return found && found.ok ? (shell.parseFeed ? shell.parseFeed(found.text) : JSON.parse(found.text)) : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function articleOnThisPage(items) {
@@ -213,8 +227,7 @@
 
   /** The newest flashes, "HH:MM headline", each a link to its article. */
   function flashList(items, config) {
-    var count = config.ticker && config.ticker.count >= 1 && config.ticker.count <= 200
-      ? Math.floor(config.ticker.count) : 20;
+    var count = shell.tickerCount ? shell.tickerCount(config) : 20;
     var clock = null;
     try {
       clock = new Intl.DateTimeFormat('he-IL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: config.time_zone || 'Asia/Jerusalem' });
@@ -234,7 +247,7 @@
     var list = el('ol', 'flashes');
     flashes.forEach(function (flash) {
       var link = list.appendChild(el('li', 'flash')).appendChild(el('a'));
-      link.href = home + 'article/' + encodeURIComponent(idOf(flash.item));
+      link.href = home + 'article/' + segment(idOf(flash.item));
       if (!isNaN(flash.ms)) {
         var time = link.appendChild(el('time', 'clock', clock.format(flash.ms)));
         time.dir = 'ltr';

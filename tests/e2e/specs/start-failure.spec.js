@@ -105,3 +105,23 @@ test('a healthy start shows no notice, and a slow wasm only delays the app', asy
   await expect(page.locator('.article-list')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('.start-failed')).toHaveCount(0);
 });
+
+test('without the wasm, the simplified list links every id as the app would, and shows ticker.count flashes', async ({ page }) => {
+  // A marquee keeps the shell's skeleton, so start-check.js draws its own list,
+  // by the shell's rules: ids written as numbers as the app keeps them, the id's
+  // path segment, and ticker.count.
+  const feed = JSON.stringify(feedWith([
+    { id: '@1', title: 'מזהה 1.0', date_published: '2024-12-28T12:00:00+02:00' },
+    { id: '@2', title: 'מזהה 1E2', date_published: '2024-12-28T11:00:00+02:00' },
+    { id: "it's (1)", title: 'מזהה עם גרש', date_published: '2024-12-28T10:00:00+02:00' },
+  ])).replace('"@1"', '1.0').replace('"@2"', '1E2');
+  const broken = await site({ config: { ticker: { mode: 'marquee', count: 3.0 } }, files: { 'feed.json': feed } });
+  broken.fail(WASM, 404);
+  await page.goto(broken.url);
+  await expect(notice(page)).toBeVisible();
+  const links = page.locator('.flashes .flash a');
+  await expect(links).toHaveCount(3);
+  expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual([
+    '/article/1.0', '/article/1e%2B2', '/article/it%27s%20%281%29',
+  ]);
+});

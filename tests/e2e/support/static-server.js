@@ -252,9 +252,12 @@ export async function serveDir(root, options = {}) {
     proxy(prefix, target) {
       proxies.push([prefix, target]);
     },
-    /** Holds every answer for a path matching `pattern` for `ms` first, as a slow link would. */
+    /** Holds every answer for a path matching `pattern` for `ms` first, as a slow
+     *  link would, until the function it returns is called. */
     slow(pattern, ms) {
-      delays.push([pattern, ms]);
+      const delay = [pattern, ms];
+      delays.push(delay);
+      return () => delays.splice(delays.indexOf(delay), 1);
     },
     /** Answers `pathname` with `status` until `heal` is called, or `extra.times` times. */
     fail(pathname, status, extra = {}) {
