@@ -14,29 +14,35 @@ pub use backend::CommentsBackend;
 pub use model::{Comment, NewComment, SortOrder};
 
 /// Why a comment could not be read or posted. The Hebrew message is for the reader.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum CommentError {
     /// No answer: offline, refused, reset. The comment may or may not have arrived.
+    #[error("no answer from the comment server: {0}")]
     Network(String),
+    #[error("the comment server did not answer in time")]
     Timeout,
     /// Isso's guard: too many comments too fast (403 "ratelimit exceeded").
+    #[error("the comment server's rate limit (HTTP 403 ratelimit)")]
     RateLimited,
     /// Refused for another reason (403).
+    #[error("the comment server refused (HTTP 403): {0}")]
     Forbidden(String),
     /// The server said the comment is invalid (400), with its reason.
+    #[error("the comment server found the comment invalid: {0}")]
     Invalid(String),
     /// 429 Too Many Requests, from a server or proxy in front of Isso (Isso's own
     /// guard answers 403): nothing was stored, and the answer asks the reader to
     /// wait, `retry_after` saying how long when the header was readable.
-    Busy {
-        retry_after: Option<String>,
-    },
+    #[error("the comment server is busy (HTTP 429, Retry-After {retry_after:?})")]
+    Busy { retry_after: Option<String> },
     /// 5xx; `retry_after` in seconds when the server said when to come back.
+    #[error("the comment server failed (HTTP {status}, Retry-After {retry_after:?})")]
     Server {
         status: u16,
         retry_after: Option<String>,
     },
     /// An answer that is not what Isso sends.
+    #[error("an answer Isso does not send: {0}")]
     BadAnswer(String),
 }
 
@@ -75,11 +81,5 @@ impl CommentError {
             Self::Server { retry_after, .. } | Self::Busy { retry_after } => retry_after.as_deref(),
             _ => None,
         }
-    }
-}
-
-impl std::fmt::Display for CommentError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{self:?}")
     }
 }

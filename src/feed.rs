@@ -3,10 +3,12 @@
 
 pub mod backoff;
 pub mod base;
+pub mod fetch;
 pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod plain_text;
+pub mod reconcile;
 pub mod source;
 pub mod tags;
 
@@ -15,19 +17,29 @@ pub use parse::parse_feed;
 
 /// Why the feed could not be shown. The Hebrew message is for the reader, the
 /// rest goes to the console.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum FeedError {
     /// The request never got an answer: offline, DNS, reset, a server that is down.
+    #[error("network error: {0}")]
     Network(String),
     /// The feed is on another origin whose server answers but does not let this
     /// site read it (no `Access-Control-Allow-Origin` for it): the URL.
+    #[error(
+        "{0} answered, but the browser would not let this page read it: most likely CORS, \
+         the feed's server does not send Access-Control-Allow-Origin for this site's origin"
+    )]
     NotShared(String),
     /// No answer within the time limit.
+    #[error("the feed did not answer in time")]
     Timeout,
     /// An answer, but not 2xx.
+    #[error("the feed answered HTTP {0}")]
     Status(u16),
+    #[error("the feed is not JSON: {0}")]
     NotJson(String),
+    #[error("not a JSON Feed: {0}")]
     NotAFeed(String),
+    #[error("the feed is too large: {0}")]
     TooLarge(String),
 }
 
@@ -67,24 +79,5 @@ pub fn no_answer_error(
         FeedError::NotShared(url.to_owned())
     } else {
         FeedError::Network(detail)
-    }
-}
-
-impl std::fmt::Display for FeedError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Network(detail) => write!(f, "network error: {detail}"),
-            Self::NotShared(url) => write!(
-                f,
-                "{url} answered, but the browser would not let this page read it: most likely \
-                 CORS, the feed's server does not send Access-Control-Allow-Origin for this \
-                 site's origin"
-            ),
-            Self::Timeout => write!(f, "the feed did not answer in time"),
-            Self::Status(code) => write!(f, "the feed answered HTTP {code}"),
-            Self::NotJson(detail) => write!(f, "the feed is not JSON: {detail}"),
-            Self::NotAFeed(detail) => write!(f, "not a JSON Feed: {detail}"),
-            Self::TooLarge(detail) => write!(f, "the feed is too large: {detail}"),
-        }
     }
 }

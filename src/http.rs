@@ -12,11 +12,14 @@ use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
 pub mod head_start;
 
 /// Why a request failed, before anything was parsed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum HttpError {
+    #[error("network error: {0}")]
     Network(String),
+    #[error("no answer in time")]
     Timeout,
     /// Not 2xx, with the body (servers explain themselves there) and `Retry-After`.
+    #[error("HTTP {code}")]
     Status {
         code: u16,
         body: String,

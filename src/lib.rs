@@ -4,6 +4,7 @@
 //! the views in `components/` and `pages/` stay thin and read signals.
 
 pub mod app;
+pub mod backoff;
 pub mod bidi;
 pub mod clock;
 pub mod comments;

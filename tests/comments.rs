@@ -1,6 +1,5 @@
 //! Comment rules: Isso's limits, ordering, threading, the retry schedule, errors.
 
-use mivzak::comments::isso::to_comment_error;
 use mivzak::comments::model::{
     check_draft, insert, same_words, sort_thread, thread_uri, Comment, DraftProblem, NewComment,
     SortOrder,
@@ -209,7 +208,7 @@ fn a_deleted_comment_is_a_placeholder_that_isso_does_not_count() {
 
 #[test]
 fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
-    let busy = to_comment_error(HttpError::Status {
+    let busy = CommentError::from(HttpError::Status {
         code: 429,
         body: "Too Many Requests".into(),
         retry_after: Some("3".into()),
@@ -228,7 +227,7 @@ fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
     assert!(busy.reader_message().contains("להמתין"));
     // Without a readable Retry-After (a cross-origin proxy that does not expose
     // it), the app's own backoff.
-    let hidden = to_comment_error(HttpError::Status {
+    let hidden = CommentError::from(HttpError::Status {
         code: 429,
         body: String::new(),
         retry_after: None,
@@ -236,7 +235,7 @@ fn a_429_asks_to_wait_and_is_retried_after_retry_after() {
     assert!(hidden.is_retryable());
     assert_eq!(retry_delay(0, hidden.retry_after(), NOW, 1.0), 2.0);
     // Isso's own guard stays what it was: 403, not retried by itself.
-    let guard = to_comment_error(HttpError::Status {
+    let guard = CommentError::from(HttpError::Status {
         code: 403,
         body: "ratelimit exceeded".into(),
         retry_after: None,

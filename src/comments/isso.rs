@@ -37,7 +37,7 @@ impl Isso {
         http::send(ask)
             .await
             .map(|a| a.text)
-            .map_err(to_comment_error)
+            .map_err(CommentError::from)
     }
 }
 
@@ -110,35 +110,37 @@ impl CommentsBackend for Isso {
 }
 
 /// The comment error for a failed request to Isso (or a proxy in front of it).
-pub fn to_comment_error(error: HttpError) -> CommentError {
-    match error {
-        HttpError::Network(detail) => CommentError::Network(detail),
-        HttpError::Timeout => CommentError::Timeout,
-        HttpError::Status {
-            code: 403, body, ..
-        } if body.contains("ratelimit") => CommentError::RateLimited,
-        HttpError::Status {
-            code: 403, body, ..
-        } => CommentError::Forbidden(body),
-        HttpError::Status {
-            code: 404, body, ..
-        }
-        | HttpError::Status {
-            code: 400, body, ..
-        } => CommentError::Invalid(body),
-        HttpError::Status {
-            code: 429,
-            retry_after,
-            ..
-        } => CommentError::Busy { retry_after },
-        HttpError::Status {
-            code, retry_after, ..
-        } if code >= 500 => CommentError::Server {
-            status: code,
-            retry_after,
-        },
-        HttpError::Status { code, body, .. } => {
-            CommentError::BadAnswer(format!("HTTP {code}: {body}"))
+impl From<HttpError> for CommentError {
+    fn from(error: HttpError) -> Self {
+        match error {
+            HttpError::Network(detail) => CommentError::Network(detail),
+            HttpError::Timeout => CommentError::Timeout,
+            HttpError::Status {
+                code: 403, body, ..
+            } if body.contains("ratelimit") => CommentError::RateLimited,
+            HttpError::Status {
+                code: 403, body, ..
+            } => CommentError::Forbidden(body),
+            HttpError::Status {
+                code: 404, body, ..
+            }
+            | HttpError::Status {
+                code: 400, body, ..
+            } => CommentError::Invalid(body),
+            HttpError::Status {
+                code: 429,
+                retry_after,
+                ..
+            } => CommentError::Busy { retry_after },
+            HttpError::Status {
+                code, retry_after, ..
+            } if code >= 500 => CommentError::Server {
+                status: code,
+                retry_after,
+            },
+            HttpError::Status { code, body, .. } => {
+                CommentError::BadAnswer(format!("HTTP {code}: {body}"))
+            }
         }
     }
 }

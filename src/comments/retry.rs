@@ -1,4 +1,5 @@
-//! When to try a failed post again: exponential backoff with jitter, honouring
+//! When to try a failed post again: the crate's backoff with jitter
+//! (`crate::backoff`), honouring
 //! `Retry-After`, with a cap so a reader is never left waiting for minutes.
 
 pub const MAX_AUTOMATIC_TRIES: u32 = 5;
@@ -11,13 +12,12 @@ const CAP_SECONDS: f64 = 60.0;
 /// `now_ms` (milliseconds since the epoch). A value that is neither, or none,
 /// leaves the backoff.
 pub fn retry_delay(attempt: u32, retry_after: Option<&str>, now_ms: f64, jitter: f64) -> f64 {
-    let jitter = if jitter.is_finite() {
-        jitter.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let backoff = (FIRST_DELAY_SECONDS * 2f64.powi(attempt.min(16) as i32)).min(CAP_SECONDS);
-    let backoff = backoff / 2.0 + backoff / 2.0 * jitter;
+    let backoff = crate::backoff::backoff_seconds(
+        FIRST_DELAY_SECONDS,
+        attempt.saturating_add(1),
+        CAP_SECONDS,
+        jitter,
+    );
     let asked = retry_after.and_then(|value| {
         let value = value.trim();
         value

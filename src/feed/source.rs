@@ -1,10 +1,10 @@
-//! The feed in the browser: fetch, validate, poll, back off, and publish the
-//! flashes as signals keyed by id. Views read it; it never touches the DOM.
+//! The feed in the browser: polls it on a schedule (backing off on failure,
+//! pausing while the tab is hidden, at once when the network is back), and
+//! publishes the flashes as signals keyed by id. The request is `fetch.rs`'s, the
+//! keyed update `reconcile.rs`'s. Views read it; it never touches the DOM.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -12,21 +12,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::backoff::next_poll_seconds;
-use super::merge::{append_older, merge};
+use super::fetch::{fetch_feed, to_feed_error, Polled, Remembered};
+use super::merge::merge;
 use super::model::{Article, Feed};
-use super::{no_answer_error, parse_feed, FeedError};
-use crate::http::{self, Ask, HttpError};
+use super::reconcile::{older_entries, reconcile};
+use super::{parse_feed, FeedError};
+use crate::http::{self, Ask};
 use crate::log;
 
-/// One flash on screen. The `article` signal changes when the feed edits the item,
-/// so its row updates in place instead of being drawn again.
-#[derive(Clone)]
-pub struct Entry {
-    pub id: Arc<str>,
-    pub article: ArcRwSignal<Article>,
-    /// True for flashes that arrived by a poll while the page was open.
-    pub is_new: bool,
-}
+pub use super::reconcile::Entry;
 
 /// Whether there is anything to show yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,19 +60,14 @@ pub struct FeedSource {
     poller: StoredValue<Rc<Poller>, LocalStorage>,
 }
 
+/// The schedule: where and how often, and what the next poll needs to know.
 struct Poller {
     url: String,
     poll_seconds: u32,
-    state: RefCell<PollState>,
-}
-
-#[derive(Default)]
-struct PollState {
-    failures: u32,
-    etag: Option<String>,
-    last_text: String,
-    timer: Option<TimeoutHandle>,
-    in_flight: bool,
+    remembered: RefCell<Remembered>,
+    failures: Cell<u32>,
+    timer: Cell<Option<TimeoutHandle>>,
+    in_flight: Cell<bool>,
 }
 
 impl FeedSource {
@@ -87,7 +76,10 @@ impl FeedSource {
         let poller = Rc::new(Poller {
             url: url.clone(),
             poll_seconds,
-            state: RefCell::default(),
+            remembered: RefCell::default(),
+            failures: Cell::new(0),
+            timer: Cell::new(None),
+            in_flight: Cell::new(false),
         });
         let source = Self {
             entries: RwSignal::new(Vec::new()),
@@ -116,22 +108,18 @@ impl FeedSource {
     /// Polls at once (the retry button, the tab becoming visible again).
     pub fn poll_now(self) {
         let poller = self.poller.get_value();
-        {
-            let mut state = poller.state.borrow_mut();
-            if state.in_flight {
-                return;
-            }
-            if let Some(timer) = state.timer.take() {
-                timer.clear();
-            }
-            state.in_flight = true;
+        if poller.in_flight.replace(true) {
+            return;
+        }
+        if let Some(timer) = poller.timer.take() {
+            timer.clear();
         }
         if matches!(self.state.get_untracked(), LoadState::Failed(_)) {
             self.state.set(LoadState::Loading);
         }
         leptos::task::spawn_local(async move {
-            let outcome = fetch_feed(&poller).await;
-            poller.state.borrow_mut().in_flight = false;
+            let outcome = fetch_feed(&poller.url, &poller.remembered).await;
+            poller.in_flight.set(false);
             match outcome {
                 Ok(Polled::Changed(feed)) => self.apply(feed),
                 Ok(Polled::Same) => self.mark_ok(),
@@ -211,19 +199,9 @@ impl FeedSource {
             match outcome {
                 Ok(older) => {
                     report_skipped(&older);
-                    let mut articles: Vec<Article> = self
+                    let fresh = self
                         .entries
-                        .with_untracked(|e| e.iter().map(|e| e.article.get_untracked()).collect());
-                    let known = articles.len();
-                    append_older(&mut articles, older.items);
-                    let fresh: Vec<Entry> = articles[known..]
-                        .iter()
-                        .map(|a| Entry {
-                            id: a.id.as_str().into(),
-                            article: ArcRwSignal::new(a.clone()),
-                            is_new: false,
-                        })
-                        .collect();
+                        .with_untracked(|current| older_entries(current, older.items));
                     self.entries.update(|entries| entries.extend(fresh));
                     self.info.update(|info| info.next_url = older.next_url);
                 }
@@ -240,43 +218,14 @@ impl FeedSource {
             .entries
             .with_untracked(|e| e.iter().map(|e| e.article.get_untracked()).collect());
         let change = merge(&old, feed.items);
-        if !change.is_unchanged() {
-            let mut by_id: HashMap<Arc<str>, Entry> = self
-                .entries
-                .with_untracked(|e| e.iter().map(|e| (e.id.clone(), e.clone())).collect());
-            let next: Vec<Entry> = change
-                .items
-                .into_iter()
-                .map(|article| match by_id.remove(article.id.as_str()) {
-                    Some(entry) => {
-                        if entry.article.with_untracked(|a| *a != article) {
-                            entry.article.set(article);
-                        }
-                        entry
-                    }
-                    None => Entry {
-                        id: article.id.as_str().into(),
-                        article: ArcRwSignal::new(article),
-                        is_new: !first_load,
-                    },
-                })
-                .collect();
-            let order_changed = !change.added.is_empty()
-                || !change.removed.is_empty()
-                || self.entries.with_untracked(|old| {
-                    old.len() != next.len() || old.iter().zip(&next).any(|(a, b)| a.id != b.id)
-                });
-            if order_changed {
-                if !first_load && !change.added.is_empty() {
-                    let titles = next
-                        .iter()
-                        .filter(|e| change.added.iter().any(|id| id.as_str() == &*e.id))
-                        .map(|e| e.article.with_untracked(|a| a.title.clone()))
-                        .collect();
-                    self.arrivals.set(titles);
-                }
-                self.entries.set(next);
+        let reconciled = self
+            .entries
+            .with_untracked(|current| reconcile(current, change, first_load));
+        if let Some(next) = reconciled.entries {
+            if !reconciled.arrivals.is_empty() {
+                self.arrivals.set(reconciled.arrivals);
             }
+            self.entries.set(next);
         }
         let (title, next_url) = (feed.title, feed.next_url);
         self.info.update(|info| {
@@ -291,7 +240,7 @@ impl FeedSource {
     }
 
     fn mark_ok(self) {
-        self.poller.get_value().state.borrow_mut().failures = 0;
+        self.poller.get_value().failures.set(0);
         self.last_ok_ms.set(Some(js_sys::Date::now()));
         if self.failing.get_untracked().is_some() {
             self.failing.set(None);
@@ -303,7 +252,8 @@ impl FeedSource {
 
     fn fail(self, error: FeedError) {
         log::warn(&format!("feed: {error}"));
-        self.poller.get_value().state.borrow_mut().failures += 1;
+        let poller = self.poller.get_value();
+        poller.failures.set(poller.failures.get() + 1);
         if self.last_ok_ms.get_untracked().is_some() {
             self.failing.set(Some(error));
         } else {
@@ -316,21 +266,24 @@ impl FeedSource {
             return;
         }
         let poller = self.poller.get_value();
-        let failures = poller.state.borrow().failures;
-        let seconds = next_poll_seconds(poller.poll_seconds, failures, js_sys::Math::random());
+        let seconds = next_poll_seconds(
+            poller.poll_seconds,
+            poller.failures.get(),
+            js_sys::Math::random(),
+        );
         let timer = set_timeout_with_handle(
             move || self.poll_now(),
             Duration::from_millis((seconds * 1000.0) as u64),
         )
         .ok();
-        poller.state.borrow_mut().timer = timer;
+        poller.timer.set(timer);
     }
 
     /// Pauses polling while the tab is hidden and polls at once when it is back.
     fn watch_visibility(self) {
         let on_change = Closure::<dyn Fn()>::new(move || {
             if is_hidden() {
-                if let Some(timer) = self.poller.get_value().state.borrow_mut().timer.take() {
+                if let Some(timer) = self.poller.get_value().timer.take() {
                     timer.clear();
                 }
             } else {
@@ -348,70 +301,6 @@ impl FeedSource {
 
 fn is_hidden() -> bool {
     document().visibility_state() == web_sys::VisibilityState::Hidden
-}
-
-/// What a poll brought.
-enum Polled {
-    Changed(Feed),
-    /// Unchanged since the last poll (a 304 the browser answered from its cache,
-    /// or the same ETag or bytes), so nothing was parsed again.
-    Same,
-    /// The network failed and the service worker answered with the copy it kept;
-    /// parsed only when nothing is on screen yet.
-    Saved {
-        feed: Option<Feed>,
-        at_ms: f64,
-    },
-}
-
-async fn fetch_feed(poller: &Poller) -> Result<Polled, FeedError> {
-    let known_etag = poller.state.borrow().etag.clone();
-    let mut ask = Ask::get(&poller.url);
-    ask.skip_body_if_etag = known_etag.as_deref();
-    let answer = match http::send_or_take("feed", ask).await {
-        Ok(answer) => answer,
-        Err(error) => return Err(to_feed_error(&poller.url, error).await),
-    };
-    if let Some(at_ms) = answer.saved_at_ms {
-        let showing = !poller.state.borrow().last_text.is_empty();
-        let feed = if showing {
-            None
-        } else {
-            Some(parse_feed(&answer.text)?)
-        };
-        return Ok(Polled::Saved { feed, at_ms });
-    }
-    if answer.etag.is_some() && answer.etag == known_etag {
-        return Ok(Polled::Same);
-    }
-    if answer.text == poller.state.borrow().last_text {
-        return Ok(Polled::Same);
-    }
-    let feed = parse_feed(&answer.text)?;
-    let mut state = poller.state.borrow_mut();
-    state.etag = answer.etag;
-    state.last_text = answer.text;
-    Ok(Polled::Changed(feed))
-}
-
-/// The feed's error for a failed request to `url`. A request with no answer at
-/// all is looked at more closely, since the browser fails it the same way when
-/// the reader is offline and when CORS forbids the page to read the answer.
-async fn to_feed_error(url: &str, error: HttpError) -> FeedError {
-    match error {
-        HttpError::Network(detail) => {
-            let online = window().navigator().on_line();
-            let cross_origin = http::is_cross_origin(url);
-            let answered = if online && cross_origin {
-                Some(http::answers_opaquely(url).await)
-            } else {
-                None
-            };
-            no_answer_error(url, detail, online, cross_origin, answered)
-        }
-        HttpError::Timeout => FeedError::Timeout,
-        HttpError::Status { code, .. } => FeedError::Status(code),
-    }
 }
 
 fn report_skipped(feed: &Feed) {

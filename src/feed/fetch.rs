@@ -1,0 +1,83 @@
+//! The feed's conditional fetch: the ETag and the last text it remembers, so that an
+//! unchanged feed (a 304 the browser answered from its cache, the same ETag, the
+//! same bytes) is not parsed again; the copy the service worker kept when the
+//! network is down; and what a failed request means for the reader.
+
+use std::cell::RefCell;
+
+use leptos::prelude::window;
+
+use super::model::Feed;
+use super::{no_answer_error, parse_feed, FeedError};
+use crate::http::{self, Ask, HttpError};
+
+/// What the last good answer was, for the next request.
+#[derive(Default)]
+pub struct Remembered {
+    etag: Option<String>,
+    last_text: String,
+}
+
+/// What a poll brought.
+pub enum Polled {
+    Changed(Feed),
+    /// Unchanged since the last poll, so nothing was parsed again.
+    Same,
+    /// The network failed and the service worker answered with the copy it kept;
+    /// parsed only when nothing is on screen yet.
+    Saved {
+        feed: Option<Feed>,
+        at_ms: f64,
+    },
+}
+
+/// Fetches the feed at `url`, asking only for what changed since `remembered`.
+pub async fn fetch_feed(url: &str, remembered: &RefCell<Remembered>) -> Result<Polled, FeedError> {
+    let known_etag = remembered.borrow().etag.clone();
+    let mut ask = Ask::get(url);
+    ask.skip_body_if_etag = known_etag.as_deref();
+    let answer = match http::send_or_take("feed", ask).await {
+        Ok(answer) => answer,
+        Err(error) => return Err(to_feed_error(url, error).await),
+    };
+    if let Some(at_ms) = answer.saved_at_ms {
+        let showing = !remembered.borrow().last_text.is_empty();
+        let feed = if showing {
+            None
+        } else {
+            Some(parse_feed(&answer.text)?)
+        };
+        return Ok(Polled::Saved { feed, at_ms });
+    }
+    if answer.etag.is_some() && answer.etag == known_etag {
+        return Ok(Polled::Same);
+    }
+    if answer.text == remembered.borrow().last_text {
+        return Ok(Polled::Same);
+    }
+    let feed = parse_feed(&answer.text)?;
+    let mut remembered = remembered.borrow_mut();
+    remembered.etag = answer.etag;
+    remembered.last_text = answer.text;
+    Ok(Polled::Changed(feed))
+}
+
+/// The feed's error for a failed request to `url`. A request with no answer at
+/// all is looked at more closely, since the browser fails it the same way when
+/// the reader is offline and when CORS forbids the page to read the answer.
+pub async fn to_feed_error(url: &str, error: HttpError) -> FeedError {
+    match error {
+        HttpError::Network(detail) => {
+            let online = window().navigator().on_line();
+            let cross_origin = http::is_cross_origin(url);
+            let answered = if online && cross_origin {
+                Some(http::answers_opaquely(url).await)
+            } else {
+                None
+            };
+            no_answer_error(url, detail, online, cross_origin, answered)
+        }
+        HttpError::Timeout => FeedError::Timeout,
+        HttpError::Status { code, .. } => FeedError::Status(code),
+    }
+}

@@ -1,0 +1,107 @@
+//! One poll's [`Merge`] applied to the keyed entries on screen: an entry that stays
+//! keeps its signal (an edit is written into it, so its row updates in place and
+//! keeps its DOM node), a new id gets a new entry, and the list itself is replaced
+//! only when its order or membership changed. No browser API: tested natively
+//! (`tests/reconcile.rs`).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::{ArcRwSignal, Set, WithUntracked};
+
+use super::merge::{append_older, Merge};
+use super::model::Article;
+
+/// One flash on screen. The `article` signal changes when the feed edits the item,
+/// so its row updates in place instead of being drawn again.
+#[derive(Clone)]
+pub struct Entry {
+    pub id: Arc<str>,
+    pub article: ArcRwSignal<Article>,
+    /// True for flashes that arrived by a poll while the page was open.
+    pub is_new: bool,
+}
+
+impl Entry {
+    /// A new entry for `article`.
+    pub fn new(article: Article, is_new: bool) -> Self {
+        Self {
+            id: article.id.as_str().into(),
+            article: ArcRwSignal::new(article),
+            is_new,
+        }
+    }
+}
+
+/// What a poll does to the list.
+pub struct Reconciled {
+    /// The list to show, or `None` when its ids and their order are as they were
+    /// (edits, if any, are already in the entries' signals).
+    pub entries: Option<Vec<Entry>>,
+    /// The titles of the flashes this poll added, in list order, for the polite
+    /// live region; none on the first load, which announces nothing.
+    pub arrivals: Vec<String>,
+}
+
+/// Applies `change` (from `merge` of `current`'s articles and a poll) to `current`.
+/// On the `first_load` no entry is marked new.
+pub fn reconcile(current: &[Entry], change: Merge, first_load: bool) -> Reconciled {
+    if change.is_unchanged() {
+        return Reconciled {
+            entries: None,
+            arrivals: Vec::new(),
+        };
+    }
+    let mut by_id: HashMap<Arc<str>, Entry> =
+        current.iter().map(|e| (e.id.clone(), e.clone())).collect();
+    let next: Vec<Entry> = change
+        .items
+        .into_iter()
+        .map(|article| match by_id.remove(article.id.as_str()) {
+            Some(entry) => {
+                if entry.article.with_untracked(|a| *a != article) {
+                    entry.article.set(article);
+                }
+                entry
+            }
+            None => Entry::new(article, !first_load),
+        })
+        .collect();
+    let order_changed = !change.added.is_empty()
+        || !change.removed.is_empty()
+        || current.len() != next.len()
+        || current.iter().zip(&next).any(|(a, b)| a.id != b.id);
+    if !order_changed {
+        return Reconciled {
+            entries: None,
+            arrivals: Vec::new(),
+        };
+    }
+    let arrivals = if first_load {
+        Vec::new()
+    } else {
+        next.iter()
+            .filter(|e| change.added.iter().any(|id| id.as_str() == &*e.id))
+            .map(|e| e.article.with_untracked(|a| a.title.clone()))
+            .collect()
+    };
+    Reconciled {
+        entries: Some(next),
+        arrivals,
+    }
+}
+
+/// The entries for an older page (`next_url`): its articles whose ids are not on
+/// screen yet, in its order, to go after `current`.
+pub fn older_entries(current: &[Entry], older: Vec<Article>) -> Vec<Entry> {
+    let mut articles: Vec<Article> = current
+        .iter()
+        .map(|e| e.article.with_untracked(Article::clone))
+        .collect();
+    let known = articles.len();
+    append_older(&mut articles, older);
+    articles
+        .drain(known..)
+        .map(|article| Entry::new(article, false))
+        .collect()
+}
