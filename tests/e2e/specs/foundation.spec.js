@@ -106,7 +106,10 @@ test('an unknown config key is reported in the console', async ({ page, siteWith
   expect(warnings.join('\n')).toContain('unknown key feed_ulr');
 });
 
-test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({ page, site }) => {
+test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({
+  page,
+  site,
+}) => {
   site.slow(/\.wasm$/, 60_000); // hold the wasm back: the shell alone is on screen
   await page.goto(site.url);
   await expect(page.locator('.site-header')).toContainText('מבזק');
@@ -137,8 +140,14 @@ test('the shell and then the app carry the day beside the time of flashes not fr
   expect(await rows.first().locator('.day').boundingBox()).toEqual(shellBox);
 });
 
-test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({ page, siteWith }) => {
-  const untitled = { ...SAMPLE_FEED, items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items] };
+test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({
+  page,
+  siteWith,
+}) => {
+  const untitled = {
+    ...SAMPLE_FEED,
+    items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items],
+  };
   for (const options of [{ config: { ticker: { mode: 'marquee' } } }, { files: { 'feed.json': untitled } }]) {
     const site = await siteWith(options);
     site.slow(/\.wasm$/, 60_000);
@@ -184,7 +193,7 @@ test('config and feed are asked for while the wasm is still on its way, once eac
   // The app has taken over from the shell when the article list is there.
   await expect(page.locator('.article-list')).toBeVisible();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  const first = (p) => site.requests.find((r) => r.path === p || p instanceof RegExp && p.test(r.path));
+  const first = (p) => site.requests.find((r) => r.path === p || (p instanceof RegExp && p.test(r.path)));
   const wasm = first(/\.wasm$/);
   // Both answers were in before the wasm had even arrived …
   expect(first('/config.json').done).toBeLessThan(wasm.done);
