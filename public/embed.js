@@ -241,7 +241,7 @@
           ? url.pathname.replace(/[^/]*$/, '')
           : url.pathname.replace(/\/?$/, '/');
         return { base: url.origin + path, origin: url.origin };
-      } catch (error) {
+      } catch (_error) {
         return { base: String(value), origin: '' };
       }
     }

@@ -185,7 +185,7 @@
   function json(found) {
     try {
       return found && found.ok ? JSON.parse(found.text) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -203,7 +203,7 @@
   function feedOf(found) {
     try {
       return found && found.ok ? (shell.parseFeed ? shell.parseFeed(found.text) : JSON.parse(found.text)) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -216,7 +216,7 @@
     var id;
     try {
       id = decodeURIComponent(match[1]);
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
     return (
@@ -245,7 +245,7 @@
     var url = null;
     try {
       url = typeof item.url === 'string' ? new URL(item.url, feedUrl || document.baseURI) : null;
-    } catch (e) {
+    } catch (_e) {
       url = null;
     }
     if (url && /^https?:$/.test(url.protocol)) {
@@ -268,7 +268,7 @@
         hourCycle: 'h23',
         timeZone: config.time_zone || 'Asia/Jerusalem',
       });
-    } catch (e) {
+    } catch (_e) {
       clock = new Intl.DateTimeFormat('he-IL', {
         hour: '2-digit',
         minute: '2-digit',

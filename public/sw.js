@@ -66,12 +66,12 @@ function feedFromConfig(text) {
   try {
     const named = JSON.parse(text).feed_url;
     if (typeof named === 'string' && named.trim()) url = named;
-  } catch (e) {
+  } catch {
     /* the defaults, as the app does */
   }
   try {
     return new URL(url, CONFIG_URL).href;
-  } catch (e) {
+  } catch {
     return new URL('feed.json', CONFIG_URL).href;
   }
 }
@@ -89,7 +89,7 @@ function isGood(url, text) {
     const value = JSON.parse(text);
     if (url === CONFIG_URL) return value !== null && typeof value === 'object' && !Array.isArray(value);
     return value !== null && typeof value === 'object' && Array.isArray(value.items);
-  } catch (e) {
+  } catch {
     return false;
   }
 }

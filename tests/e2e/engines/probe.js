@@ -13,14 +13,15 @@
  */
 (function () {
   'use strict';
-  var probe = (window.__probe = { started: false, problems: [] });
+  var probe = { started: false, problems: [] };
+  window.__probe = probe;
 
   function record(kind, detail) {
     var entry = { kind: kind, detail: String(detail).slice(0, 600), page: location.href };
     probe.problems.push(entry);
     try {
       navigator.sendBeacon('/__mivzak-probe', JSON.stringify(entry));
-    } catch (e) {
+    } catch (_e) {
       /* the list in the page still has it */
     }
   }
@@ -31,10 +32,10 @@
       var target = event.target;
       if (target && target !== window && target.tagName) {
         if (/^(SCRIPT|LINK)$/.test(target.tagName))
-          record('resource', target.tagName + ' ' + (target.src || target.href));
+          record('resource', `${target.tagName} ${target.src || target.href}`);
         return;
       }
-      record('error', event.message + ' (' + event.filename + ':' + event.lineno + ')');
+      record('error', `${event.message} (${event.filename}:${event.lineno})`);
     },
     true
   );
@@ -74,7 +75,7 @@
       WebAssembly[name] = function () {
         var result = original.apply(WebAssembly, arguments);
         result.then(null, function (error) {
-          record('wasm', name + ': ' + error);
+          record('wasm', `${name}: ${error}`);
         });
         return result;
       };

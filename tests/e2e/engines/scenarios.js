@@ -106,8 +106,7 @@ export const SCENARIOS = [
         (tag, title) => {
           const heading = document.querySelector('.tag-page h1');
           return (
-            heading &&
-            heading.textContent.includes(tag) &&
+            heading?.textContent.includes(tag) &&
             [...document.querySelectorAll('.tag-page .article-card')].some((card) => card.textContent.includes(title))
           );
         },
@@ -187,7 +186,7 @@ export const SCENARIOS = [
       await page.goto(host.url);
       await waitFor(page, () => Boolean(document.querySelector('#w iframe')), [], { what: 'the iframe' });
       const inFrame = () => ({
-        started: Boolean(window.__probe && window.__probe.started),
+        started: Boolean(window.__probe?.started),
         flashes: document.querySelectorAll('.flash').length,
         height: Math.ceil(document.body.getBoundingClientRect().height),
       });
@@ -303,7 +302,10 @@ export const SCENARIOS = [
       const faults = [];
       headlines.forEach(({ title, latin }, n) => {
         const chars = boxes[n];
-        if (!chars) return faults.push(`${title}: not on the page`);
+        if (!chars) {
+          faults.push(`${title}: not on the page`);
+          return;
+        }
         const leftToRight = [...chars]
           .sort((a, b) => a.x - b.x)
           .map((c) => c.ch)

@@ -266,7 +266,7 @@ test('a comment held for moderation says so', async ({ page, withComments }) => 
 test('a 5xx is retried by itself, honouring Retry-After, and lands once', async ({ page, withComments }) => {
   const { site, isso } = await withComments();
   // The same Isso behind the site's own origin, where the test can make it fail.
-  site.proxy('/isso/', isso.url + '/');
+  site.proxy('/isso/', `${isso.url}/`);
   site.write('config.json', {
     ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
     comments_url: 'isso/',
@@ -288,7 +288,7 @@ test('a 5xx is retried by itself, honouring Retry-After, and lands once', async 
 
 test('a 400 is not retried by itself and keeps the text', async ({ page, withComments }) => {
   const { site, isso } = await withComments();
-  site.proxy('/isso/', isso.url + '/');
+  site.proxy('/isso/', `${isso.url}/`);
   site.write('config.json', {
     ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
     comments_url: 'isso/',
@@ -325,7 +325,7 @@ test('a post that gets no answer times out, says so, keeps the text, and lands o
 }) => {
   test.setTimeout(60_000);
   const { site, isso } = await withComments();
-  site.proxy('/isso/', isso.url + '/');
+  site.proxy('/isso/', `${isso.url}/`);
   site.write('config.json', {
     ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
     comments_url: 'isso/',
@@ -428,7 +428,7 @@ test('a 429 with Retry-After asks the reader to wait, retries by itself after it
 }) => {
   const { site, isso } = await withComments();
   // A proxy in front of Isso, on the site's own origin, that answers one 429.
-  site.proxy('/isso/', isso.url + '/');
+  site.proxy('/isso/', `${isso.url}/`);
   site.write('config.json', {
     ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
     comments_url: 'isso/',

@@ -60,9 +60,9 @@ test('clicking a flash opens its article with five paragraphs, and a reload keep
 });
 
 test('unknown routes and unknown article ids show the Hebrew not-found page', async ({ page, site }) => {
-  await page.goto(site.url + 'no/such/page');
+  await page.goto(`${site.url}no/such/page`);
   await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
-  await page.goto(site.url + 'article/no-such-id');
+  await page.goto(`${site.url}article/no-such-id`);
   await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
   await page.getByRole('link', { name: 'חזרה לעמוד הראשי' }).click();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);

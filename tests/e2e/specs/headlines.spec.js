@@ -286,8 +286,8 @@ test('titles, summaries, names, tags and attachment titles show as plain text', 
 });
 
 test('on a 360 px phone no long word or wide table makes a page wider than the screen', async ({ page, siteWith }) => {
-  const hashtag = '#' + Array.from({ length: 14 }, () => 'מבזק').join('_'); // 70 characters, no space
-  const url = 'https://example.com/' + 'a'.repeat(50);
+  const hashtag = `#${Array.from({ length: 14 }, () => 'מבזק').join('_')}`; // 70 characters, no space
+  const url = `https://example.com/${'a'.repeat(50)}`;
   expect(hashtag.length).toBe(70);
   const table = `<table><tr>${Array.from({ length: 12 }, (_, i) => `<th>עמודה_${i}_ארוכה</th>`).join('')}</tr>
     <tr>${Array.from({ length: 12 }, (_, i) => `<td>${1_000_000 + i}</td>`).join('')}</tr></table>`;

@@ -16,7 +16,7 @@ function focused(page) {
       id: el.id,
       className: typeof el.className === 'string' ? el.className : '',
       text: (el.textContent || '').trim().slice(0, 60),
-      label: el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent.trim() : ''),
+      label: el.getAttribute('aria-label') || (el.labels?.[0] ? el.labels[0].textContent.trim() : ''),
       visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
       onScreen:
         rect.width > 0 &&

@@ -112,7 +112,7 @@ test('a comment whose answer was lost when the page reloaded is found on the ser
   withComments,
 }) => {
   const { site, isso } = await withComments();
-  site.proxy('/isso/', isso.url + '/');
+  site.proxy('/isso/', `${isso.url}/`);
   site.write('config.json', {
     ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
     comments_url: 'isso/',

@@ -81,7 +81,7 @@ test('the toggle works from the keyboard and shows its focus', async ({ page, si
     await page.keyboard.press('Tab');
   await expect(toggle).toBeFocused();
   const outline = await toggle.evaluate(
-    (el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth,
+    (el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`,
   );
   expect(outline).toMatch(/^solid [1-9]/);
   await page.keyboard.press('Enter');

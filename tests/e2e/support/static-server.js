@@ -119,7 +119,10 @@ export async function serveDir(root, options = {}) {
       const added = {};
       for (const rule of parseHeaders(headersFile(root))) {
         if (!matches(rule.pattern, url.pathname)) continue;
-        for (const [name, value] of rule.headers) (added[name] ??= []).push(value);
+        for (const [name, value] of rule.headers) {
+          added[name] ??= [];
+          added[name].push(value);
+        }
       }
       for (const [name, values] of Object.entries(added)) {
         const edit = options.editPolicy && /^content-security-policy$/i.test(name) ? options.editPolicy : (v) => v;
@@ -224,7 +227,7 @@ export async function serveDir(root, options = {}) {
         String(body).replace(/<head[^>]*>/i, (head) => `${head}<script src="${PROBE_SCRIPT}"></script>`),
       );
     }
-    const etag = '"' + crypto.createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
+    const etag = `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     const headers = {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       etag,
