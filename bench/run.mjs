@@ -2,13 +2,14 @@
 // `name value unit` lines (machine-readable) under a human-readable heading.
 // It drives Debian's Chromium through Playwright against the release dist/ served
 // as a CDN would: precompressed brotli and gzip, COOP/COEP for memory measurement.
+
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveDir } from '../tests/e2e/support/static-server.js';
 

@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES } from './browsers.js';
-import { SCENARIOS } from './scenarios.js';
+import { startIsso } from '../support/isso.js';
 import { makeSite } from '../support/sites.js';
 import { serveDir } from '../support/static-server.js';
-import { startIsso } from '../support/isso.js';
+import { ENGINES } from './browsers.js';
+import { SCENARIOS } from './scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = fs.readFileSync(path.join(here, 'probe.js'), 'utf8');

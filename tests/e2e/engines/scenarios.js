@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BROWSER_ZONE } from './browsers.js';
-import { SAMPLE_FEED, DIST } from '../support/sites.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { DIST, SAMPLE_FEED } from '../support/sites.js';
+import { BROWSER_ZONE } from './browsers.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);

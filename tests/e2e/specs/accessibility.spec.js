@@ -1,7 +1,7 @@
 // axe-core finds no violations on each kind of page, in light and dark.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,8 +1,9 @@
 // Articles: a hostile feed runs nothing, a rich body keeps its shape, and the page
 // around it (share, tags, load more, focus, direction) works.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
+import { ALLOWED_ATTRIBUTES, FORBIDDEN_TAGS, XSS_VECTORS } from '../fixtures/xss-vectors.js';
 import { feedWith, flash } from '../support/feeds.js';
-import { XSS_VECTORS, FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const RICH = `<h1>כותרת משנה</h1><p>פסקה עם <strong>הדגשה</strong>, <em>נטוי</em> ו<a href="/about">קישור פנימי</a> ו<a href="https://other.example/x">קישור חיצוני</a>.</p>
 <blockquote><p>ציטוט</p></blockquote><ul><li>אחד</li><li>שניים</li></ul>

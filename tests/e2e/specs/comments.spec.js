@@ -1,5 +1,5 @@
 // Comments against a real Isso: read, post, reply, like, sort, and never lose a word.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;

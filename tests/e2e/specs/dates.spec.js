@@ -1,6 +1,6 @@
 // Dates as feeds write them (issue 12 §2) and which day a flash belongs to
 // (issue 17 §1), read by an en-US browser in New York on a site in Israel.
-import { test, expect } from '../support/site.js';
+import { expect, test } from '../support/site.js';
 
 test.use({ locale: 'en-US' }); // the config's timezoneId is already America/New_York
 

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from '../support/site.js';
 import { flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 async function hostPage(site, body) {

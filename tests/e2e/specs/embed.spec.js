@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 /** A third-party page on its own origin that embeds the widget from `site`

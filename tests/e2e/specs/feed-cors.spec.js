@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, SAMPLE_FEED, consoleWarnings } from '../support/site.js';
+import { test as base, consoleWarnings, expect, SAMPLE_FEED } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 const CONNECTION = 'בדקו את החיבור לאינטרנט';

@@ -1,7 +1,8 @@
 // The feed from a misbehaving server: the app stays up, keeps the last good flashes
 // (or says what is wrong in Hebrew), and recovers when the server is healthy again.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2;
 const GOOD = JSON.stringify(SAMPLE_FEED);

@@ -1,5 +1,5 @@
 // The vertical slice: home, article, deep links, not-found, the error state, a sub-path.
-import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
+import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);

@@ -3,8 +3,9 @@
 // algorithm, never cut into pieces; plain text, whatever the publisher escaped into
 // it; and no word so long that a page gets wider than a phone. Every order is
 // checked on screen, character by character, not in the DOM's text.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const MIXED = [
   flash('mc', '14:55', 'סניף McDonald’s נסגר', { summary: 'סניף McDonald’s נסגר אחרי 30 שנה' }),

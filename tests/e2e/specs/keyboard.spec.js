@@ -1,6 +1,6 @@
 // The whole reader's path with the keyboard alone: skip link, a flash, the
 // article, a comment sent, back home, the strip's controls; every stop visibly focused.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;

@@ -1,7 +1,7 @@
 // Links, ids and images: every id (WordPress's percent-encoded permalinks, and ids
 // made to break paths) opens its article by every road in; relative URLs resolve
 // from the item's own page; lazy-loaded images show their real picture.
-import { test, expect, DIST_NEWS } from '../support/site.js';
+import { DIST_NEWS, expect, test } from '../support/site.js';
 
 // Held back by hand: the shell's links are clicked before the wasm is in.
 test.use({ serviceWorkers: 'block' });

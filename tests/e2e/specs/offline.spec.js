@@ -1,6 +1,6 @@
 // Offline: the service worker's shell and kept feed, the offline notice, and the
 // comment outbox that survives a reload and sends exactly once.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;

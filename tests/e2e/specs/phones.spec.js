@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 const WIDTHS = [320, 360, 390, 414];

@@ -1,7 +1,7 @@
 // The Content-Security-Policy the build writes to dist/_headers, as served.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, DIST } from '../support/site.js';
+import { DIST, expect, test } from '../support/site.js';
 
 test('dist/_headers carries a strict policy with the hash of the inline loader', async () => {
   const headers = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');

@@ -3,7 +3,7 @@
 // must be the same, row by row (link, time, day, headline, its lang and dir), and
 // so must the site's name, on inputs where the two once differed: ids written as
 // numbers, ticker counts out of range or not whole, a site name of the site's own.
-import { test, expect, SAMPLE_CONFIG, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 /** What a reader sees of each flash, and where it leads. */
 function rows(page) {

@@ -7,9 +7,9 @@
 // page error, and here the errors are the point.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { makeSite, SAMPLE_FEED, DIST } from '../support/sites.js';
+import { expect, test } from '@playwright/test';
 import { feedWith } from '../support/feeds.js';
+import { DIST, makeSite, SAMPLE_FEED } from '../support/sites.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 const WASM = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/\/[^"'/]+_bg\.wasm/)[0];

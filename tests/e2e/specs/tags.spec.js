@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from '../support/site.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = JSON.parse(fs.readFileSync(path.resolve(here, '../../fixtures/tag-keys.json'), 'utf8'));

@@ -1,6 +1,7 @@
 // The live ticker against a real local feed server whose content changes between polls.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };

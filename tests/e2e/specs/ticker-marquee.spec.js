@@ -1,6 +1,7 @@
 // The marquee: direction, pace, pausing, controls, screen readers, reduced motion.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const SPEED = 80;
 

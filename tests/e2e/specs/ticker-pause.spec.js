@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from '../support/site.js';
-import { serveDir } from '../support/static-server.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
+import { serveDir } from '../support/static-server.js';
 
 const POLL = 2;
 /** Two polls and a margin: long enough for a running list to have inserted. */

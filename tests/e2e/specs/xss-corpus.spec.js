@@ -2,9 +2,10 @@
 // and comment text (through a real Isso). No script runs; no forbidden tag,
 // attribute or scheme survives; and sanitizing the sanitizer's own output changes
 // nothing.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { XSS_CORPUS } from '../fixtures/xss-corpus.js';
-import { FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
+import { ALLOWED_ATTRIBUTES, FORBIDDEN_TAGS } from '../fixtures/xss-vectors.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 test.setTimeout(180_000);
 

@@ -1,10 +1,10 @@
 // The `site` fixture: a copy of the built dist/ in a temporary folder, with the
 // config and feed a test asks for, served by the plain static server.
 import { test as base, expect } from '@playwright/test';
-import { makeSite, SAMPLE_CONFIG } from './sites.js';
 import { startIsso } from './isso.js';
+import { makeSite, SAMPLE_CONFIG } from './sites.js';
 
-export { DIST, DIST_NEWS, SAMPLE_FEED, SAMPLE_CONFIG, makeSite } from './sites.js';
+export { DIST, DIST_NEWS, makeSite, SAMPLE_CONFIG, SAMPLE_FEED } from './sites.js';
 
 export const test = base.extend({
   // Every page fails its test on an uncaught error; console output is kept for the report.

@@ -2,10 +2,11 @@
 // files as they are, with ETag and Last-Modified revalidation (304), and
 // index.html for any path that is not a file. Tests can mount it under a
 // sub-path, add response headers, and make one path misbehave for a while.
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
+
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { headersFile, matches, parseHeaders } from '../../../scripts/security-headers.mjs';
 
