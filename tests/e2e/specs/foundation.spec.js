@@ -158,7 +158,9 @@ test('where the shell cannot draw the flashes exactly as the app will, it keeps 
   }
 });
 
-test('deep links work on a static host through _redirects and 404.html', async ({ site }) => {
+test('dist/ ships what static hosts need for deep links: a _redirects rule to index.html and a 404.html copy of it', async ({
+  site,
+}) => {
   const fs = await import('node:fs');
   const redirects = fs.readFileSync(`${site.root}/_redirects`, 'utf8');
   expect(redirects).toMatch(/^\/\*\s+\/index\.html\s+200$/m);

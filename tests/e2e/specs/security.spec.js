@@ -14,7 +14,7 @@ test('dist/_headers carries a strict policy with the hash of the inline loader',
   expect(headers).toMatch(/^\/article\/\*\n\s+Content-Security-Policy: frame-ancestors 'self'$/m);
 });
 
-test('the app runs under that policy, and its pages cannot be framed by others while the ticker can', async ({
+test("the app runs under that policy; its pages are served with frame-ancestors 'self', the ticker's page without", async ({
   page,
   site,
 }) => {
