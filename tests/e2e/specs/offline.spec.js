@@ -111,12 +111,7 @@ test('a comment whose answer was lost when the page reloaded is found on the ser
   page,
   withComments,
 }) => {
-  const { site, isso } = await withComments();
-  site.proxy('/isso/', `${isso.url}/`);
-  site.write('config.json', {
-    ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()),
-    comments_url: 'isso/',
-  });
+  const { site, isso } = await withComments({ proxied: true });
   await page.goto(`${site.url}article/${ARTICLE.id}`);
   await expect(page.locator('#comments-heading')).toBeVisible();
   site.fail('/isso/new', 0, { mode: 'lose-answer' });

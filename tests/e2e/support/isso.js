@@ -54,7 +54,9 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
         try {
           const res = await fetch(`${url}/config`);
           if (res.ok) return;
-        } catch {}
+        } catch {
+          // Not listening yet: the next try, or the error below with Isso's log.
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`Isso did not start:\n${log}`);
@@ -115,4 +117,13 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
   };
   await isso.start();
   return isso;
+}
+
+/** Puts `isso` behind `site`'s own origin at /isso/ and points the site's config
+ *  there, so a test can make Isso fail, stall or lose an answer with
+ *  `site.fail('/isso/…')` and count what reached it in `site.requests`. */
+export async function proxyIssoThroughSite(site, isso) {
+  site.proxy('/isso/', `${isso.url}/`);
+  const config = JSON.parse(await (await fetch(`${site.url}config.json`)).text());
+  site.write('config.json', { ...config, comments_url: 'isso/' });
 }
