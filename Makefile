@@ -85,10 +85,13 @@ build: rust-tools wasm-opt
 native-test:
 	cargo test --quiet
 
-lint:
+## Rust: rustfmt and clippy. JS (public/, scripts/, bench/, tests/e2e/): Biome, pinned
+## in tests/e2e/package.json, fails on any format difference or lint warning (biome.jsonc).
+lint: e2e-deps
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
+	$(E2E)/node_modules/.bin/biome ci --error-on-warnings .
 
 e2e: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) npx playwright test

@@ -40,7 +40,9 @@
 
   function frameSrc(id, options) {
     var url = new URL(FRAME_URL);
-    Object.keys(options).forEach(function (name) { url.searchParams.set(name, options[name]); });
+    Object.keys(options).forEach(function (name) {
+      url.searchParams.set(name, options[name]);
+    });
     url.searchParams.set('id', String(id));
     url.searchParams.set('parent', location.origin);
     return url.href;
@@ -60,12 +62,22 @@
     // any host stylesheet: border-box, so the full width never overflows the
     // host's column, and a height that `fit` computes. Its border and padding are
     // 0 unless the host insists with `!important`; `fit` adds those to the height.
-    iframe.style.cssText = 'display:block;border:0;padding:0;background:transparent;color-scheme:normal;' +
+    iframe.style.cssText =
+      'display:block;border:0;padding:0;background:transparent;color-scheme:normal;' +
       'box-sizing:border-box!important;width:100%!important;min-width:0!important;max-width:none!important;' +
       'height:3rem!important;min-height:0!important;max-height:none!important';
     // `applied`: the options the frame has (its query, then each change); `live`:
     // the ones it says it can change in place (its first message).
-    frames.set(element, { iframe: iframe, id: id, options: options, applied: Object.assign({}, options), live: [], height: null, ready: false, pending: false });
+    frames.set(element, {
+      iframe: iframe,
+      id: id,
+      options: options,
+      applied: Object.assign({}, options),
+      live: [],
+      height: null,
+      ready: false,
+      pending: false,
+    });
     element.textContent = '';
     element.appendChild(iframe);
   }
@@ -83,8 +95,12 @@
   function fit(entry) {
     if (entry.height === null) return;
     var style = getComputedStyle(entry.iframe);
-    var frame = ['border-top-width', 'border-bottom-width', 'padding-top', 'padding-bottom']
-      .reduce(function (sum, name) { return sum + (parseFloat(style.getPropertyValue(name)) || 0); }, 0);
+    var frame = ['border-top-width', 'border-bottom-width', 'padding-top', 'padding-bottom'].reduce(function (
+      sum,
+      name
+    ) {
+      return sum + (parseFloat(style.getPropertyValue(name)) || 0);
+    }, 0);
     entry.iframe.style.setProperty('height', entry.height + frame + 'px', 'important');
   }
 
@@ -142,10 +158,14 @@
       return;
     }
     entry.pending = false;
-    var changed = OPTIONS.filter(function (name) { return name !== 'title' && entry.applied[name] !== options[name]; });
+    var changed = OPTIONS.filter(function (name) {
+      return name !== 'title' && entry.applied[name] !== options[name];
+    });
     if (!changed.length) return;
     entry.applied = Object.assign({}, options);
-    var inPlace = changed.every(function (name) { return entry.live.indexOf(name) >= 0 && options[name] !== undefined; });
+    var inPlace = changed.every(function (name) {
+      return entry.live.indexOf(name) >= 0 && options[name] !== undefined;
+    });
     if (inPlace) {
       entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: options }, APP_ORIGIN);
     } else {
@@ -162,7 +182,10 @@
     if (data.type === 'mivzak:height' && typeof data.height === 'number' && isFinite(data.height)) {
       entry.height = Math.max(0, Math.min(data.height, MAX_HEIGHT));
       fit(entry);
-      if (!entry.ready && Array.isArray(data.live)) entry.live = data.live.filter(function (name) { return typeof name === 'string'; });
+      if (!entry.ready && Array.isArray(data.live))
+        entry.live = data.live.filter(function (name) {
+          return typeof name === 'string';
+        });
       entry.ready = true;
       if (entry.pending) update(entry, entry.options);
     }
@@ -192,7 +215,12 @@
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['data-mivzak-ticker', 'site', 'data-site'].concat(OPTIONS, OPTIONS.map(function (n) { return 'data-' + n; })),
+      attributeFilter: ['data-mivzak-ticker', 'site', 'data-site'].concat(
+        OPTIONS,
+        OPTIONS.map(function (n) {
+          return 'data-' + n;
+        })
+      ),
     });
   }
 
@@ -209,9 +237,11 @@
       if (!value) return null;
       try {
         var url = new URL(value, location.href);
-        var path = /\/[^/]*\.[^/]*$/.test(url.pathname) ? url.pathname.replace(/[^/]*$/, '') : url.pathname.replace(/\/?$/, '/');
+        var path = /\/[^/]*\.[^/]*$/.test(url.pathname)
+          ? url.pathname.replace(/[^/]*$/, '')
+          : url.pathname.replace(/\/?$/, '/');
         return { base: url.origin + path, origin: url.origin };
-      } catch (error) {
+      } catch (_error) {
         return { base: String(value), origin: '' };
       }
     }
@@ -230,10 +260,17 @@
         var site = siteOf(element);
         var candidates = deployments;
         if (site) {
-          candidates = deployments.filter(function (d) { return d.base === site.base; });
-          if (!candidates.length) candidates = deployments.filter(function (d) { return d.origin === site.origin; });
+          candidates = deployments.filter(function (d) {
+            return d.base === site.base;
+          });
+          if (!candidates.length)
+            candidates = deployments.filter(function (d) {
+              return d.origin === site.origin;
+            });
         }
-        var before = null, after = null, elsewhere = null;
+        var before = null,
+          after = null,
+          elsewhere = null;
         candidates.forEach(function (d) {
           d.scripts.forEach(function (tag) {
             var at = tag && tag.isConnected ? element.compareDocumentPosition(tag) : 0;
@@ -253,28 +290,40 @@
       unserved: function (element) {
         if (warned.has(element)) return;
         warned.add(element);
-        console.warn('[mivzak] no embed.js on this page comes from ' + attribute(element, 'site') +
-          ', which this ticker names in its site attribute', element);
+        console.warn(
+          '[mivzak] no embed.js on this page comes from ' +
+            attribute(element, 'site') +
+            ', which this ticker names in its site attribute',
+          element
+        );
       },
       /** A copy of embed.js has run: its site joins (or, run twice, adds its script
        *  tag to) the registry, and the others give up what is now its. */
       join: function (deployment, tag) {
-        var known = deployments.filter(function (d) { return d.base === deployment.base; })[0];
+        var known = deployments.filter(function (d) {
+          return d.base === deployment.base;
+        })[0];
         if (known) {
           known.scripts.push(tag);
         } else {
           deployment.scripts.push(tag);
           deployments.push(deployment);
         }
-        deployments.forEach(function (d) { d.refresh(); });
+        deployments.forEach(function (d) {
+          d.refresh();
+        });
         return known || deployment;
       },
       set: function (element, changes) {
-        var owner = deployments.filter(function (d) { return d.serves(element); })[0];
+        var owner = deployments.filter(function (d) {
+          return d.serves(element);
+        })[0];
         return owner ? owner.set(element, changes) : false;
       },
       scan: function () {
-        deployments.forEach(function (d) { d.refresh(); });
+        deployments.forEach(function (d) {
+          d.refresh();
+        });
       },
     };
   }
@@ -285,7 +334,9 @@
     base: base.href,
     origin: APP_ORIGIN,
     scripts: [],
-    serves: function (element) { return frames.has(element); },
+    serves: function (element) {
+      return frames.has(element);
+    },
     set: set,
     refresh: refresh,
   };

@@ -23,10 +23,14 @@
   var AFTER_LOAD_MS = 8000;
   var IN_ALL_MS = 30000;
 
-  var english = document.documentElement.hasAttribute('data-embed')
-    && new URLSearchParams(location.search).get('lang') === 'en';
+  var english =
+    document.documentElement.hasAttribute('data-embed') && new URLSearchParams(location.search).get('lang') === 'en';
   var WORDS = english
-    ? { notice: 'This is a simplified version of the page: part of it could not be loaded.', reload: 'Reload', source: 'Read the article' }
+    ? {
+        notice: 'This is a simplified version of the page: part of it could not be loaded.',
+        reload: 'Reload',
+        source: 'Read the article',
+      }
     : { notice: 'הדף מוצג בגרסה מפושטת: חלק ממנו לא נטען.', reload: 'טעינה מחדש', source: 'לכתבה המלאה' };
 
   // The app takes the head start's answers once it runs: keep them now.
@@ -57,25 +61,31 @@
     failed = false;
   });
 
-  addEventListener('error', function (event) {
-    if (started) return;
-    var target = event.target;
-    if (target && target !== window && target.tagName) {
-      var tag = target.tagName;
-      var rel = String(target.rel || '');
-      if (tag === 'SCRIPT' || (tag === 'LINK' && /preload/.test(rel))) {
-        fail('could not load ' + (target.src || target.href || 'a script'));
+  addEventListener(
+    'error',
+    function (event) {
+      if (started) return;
+      var target = event.target;
+      if (target && target !== window && target.tagName) {
+        var tag = target.tagName;
+        var rel = String(target.rel || '');
+        if (tag === 'SCRIPT' || (tag === 'LINK' && /preload/.test(rel))) {
+          fail('could not load ' + (target.src || target.href || 'a script'));
+        }
+        return;
       }
-      return;
-    }
-    fail(event.message || 'an uncaught error');
-  }, true);
+      fail(event.message || 'an uncaught error');
+    },
+    true
+  );
   addEventListener('unhandledrejection', function (event) {
-    if (!started) fail('unhandled rejection: ' + (event.reason && event.reason.message || event.reason));
+    if (!started) fail('unhandled rejection: ' + ((event.reason && event.reason.message) || event.reason));
   });
   document.addEventListener('securitypolicyviolation', function (event) {
     if (!started && /^(wasm-eval|eval)$/.test(event.blockedURI)) {
-      fail('the Content-Security-Policy blocks the wasm (' + event.violatedDirective + "; it needs 'wasm-unsafe-eval')");
+      fail(
+        'the Content-Security-Policy blocks the wasm (' + event.violatedDirective + "; it needs 'wasm-unsafe-eval')"
+      );
     }
   });
 
@@ -93,24 +103,36 @@
     WebAssembly[name] = function (source) {
       var result = original.apply(WebAssembly, arguments);
       result.then(null, function (error) {
-        Promise.resolve(source).then(function (response) {
-          var retried = name === 'instantiateStreaming' && typeof Response === 'function'
-            && response instanceof Response && response.ok
-            && response.headers.get('Content-Type') !== 'application/wasm';
-          if (!retried && !started) fail('WebAssembly.' + name + ': ' + error);
-        }, function () {
-          if (!started) fail('WebAssembly.' + name + ': ' + error);
-        });
+        Promise.resolve(source).then(
+          function (response) {
+            var retried =
+              name === 'instantiateStreaming' &&
+              typeof Response === 'function' &&
+              response instanceof Response &&
+              response.ok &&
+              response.headers.get('Content-Type') !== 'application/wasm';
+            if (!retried && !started) fail('WebAssembly.' + name + ': ' + error);
+          },
+          function () {
+            if (!started) fail('WebAssembly.' + name + ': ' + error);
+          }
+        );
       });
       return result;
     };
   });
-  timers.push(setTimeout(function () { fail('the app did not start within ' + IN_ALL_MS / 1000 + ' s'); }, IN_ALL_MS));
+  timers.push(
+    setTimeout(function () {
+      fail('the app did not start within ' + IN_ALL_MS / 1000 + ' s');
+    }, IN_ALL_MS)
+  );
   addEventListener('load', function () {
     if (started || failed) return;
-    timers.push(setTimeout(function () {
-      fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
-    }, AFTER_LOAD_MS));
+    timers.push(
+      setTimeout(function () {
+        fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
+      }, AFTER_LOAD_MS)
+    );
   });
 
   function el(tag, className, text) {
@@ -127,7 +149,9 @@
     notice.appendChild(el('p', '', WORDS.notice));
     var reload = notice.appendChild(el('button', '', WORDS.reload));
     reload.type = 'button';
-    reload.addEventListener('click', function () { location.reload(); });
+    reload.addEventListener('click', function () {
+      location.reload();
+    });
     var main = document.querySelector('#app main') || document.querySelector('main') || document.body;
     main.insertBefore(notice, main.firstChild);
   }
@@ -151,13 +175,17 @@
   }
 
   function answer(promise) {
-    return promise ? promise.then(null, function () { return null; }) : Promise.resolve(null);
+    return promise
+      ? promise.then(null, function () {
+          return null;
+        })
+      : Promise.resolve(null);
   }
 
   function json(found) {
     try {
       return found && found.ok ? JSON.parse(found.text) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -175,7 +203,7 @@
   function feedOf(found) {
     try {
       return found && found.ok ? (shell.parseFeed ? shell.parseFeed(found.text) : JSON.parse(found.text)) : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -188,10 +216,14 @@
     var id;
     try {
       id = decodeURIComponent(match[1]);
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
-    return items.filter(function (item) { return item && idOf(item) === id; })[0] || null;
+    return (
+      items.filter(function (item) {
+        return item && idOf(item) === id;
+      })[0] || null
+    );
   }
 
   function languageOf(node, item) {
@@ -213,7 +245,7 @@
     var url = null;
     try {
       url = typeof item.url === 'string' ? new URL(item.url, feedUrl || document.baseURI) : null;
-    } catch (e) {
+    } catch (_e) {
       url = null;
     }
     if (url && /^https?:$/.test(url.protocol)) {
@@ -230,17 +262,31 @@
     var count = shell.tickerCount ? shell.tickerCount(config) : 20;
     var clock = null;
     try {
-      clock = new Intl.DateTimeFormat('he-IL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: config.time_zone || 'Asia/Jerusalem' });
-    } catch (e) {
-      clock = new Intl.DateTimeFormat('he-IL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jerusalem' });
+      clock = new Intl.DateTimeFormat('he-IL', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: config.time_zone || 'Asia/Jerusalem',
+      });
+    } catch (_e) {
+      clock = new Intl.DateTimeFormat('he-IL', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Asia/Jerusalem',
+      });
     }
-    var flashes = items.filter(function (item) {
-      return item && typeof idOf(item) === 'string' && typeof item.title === 'string' && item.title.trim();
-    }).map(function (item, order) {
-      var ms = typeof item.date_published === 'string' ? Date.parse(item.date_published) : NaN;
-      return { item: item, ms: ms, order: order };
+    var flashes = items
+      .filter(function (item) {
+        return item && typeof idOf(item) === 'string' && typeof item.title === 'string' && item.title.trim();
+      })
+      .map(function (item, order) {
+        var ms = typeof item.date_published === 'string' ? Date.parse(item.date_published) : NaN;
+        return { item: item, ms: ms, order: order };
+      });
+    flashes.sort(function (a, b) {
+      return (b.ms || -Infinity) - (a.ms || -Infinity) || a.order - b.order;
     });
-    flashes.sort(function (a, b) { return (b.ms || -Infinity) - (a.ms || -Infinity) || a.order - b.order; });
     flashes = flashes.slice(0, count);
     if (!flashes.length) return null;
     var home = new URL(document.baseURI).pathname;

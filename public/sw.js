@@ -28,7 +28,8 @@ const SHELL_URLS = new Set(PRECACHE.map((file) => new URL(file, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(SHELL)
+    caches
+      .open(SHELL)
       .then((cache) => cache.addAll(PRECACHE.map((file) => new URL(file, SCOPE).href)))
       // The config and the feed too, so one visit is enough to read offline later;
       // a failure here is no reason to give up the shell.
@@ -46,10 +47,13 @@ function keepData(url) {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys()
-      .then((names) => Promise.all(names
-        .filter((name) => name.startsWith('mivzak-shell-') && name !== SHELL)
-        .map((name) => caches.delete(name))))
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((name) => name.startsWith('mivzak-shell-') && name !== SHELL).map((name) => caches.delete(name)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -62,10 +66,12 @@ function feedFromConfig(text) {
   try {
     const named = JSON.parse(text).feed_url;
     if (typeof named === 'string' && named.trim()) url = named;
-  } catch (e) { /* the defaults, as the app does */ }
+  } catch {
+    /* the defaults, as the app does */
+  }
   try {
     return new URL(url, CONFIG_URL).href;
-  } catch (e) {
+  } catch {
     return new URL('feed.json', CONFIG_URL).href;
   }
 }
@@ -83,7 +89,7 @@ function isGood(url, text) {
     const value = JSON.parse(text);
     if (url === CONFIG_URL) return value !== null && typeof value === 'object' && !Array.isArray(value);
     return value !== null && typeof value === 'object' && Array.isArray(value.items);
-  } catch (e) {
+  } catch {
     return false;
   }
 }
@@ -99,7 +105,10 @@ async function freshOrKept(request) {
     return kept;
   }
   if (answer.ok) {
-    const text = await answer.clone().text().catch(() => null);
+    const text = await answer
+      .clone()
+      .text()
+      .catch(() => null);
     if (text !== null && isGood(request.url, text)) {
       if (request.url === CONFIG_URL) feedUrl = feedFromConfig(text);
       const headers = new Headers(answer.headers);

@@ -19,7 +19,10 @@ for (const page of ['index.html', '404.html']) {
   const file = path.join(dist, page);
   if (!fs.existsSync(file)) continue;
   const html = fs.readFileSync(file, 'utf8');
-  const written = html.replace(/<meta name="mivzak-feed" content="[^"]*">/, `<meta name="mivzak-feed" content="${attribute}">`);
+  const written = html.replace(
+    /<meta name="mivzak-feed" content="[^"]*">/,
+    `<meta name="mivzak-feed" content="${attribute}">`,
+  );
   if (written === html && !html.includes(`<meta name="mivzak-feed" content="${attribute}">`)) {
     throw new Error(`${file}: no <meta name="mivzak-feed"> to write`);
   }

@@ -66,7 +66,8 @@ export function policies(dist) {
   const warnings = [];
   const embedFeeds = (Array.isArray(config.embed_feeds) ? config.embed_feeds : []).flatMap((entry) => {
     const source = typeof entry === 'string' ? embedFeedSource(entry) : null;
-    if (!source) warnings.push(`config.json: embed_feeds entry ${JSON.stringify(entry)} is not an absolute http(s) URL; left out`);
+    if (!source)
+      warnings.push(`config.json: embed_feeds entry ${JSON.stringify(entry)} is not an absolute http(s) URL; left out`);
     return source ? [source] : [];
   });
   const directives = (connectSources) => [

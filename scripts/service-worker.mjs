@@ -10,10 +10,12 @@ const dist = process.argv[2] ?? 'dist';
 // The app's page and what trunk built for it; not the data (the worker keeps the
 // last good copy of that as it passes), and not the embedded ticker's files,
 // which run in other sites' iframes, never under this worker.
-const shell = fs.readdirSync(dist)
+const shell = fs
+  .readdirSync(dist)
   .filter((file) => !file.startsWith('embed'))
-  .filter((file) => /^(index\.html|favicon\.svg)$|\.(wasm|css)$/.test(file)
-    || (file.endsWith('.js') && file !== 'sw.js'))
+  .filter(
+    (file) => /^(index\.html|favicon\.svg)$|\.(wasm|css)$/.test(file) || (file.endsWith('.js') && file !== 'sw.js'),
+  )
   .sort();
 const digest = crypto.createHash('sha256');
 for (const file of shell) digest.update(file).update(fs.readFileSync(path.join(dist, file)));

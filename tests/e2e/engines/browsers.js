@@ -19,33 +19,41 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const ENGINES = {
   chromium: {
     binary: '/usr/bin/chromium',
-    launch: () => launchPuppeteer({
-      browser: 'chrome',
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--lang=he-IL',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
-    }),
+    launch: () =>
+      launchPuppeteer({
+        browser: 'chrome',
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--lang=he-IL',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      }),
   },
   firefox: {
     binary: '/usr/bin/firefox-esr',
-    launch: () => launchPuppeteer({
-      browser: 'firefox',
-      executablePath: '/usr/bin/firefox-esr',
-      // Firefox ESR's BiDi has no screen-orientation override, which puppeteer's
-      // setViewport sends: the window has the size instead.
-      args: [`--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
-      defaultViewport: null,
-      extraPrefsFirefox: {
-        'intl.accept_languages': 'he-IL',
-        // No update, telemetry or remote-settings traffic to hosts this machine cannot reach.
-        'app.update.enabled': false,
-        'browser.safebrowsing.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'network.captive-portal-service.enabled': false,
-      },
-    }),
+    launch: () =>
+      launchPuppeteer({
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        // Firefox ESR's BiDi has no screen-orientation override, which puppeteer's
+        // setViewport sends: the window has the size instead.
+        args: [`--width=${VIEWPORT.width}`, `--height=${VIEWPORT.height}`],
+        defaultViewport: null,
+        extraPrefsFirefox: {
+          'intl.accept_languages': 'he-IL',
+          // No update, telemetry or remote-settings traffic to hosts this machine cannot reach.
+          'app.update.enabled': false,
+          'browser.safebrowsing.update.enabled': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'network.captive-portal-service.enabled': false,
+        },
+      }),
   },
   webkit: {
     binary: '/usr/bin/WebKitWebDriver',
@@ -54,7 +62,13 @@ export const ENGINES = {
 };
 
 async function launchPuppeteer(options) {
-  const browser = await puppeteer.launch({ headless: true, env: ENV, protocolTimeout: 60_000, defaultViewport: VIEWPORT, ...options });
+  const browser = await puppeteer.launch({
+    headless: true,
+    env: ENV,
+    protocolTimeout: 60_000,
+    defaultViewport: VIEWPORT,
+    ...options,
+  });
   const version = await browser.version();
   return {
     version,
@@ -120,7 +134,10 @@ async function launchWebKit() {
       })
       .build();
     await driver.manage().setTimeouts({ script: 10_000, pageLoad: 30_000 });
-    await driver.manage().window().setRect({ x: 0, y: 0, ...VIEWPORT });
+    await driver
+      .manage()
+      .window()
+      .setRect({ x: 0, y: 0, ...VIEWPORT });
     const version = `MiniBrowser/${(await driver.getCapabilities()).get('browserVersion')}`;
     return {
       version,
@@ -144,11 +161,19 @@ function seleniumPage(driver) {
   // failed to load); this waits for the new document to be parsed instead.
   async function navigate(go) {
     const token = String(Math.random());
-    await run((t) => { window.__mivzakLeaving = t; }, [token]).catch(() => {});
+    await run(
+      (t) => {
+        window.__mivzakLeaving = t;
+      },
+      [token],
+    ).catch(() => {});
     await go();
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const arrived = await run((t) => window.__mivzakLeaving !== t && document.readyState !== 'loading', [token]).catch(() => false);
+      const arrived = await run(
+        (t) => window.__mivzakLeaving !== t && document.readyState !== 'loading',
+        [token],
+      ).catch(() => false);
       if (arrived) return;
       if (Date.now() > deadline) throw new Error('the page did not load within 30 s');
       await new Promise((r) => setTimeout(r, 100));
@@ -168,7 +193,11 @@ function seleniumPage(driver) {
     },
     click: async (selector) => (await visibleElement(driver, selector)).click(),
     type: async (selector, text) => (await visibleElement(driver, selector)).sendKeys(text),
-    press: (key) => driver.actions().sendKeys(Key[key.toUpperCase()] ?? key).perform(),
+    press: (key) =>
+      driver
+        .actions()
+        .sendKeys(Key[key.toUpperCase()] ?? key)
+        .perform(),
     close: () => driver.get('about:blank'),
   };
 }
@@ -196,7 +225,10 @@ function freePort() {
 async function waitForPort(port) {
   for (let i = 0; i < 100; i++) {
     const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
       socket.on('error', () => resolve(false));
     });
     if (open) return;

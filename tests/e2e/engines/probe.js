@@ -13,31 +13,53 @@
  */
 (function () {
   'use strict';
-  var probe = (window.__probe = { started: false, problems: [] });
+  var probe = { started: false, problems: [] };
+  window.__probe = probe;
 
   function record(kind, detail) {
     var entry = { kind: kind, detail: String(detail).slice(0, 600), page: location.href };
     probe.problems.push(entry);
     try {
       navigator.sendBeacon('/__mivzak-probe', JSON.stringify(entry));
-    } catch (e) { /* the list in the page still has it */ }
+    } catch (_e) {
+      /* the list in the page still has it */
+    }
   }
 
-  addEventListener('error', function (event) {
-    var target = event.target;
-    if (target && target !== window && target.tagName) {
-      if (/^(SCRIPT|LINK)$/.test(target.tagName)) record('resource', target.tagName + ' ' + (target.src || target.href));
-      return;
-    }
-    record('error', event.message + ' (' + event.filename + ':' + event.lineno + ')');
-  }, true);
+  addEventListener(
+    'error',
+    function (event) {
+      var target = event.target;
+      if (target && target !== window && target.tagName) {
+        if (/^(SCRIPT|LINK)$/.test(target.tagName))
+          record('resource', `${target.tagName} ${target.src || target.href}`);
+        return;
+      }
+      record('error', `${event.message} (${event.filename}:${event.lineno})`);
+    },
+    true
+  );
   addEventListener('unhandledrejection', function (event) {
     var reason = event.reason;
-    record('rejection', reason && (reason.stack || reason.message) || reason);
+    record('rejection', (reason && (reason.stack || reason.message)) || reason);
   });
-  document.addEventListener('securitypolicyviolation', function (event) {
-    record('csp', event.violatedDirective + ' blocked ' + event.blockedURI + ' (' + event.sourceFile + ':' + event.lineNumber + ')');
-  }, true);
+  document.addEventListener(
+    'securitypolicyviolation',
+    function (event) {
+      record(
+        'csp',
+        event.violatedDirective +
+          ' blocked ' +
+          event.blockedURI +
+          ' (' +
+          event.sourceFile +
+          ':' +
+          event.lineNumber +
+          ')'
+      );
+    },
+    true
+  );
 
   var consoleError = console.error;
   console.error = function () {
@@ -52,11 +74,15 @@
       if (typeof original !== 'function') return;
       WebAssembly[name] = function () {
         var result = original.apply(WebAssembly, arguments);
-        result.then(null, function (error) { record('wasm', name + ': ' + error); });
+        result.then(null, function (error) {
+          record('wasm', `${name}: ${error}`);
+        });
         return result;
       };
     });
   }
 
-  addEventListener('TrunkApplicationStarted', function () { probe.started = true; });
+  addEventListener('TrunkApplicationStarted', function () {
+    probe.started = true;
+  });
 })();

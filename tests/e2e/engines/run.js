@@ -12,17 +12,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENGINES } from './browsers.js';
-import { SCENARIOS } from './scenarios.js';
+import { startIsso } from '../support/isso.js';
 import { makeSite } from '../support/sites.js';
 import { serveDir } from '../support/static-server.js';
-import { startIsso } from '../support/isso.js';
+import { ENGINES } from './browsers.js';
+import { SCENARIOS } from './scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = fs.readFileSync(path.join(here, 'probe.js'), 'utf8');
 const SCENARIO_TIMEOUT = 90_000;
 
-const pick = (list, words) => (words ? list.filter((name) => words.split(',').some((w) => name.includes(w.trim()))) : list);
+const pick = (list, words) =>
+  words ? list.filter((name) => words.split(',').some((w) => name.includes(w.trim()))) : list;
 const engines = pick(Object.keys(ENGINES), process.env.ENGINES);
 const scenarios = SCENARIOS.filter((s) => pick([s.name], process.env.SCENARIOS).length);
 
@@ -41,12 +42,20 @@ function resources() {
     /** A third-party page on its own origin with `body` and the site's embed.js. */
     async hostPage(site, body) {
       const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-      fs.writeFileSync(path.join(root, 'index.html'), `<!DOCTYPE html>
+      fs.writeFileSync(
+        path.join(root, 'index.html'),
+        `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <script>window.__messages = []; addEventListener('message', (e) => __messages.push(e.data));</script></head>
-<body><h1>A partner page</h1>${body}<script src="${site.url}embed.js" async></script></body></html>`);
+<body><h1>A partner page</h1>${body}<script src="${site.url}embed.js" async></script></body></html>`,
+      );
       const server = await serveDir(root, { probe: PROBE });
-      open.push({ close: async () => { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } });
+      open.push({
+        close: async () => {
+          await server.close();
+          fs.rmSync(root, { recursive: true, force: true });
+        },
+      });
       servers.push(server);
       return server;
     },
@@ -67,7 +76,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -118,12 +129,20 @@ for (const name of engines) {
     const ms = Date.now() - t0;
     results.push({ engine: name, name: scenario.name, error, ms });
     console.log(`  ${error ? '✘' : '✓'} ${scenario.name} (${ms} ms)`);
-    if (error) console.log(`      ${String(error.stack ?? error).split('\n').slice(0, 8).join('\n      ')}`);
+    if (error)
+      console.log(
+        `      ${String(error.stack ?? error)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n      ')}`,
+      );
   }
   await browser.close().catch(() => {});
 }
 
 const failed = results.filter((r) => r.error);
-console.log(`\n${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\n${results.length - failed.length} passed, ${failed.length} failed, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 for (const r of failed) console.log(`  ✘ ${r.engine}: ${r.name}`);
 process.exit(failed.length ? 1 : 0);

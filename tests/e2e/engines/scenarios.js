@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BROWSER_ZONE } from './browsers.js';
-import { SAMPLE_FEED, DIST } from '../support/sites.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { DIST, SAMPLE_FEED } from '../support/sites.js';
+import { BROWSER_ZONE } from './browsers.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
@@ -24,7 +24,8 @@ export async function waitFor(page, fn, args = [], { what = String(fn), timeout 
     } catch (error) {
       last = `${error.name}: ${error.message}`;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -32,15 +33,23 @@ export async function waitFor(page, fn, args = [], { what = String(fn), timeout 
 /** Opens an app page and waits until its wasm has started (the probe saw trunk's event). */
 async function openApp(page, url) {
   await page.goto(url);
-  const state = await waitFor(page, () => window.__probe && (window.__probe.started
-    || document.querySelector('.start-failed') ? { started: window.__probe.started } : null), [], {
-    what: `the app at ${url} to start`, timeout: 30_000,
-  });
+  const state = await waitFor(
+    page,
+    () =>
+      window.__probe &&
+      (window.__probe.started || document.querySelector('.start-failed') ? { started: window.__probe.started } : null),
+    [],
+    {
+      what: `the app at ${url} to start`,
+      timeout: 30_000,
+    },
+  );
   assert.ok(state.started, `the wasm did not start at ${url}`);
 }
 
 /** The app (not the static shell) shows the home page: its article list is there. */
-const appHome = () => document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length >= 9;
+const appHome = () =>
+  document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length >= 9;
 
 export const SCENARIOS = [
   {
@@ -70,8 +79,12 @@ export const SCENARIOS = [
       const { url } = await site();
       const opened = (title) => {
         const heading = document.querySelector('article h1');
-        return heading && heading.textContent === title && document.querySelectorAll('.article-body p').length === 5
-          && location.pathname;
+        return (
+          heading &&
+          heading.textContent === title &&
+          document.querySelectorAll('.article-body p').length === 5 &&
+          location.pathname
+        );
       };
       await openApp(page, url + ARTICLE_PATH);
       await waitFor(page, opened, [ARTICLE.title], { what: 'the deep-linked article' });
@@ -88,13 +101,25 @@ export const SCENARIOS = [
       const { url } = await site();
       const tag = ARTICLE.tags[0];
       await openApp(page, `${url}tag/${encodeURIComponent(tag)}`);
-      await waitFor(page, (tag, title) => {
-        const heading = document.querySelector('.tag-page h1');
-        return heading && heading.textContent.includes(tag)
-          && [...document.querySelectorAll('.tag-page .article-card')].some((card) => card.textContent.includes(title));
-      }, [tag, ARTICLE.title], { what: 'the tag page listing the article' });
+      await waitFor(
+        page,
+        (tag, title) => {
+          const heading = document.querySelector('.tag-page h1');
+          return (
+            heading?.textContent.includes(tag) &&
+            [...document.querySelectorAll('.tag-page .article-card')].some((card) => card.textContent.includes(title))
+          );
+        },
+        [tag, ARTICLE.title],
+        { what: 'the tag page listing the article' },
+      );
       await openApp(page, `${url}no/such/page`);
-      await waitFor(page, () => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'הדף לא נמצא'), [], { what: 'not-found' });
+      await waitFor(
+        page,
+        () => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === 'הדף לא נמצא'),
+        [],
+        { what: 'not-found' },
+      );
     },
   },
   {
@@ -103,16 +128,30 @@ export const SCENARIOS = [
       const live = await site({ config: { poll_seconds: 2 } });
       await openApp(page, live.url);
       await waitFor(page, appHome, [], { what: 'the app home page' });
-      await page.eval(() => document.querySelectorAll('.flashes .flash').forEach((row, i) => { row.dataset.marker = `m${i}`; }));
+      await page.eval(() =>
+        document.querySelectorAll('.flashes .flash').forEach((row, i) => {
+          row.dataset.marker = `m${i}`;
+        }),
+      );
       live.write('feed.json', feedWith([flash('new-1', '14:30', 'מבזק חדש לגמרי')]));
-      await waitFor(page, () => document.querySelectorAll('.flashes .flash').length === 10, [], { what: 'the tenth flash', timeout: 12_000 });
-      const rows = await page.eval(() => [...document.querySelectorAll('.flashes .flash')].map((row) => ({
-        marker: row.dataset.marker ?? null, text: row.textContent, isNew: row.classList.contains('is-new'),
-      })));
+      await waitFor(page, () => document.querySelectorAll('.flashes .flash').length === 10, [], {
+        what: 'the tenth flash',
+        timeout: 12_000,
+      });
+      const rows = await page.eval(() =>
+        [...document.querySelectorAll('.flashes .flash')].map((row) => ({
+          marker: row.dataset.marker ?? null,
+          text: row.textContent,
+          isNew: row.classList.contains('is-new'),
+        })),
+      );
       assert.match(rows[0].text, /14:30.*מבזק חדש לגמרי/);
       assert.equal(rows[0].isNew, true);
       assert.equal(rows[0].marker, null);
-      assert.deepEqual(rows.slice(1).map((r) => r.marker), ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
+      assert.deepEqual(
+        rows.slice(1).map((r) => r.marker),
+        ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8'],
+      );
     },
   },
   {
@@ -121,7 +160,9 @@ export const SCENARIOS = [
       const speed = 80;
       const { url } = await site({ config: { ticker: { mode: 'marquee', speed, count: 20 } } });
       await openApp(page, url);
-      await waitFor(page, () => document.querySelectorAll('.marquee-group:first-child .flash').length === 9, [], { what: 'the strip' });
+      await waitFor(page, () => document.querySelectorAll('.marquee-group:first-child .flash').length === 9, [], {
+        what: 'the strip',
+      });
       // Measured in the page, from the animation's own transform, over one second.
       const { moved, seconds } = await page.eval(async () => {
         const group = document.querySelector('.marquee-group');
@@ -145,7 +186,7 @@ export const SCENARIOS = [
       await page.goto(host.url);
       await waitFor(page, () => Boolean(document.querySelector('#w iframe')), [], { what: 'the iframe' });
       const inFrame = () => ({
-        started: Boolean(window.__probe && window.__probe.started),
+        started: Boolean(window.__probe?.started),
         flashes: document.querySelectorAll('.flash').length,
         height: Math.ceil(document.body.getBoundingClientRect().height),
       });
@@ -157,7 +198,9 @@ export const SCENARIOS = [
         if (last.started && last.flashes === 3 && Math.abs(outer - last.height) < 2 && last.height > 60) break;
         if (Date.now() > deadline) {
           const messages = await page.eval(() => window.__messages);
-          throw new Error(`embed not at its content height: frame ${JSON.stringify(last)}, iframe ${outer}px, messages ${JSON.stringify(messages)}`);
+          throw new Error(
+            `embed not at its content height: frame ${JSON.stringify(last)}, iframe ${outer}px, messages ${JSON.stringify(messages)}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -183,9 +226,14 @@ export const SCENARIOS = [
         return { active: Boolean(registration.active), kept };
       });
       assert.ok(worker.active, 'the service worker is active');
-      assert.ok(worker.kept.includes('/index.html') && worker.kept.some((p) => p.endsWith('.wasm')), `kept: ${worker.kept}`);
+      assert.ok(
+        worker.kept.includes('/index.html') && worker.kept.some((p) => p.endsWith('.wasm')),
+        `kept: ${worker.kept}`,
+      );
       await page.reload();
-      await waitFor(page, () => navigator.serviceWorker.controller !== null, [], { what: 'the page under the service worker' });
+      await waitFor(page, () => navigator.serviceWorker.controller !== null, [], {
+        what: 'the page under the service worker',
+      });
       await waitFor(page, appHome, [], { what: 'the app home page after a reload' });
     },
   },
@@ -195,11 +243,19 @@ export const SCENARIOS = [
       const withComments = await site();
       const server = await isso(withComments);
       await openApp(page, withComments.url + ARTICLE_PATH);
-      await waitFor(page, () => document.querySelector('#comments-heading')?.textContent === 'תגובות (0)', [], { what: 'the comments' });
+      await waitFor(page, () => document.querySelector('#comments-heading')?.textContent === 'תגובות (0)', [], {
+        what: 'the comments',
+      });
       await page.type('.comments > .comment-form textarea', 'Comment from a browser engine');
       await page.click('.comments > .comment-form .comment-send');
-      await waitFor(page, () => document.querySelector('#comments-heading')?.textContent === 'תגובות (1)'
-        && document.querySelector('.comment-list .comment')?.textContent.includes('Comment from a browser engine'), [], { what: 'the posted comment' });
+      await waitFor(
+        page,
+        () =>
+          document.querySelector('#comments-heading')?.textContent === 'תגובות (1)' &&
+          document.querySelector('.comment-list .comment')?.textContent.includes('Comment from a browser engine'),
+        [],
+        { what: 'the posted comment' },
+      );
       const stored = await server.thread(`/${ARTICLE_PATH}`);
       assert.equal(stored.replies.length, 1);
       assert.match(stored.replies[0].text, /Comment from a browser engine/);
@@ -216,39 +272,55 @@ export const SCENARIOS = [
       const feed = feedWith(headlines.map((h, i) => flash(`mixed-${i}`, `14:5${i}`, h.title)));
       const { url } = await site({ files: { 'feed.json': feed } });
       await openApp(page, url);
-      await waitFor(page, () => document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length === 12, [], { what: 'the app home page' });
+      await waitFor(
+        page,
+        () => document.querySelector('.article-list') && document.querySelectorAll('.flashes .flash').length === 12,
+        [],
+        { what: 'the app home page' },
+      );
       // Each character's box, in logical order, from Range.getClientRects.
-      const boxes = await page.eval((titles) => titles.map((title) => {
-        const span = [...document.querySelectorAll('.flashes .headline')].find((s) => s.textContent === title);
-        if (!span) return null;
-        const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
-        const chars = [];
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (let i = 0; i < node.data.length; i++) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
-            chars.push({ ch: node.data[i], x: rect.left + rect.width / 2, top: rect.top });
-          }
-        }
-        return chars;
-      }), headlines.map((h) => h.title));
+      const boxes = await page.eval(
+        (titles) =>
+          titles.map((title) => {
+            const span = [...document.querySelectorAll('.flashes .headline')].find((s) => s.textContent === title);
+            if (!span) return null;
+            const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+            const chars = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let i = 0; i < node.data.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
+                chars.push({ ch: node.data[i], x: rect.left + rect.width / 2, top: rect.top });
+              }
+            }
+            return chars;
+          }),
+        headlines.map((h) => h.title),
+      );
       const faults = [];
       headlines.forEach(({ title, latin }, n) => {
         const chars = boxes[n];
-        if (!chars) return faults.push(`${title}: not on the page`);
-        const leftToRight = [...chars].sort((a, b) => a.x - b.x).map((c) => c.ch).join('');
+        if (!chars) {
+          faults.push(`${title}: not on the page`);
+          return;
+        }
+        const leftToRight = [...chars]
+          .sort((a, b) => a.x - b.x)
+          .map((c) => c.ch)
+          .join('');
         const start = title.indexOf(latin);
         const name = chars.slice(start, start + latin.length);
         const before = chars.slice(0, start).filter((c) => c.ch.trim());
         const after = chars.slice(start + latin.length).filter((c) => c.ch.trim());
-        const ok = new Set(chars.map((c) => Math.round(c.top))).size === 1
+        const ok =
+          new Set(chars.map((c) => Math.round(c.top))).size === 1 &&
           // The Latin name reads left to right, in one piece …
-          && name.every((c, i) => i === 0 || c.x > name[i - 1].x)
+          name.every((c, i) => i === 0 || c.x > name[i - 1].x) &&
           // … with the Hebrew before it on its right and the Hebrew after it on its left.
-          && before.every((c) => c.x > Math.max(...name.map((l) => l.x)))
-          && after.every((c) => c.x < Math.min(...name.map((l) => l.x)));
+          before.every((c) => c.x > Math.max(...name.map((l) => l.x))) &&
+          after.every((c) => c.x < Math.min(...name.map((l) => l.x)));
         if (!ok) faults.push(`"${title}" is on screen, from left to right, as "${leftToRight}"`);
       });
       assert.deepEqual(faults, []);
@@ -259,21 +331,35 @@ export const SCENARIOS = [
     expectsStartFailure: true,
     async run({ page, site }) {
       const url = 'https://news.example.co.il/2024/12/27/azerbaijan-morocco';
-      const broken = await site({ files: { 'feed.json': feedWith([], { edit: { [ARTICLE.id]: { url, summary: 'תקציר הכתבה' } } }) } });
-      broken.fail(WASM, 200, { mode: 'reset', body: 'x'.repeat(64_000), headers: { 'content-type': 'application/wasm' } });
+      const broken = await site({
+        files: { 'feed.json': feedWith([], { edit: { [ARTICLE.id]: { url, summary: 'תקציר הכתבה' } } }) },
+      });
+      broken.fail(WASM, 200, {
+        mode: 'reset',
+        body: 'x'.repeat(64_000),
+        headers: { 'content-type': 'application/wasm' },
+      });
       await page.goto(broken.url + ARTICLE_PATH);
-      const shown = await waitFor(page, () => {
-        const notice = document.querySelector('.start-failed[role="alert"]');
-        const heading = document.querySelector('article h1');
-        return notice && heading && {
-          notice: notice.textContent,
-          reload: notice.querySelector('button')?.textContent,
-          heading: heading.textContent,
-          link: document.querySelector('article a')?.href,
-          skeleton: document.querySelectorAll('.skeleton').length,
-          started: window.__probe.started,
-        };
-      }, [], { what: 'the notice on the article route', timeout: 25_000 });
+      const shown = await waitFor(
+        page,
+        () => {
+          const notice = document.querySelector('.start-failed[role="alert"]');
+          const heading = document.querySelector('article h1');
+          return (
+            notice &&
+            heading && {
+              notice: notice.textContent,
+              reload: notice.querySelector('button')?.textContent,
+              heading: heading.textContent,
+              link: document.querySelector('article a')?.href,
+              skeleton: document.querySelectorAll('.skeleton').length,
+              started: window.__probe.started,
+            }
+          );
+        },
+        [],
+        { what: 'the notice on the article route', timeout: 25_000 },
+      );
       assert.match(shown.notice, /גרסה מפושטת/);
       assert.equal(shown.reload, 'טעינה מחדש');
       assert.equal(shown.heading, ARTICLE.title);
@@ -289,15 +375,22 @@ export const SCENARIOS = [
       const strict = await site({ editPolicy: (policy) => policy.replace(" 'wasm-unsafe-eval'", '') });
       assert.doesNotMatch((await fetch(strict.url)).headers.get('content-security-policy'), /wasm-unsafe-eval/);
       await page.goto(strict.url);
-      const shown = await waitFor(page, () => {
-        const notice = document.querySelector('.start-failed[role="alert"]');
-        return notice && {
-          notice: notice.textContent,
-          times: [...document.querySelectorAll('.flashes .flash time')].map((t) => t.textContent),
-          skeleton: document.querySelectorAll('.skeleton').length,
-          started: window.__probe.started,
-        };
-      }, [], { what: 'the notice on the home page', timeout: 25_000 });
+      const shown = await waitFor(
+        page,
+        () => {
+          const notice = document.querySelector('.start-failed[role="alert"]');
+          return (
+            notice && {
+              notice: notice.textContent,
+              times: [...document.querySelectorAll('.flashes .flash time')].map((t) => t.textContent),
+              skeleton: document.querySelectorAll('.skeleton').length,
+              started: window.__probe.started,
+            }
+          );
+        },
+        [],
+        { what: 'the notice on the home page', timeout: 25_000 },
+      );
       assert.match(shown.notice, /גרסה מפושטת/);
       assert.deepEqual(shown.times, TIMES);
       assert.equal(shown.skeleton, 0);

@@ -1,7 +1,7 @@
 // axe-core finds no violations on each kind of page, in light and dark.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -10,7 +10,9 @@ const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 async function violations(page) {
   // Injected through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

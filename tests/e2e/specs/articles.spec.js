@@ -1,8 +1,10 @@
 // Articles: a hostile feed runs nothing, a rich body keeps its shape, and the page
 // around it (share, tags, load more, focus, direction) works.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
+import { XSS_VECTORS } from '../fixtures/xss-vectors.js';
+import { allowlistProblems } from '../support/allowlist.js';
 import { feedWith, flash } from '../support/feeds.js';
-import { XSS_VECTORS, FORBIDDEN_TAGS, ALLOWED_ATTRIBUTES } from '../fixtures/xss-vectors.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const RICH = `<h1>כותרת משנה</h1><p>פסקה עם <strong>הדגשה</strong>, <em>נטוי</em> ו<a href="/about">קישור פנימי</a> ו<a href="https://other.example/x">קישור חיצוני</a>.</p>
 <blockquote><p>ציטוט</p></blockquote><ul><li>אחד</li><li>שניים</li></ul>
@@ -19,56 +21,54 @@ async function trapScripts(page) {
 }
 
 test.describe('hostile bodies', () => {
+  test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({
+    page,
+    siteWith,
+  }) => {
+    test.setTimeout(120_000); // a full page load per vector, each compiling the wasm
+    const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
+    const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
+    await trapScripts(page);
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash').first()).toBeVisible();
+    for (let i = 0; i < XSS_VECTORS.length; i++) {
+      await page.goto(`${site.url}article/x${i}`);
+      await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
+      const body = page.locator('.article-body');
+      await expect(body).toHaveCount(1);
+      const report = await allowlistProblems(body);
+      expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
+    }
+    // Give late handlers (onerror on images, timers) a moment to fire.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__ran)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
 
-test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({ page, siteWith }) => {
-  test.setTimeout(120_000); // a full page load per vector, each compiling the wasm
-  const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
-  const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
-  await trapScripts(page);
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(site.url);
-  await expect(page.locator('.flashes .flash').first()).toBeVisible();
-  for (let i = 0; i < XSS_VECTORS.length; i++) {
-    await page.goto(`${site.url}article/x${i}`);
-    await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
-    const body = page.locator('.article-body');
-    await expect(body).toHaveCount(1);
-    const report = await body.evaluate((el, { forbidden, allowed }) => {
-      const problems = [];
-      for (const node of el.querySelectorAll('*')) {
-        const tag = node.localName;
-        if (forbidden.includes(tag)) problems.push(`tag ${tag}`);
-        if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`namespace ${node.namespaceURI}`);
-        for (const attr of node.attributes) {
-          if (!allowed.includes(attr.name)) problems.push(`attr ${attr.name}`);
-          if (['href', 'src'].includes(attr.name) && !/^(https?:|mailto:)/i.test(attr.value)) problems.push(`url ${attr.value}`);
-        }
-      }
-      return problems;
-    }, { forbidden: FORBIDDEN_TAGS, allowed: ALLOWED_ATTRIBUTES });
-    expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
-  }
-  // Give late handlers (onerror on images, timers) a moment to fire.
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => window.__ran)).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
-
-test('the clobbering form is dropped and the text after it survives', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith([flash('clob', '13:00', 'clobber', { content_html: XSS_VECTORS[28] + XSS_VECTORS[30] })]) } });
-  await trapScripts(page);
-  await page.goto(`${site.url}article/clob`);
-  await expect(page.locator('.article-body')).toContainText('after-form');
-  await expect(page.locator('.article-body')).toContainText('clobber-body');
-  await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
-  await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
-});
-
+  test('the clobbering form is dropped and the text after it survives', async ({ page, siteWith }) => {
+    const site = await siteWith({
+      files: {
+        'feed.json': feedWith([flash('clob', '13:00', 'clobber', { content_html: XSS_VECTORS[28] + XSS_VECTORS[30] })]),
+      },
+    });
+    await trapScripts(page);
+    await page.goto(`${site.url}article/clob`);
+    await expect(page.locator('.article-body')).toContainText('after-form');
+    await expect(page.locator('.article-body')).toContainText('clobber-body');
+    await expect(page.locator('.article-body form, .article-body input')).toHaveCount(0);
+    await expect(page.locator('.article-body p[onclick]')).toHaveCount(0);
+  });
 });
 
 test('a benign rich body keeps its structure, text and safe links', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith([flash('rich', '14:20', 'כתבה עשירה', { content_html: RICH })]) } });
+  const site = await siteWith({
+    files: { 'feed.json': feedWith([flash('rich', '14:20', 'כתבה עשירה', { content_html: RICH })]) },
+  });
   await page.goto(`${site.url}article/rich`);
   const body = page.locator('.article-body');
   await expect(body.locator('h2')).toHaveText('כותרת משנה'); // the body's h1 steps down
@@ -137,10 +137,19 @@ test('share links carry the article URL and title, with no third-party script', 
   const url = encodeURIComponent(`${site.url}article/${article.id}`);
   const title = encodeURIComponent(article.title);
   const share = page.getByRole('navigation', { name: 'שיתוף הכתבה' });
-  await expect(share.locator('.share-facebook')).toHaveAttribute('href', `https://www.facebook.com/sharer/sharer.php?u=${url}`);
-  await expect(share.locator('.share-telegram')).toHaveAttribute('href', `https://t.me/share/url?url=${url}&text=${title.replace(/'/g, '%27')}`);
+  await expect(share.locator('.share-facebook')).toHaveAttribute(
+    'href',
+    `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+  );
+  await expect(share.locator('.share-telegram')).toHaveAttribute(
+    'href',
+    `https://t.me/share/url?url=${url}&text=${title.replace(/'/g, '%27')}`,
+  );
   for (const service of ['whatsapp', 'x', 'email']) {
-    await expect(share.locator(`.share-${service}`)).toHaveAttribute('href', new RegExp(url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(share.locator(`.share-${service}`)).toHaveAttribute(
+      'href',
+      new RegExp(url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
   }
   const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.src));
   expect(scripts.every((src) => src.startsWith(site.origin))).toBe(true);
@@ -173,8 +182,14 @@ test('focus lands on the heading after navigation, and back restores the list po
 });
 
 test('"load more" appends the items of next_url', async ({ page, siteWith }) => {
-  const older = { version: 'https://jsonfeed.org/version/1.1', title: 'older', items: [flash('old-1', '08:00', 'מבזק ישן'), flash('old-2', '07:30', 'מבזק ישן יותר')] };
-  const site = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, next_url: 'page-2.json' }, 'page-2.json': older } });
+  const older = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'older',
+    items: [flash('old-1', '08:00', 'מבזק ישן'), flash('old-2', '07:30', 'מבזק ישן יותר')],
+  };
+  const site = await siteWith({
+    files: { 'feed.json': { ...SAMPLE_FEED, next_url: 'page-2.json' }, 'page-2.json': older },
+  });
   await page.goto(site.url);
   await expect(page.locator('.article-card')).toHaveCount(9);
   await page.getByRole('button', { name: 'טענו כתבות נוספות' }).click();
@@ -184,7 +199,13 @@ test('"load more" appends the items of next_url', async ({ page, siteWith }) => 
 });
 
 test('an English item reads left to right in a Hebrew feed', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' })]) } });
+  const site = await siteWith({
+    files: {
+      'feed.json': feedWith([
+        flash('en', '14:50', 'Markets rally', { language: 'en', content_text: 'Stocks rose on Friday.' }),
+      ]),
+    },
+  });
   await page.goto(`${site.url}article/en`);
   for (const text of ['article h1', '.article-body']) {
     await expect(page.locator(text)).toHaveAttribute('dir', 'ltr');
@@ -195,7 +216,11 @@ test('an English item reads left to right in a Hebrew feed', async ({ page, site
 });
 
 test('a long feed draws thirty articles at first, and "load more" shows the next ones', async ({ page, siteWith }) => {
-  const items = Array.from({ length: 70 }, (_, i) => ({ id: `n${i}`, title: `כתבה ${i}`, date_published: new Date(Date.UTC(2024, 11, 27, 12, 0) - i * 60_000).toISOString() }));
+  const items = Array.from({ length: 70 }, (_, i) => ({
+    id: `n${i}`,
+    title: `כתבה ${i}`,
+    date_published: new Date(Date.UTC(2024, 11, 27, 12, 0) - i * 60_000).toISOString(),
+  }));
   const site = await siteWith({ files: { 'feed.json': { ...SAMPLE_FEED, items } } });
   await page.goto(site.url);
   await expect(page.locator('.article-card')).toHaveCount(30);
@@ -208,7 +233,8 @@ test('a long feed draws thirty articles at first, and "load more" shows the next
 });
 
 test('code in a body reads left to right and scrolls in its own block, not the page', async ({ page, siteWith }) => {
-  const line = 'curl -s https://news.example.co.il/feed.json | jq ".items[] | {id, title, date_published}" > flashes.json';
+  const line =
+    'curl -s https://news.example.co.il/feed.json | jq ".items[] | {id, title, date_published}" > flashes.json';
   const item = flash('code', '14:30', 'כתבה עם קוד', {
     content_html: `<p>הריצו:</p><pre><code>${line}</code></pre><p>והפקודה <code>jq .</code> תציג הכול.</p>`,
   });

@@ -1,6 +1,6 @@
 // Dates as feeds write them (issue 12 §2) and which day a flash belongs to
 // (issue 17 §1), read by an en-US browser in New York on a site in Israel.
-import { test, expect } from '../support/site.js';
+import { expect, test } from '../support/site.js';
 
 test.use({ locale: 'en-US' }); // the config's timezoneId is already America/New_York
 
@@ -30,10 +30,9 @@ const LABELS = [
 
 /** Each row's [day or null, time or null], read from the DOM. */
 function labelsOf(rows) {
-  return rows.evaluateAll((els) => els.map((el) => [
-    el.querySelector('.day')?.textContent ?? null,
-    el.querySelector('time')?.textContent ?? null,
-  ]));
+  return rows.evaluateAll((els) =>
+    els.map((el) => [el.querySelector('.day')?.textContent ?? null, el.querySelector('time')?.textContent ?? null]),
+  );
 }
 
 /** The day is its own isolated element, to the right of the time in the
@@ -53,7 +52,10 @@ test.describe('which day a flash belongs to', () => {
     await page.clock.setFixedTime(THURSDAY_7AM);
   });
 
-  test('the list, and the article list, carry the day beside the time of every flash not from today', async ({ page, siteWith }) => {
+  test('the list, and the article list, carry the day beside the time of every flash not from today', async ({
+    page,
+    siteWith,
+  }) => {
     const site = await siteWith({ files: { 'feed.json': feed(DAYS) } });
     await page.goto(site.url);
     await expect(page.locator('.article-list')).toBeVisible(); // the app, not the shell
@@ -67,7 +69,10 @@ test.describe('which day a flash belongs to', () => {
   });
 
   test('the marquee carries the same days', async ({ page, siteWith }) => {
-    const site = await siteWith({ config: { ticker: { mode: 'marquee', speed: 5 } }, files: { 'feed.json': feed(DAYS) } });
+    const site = await siteWith({
+      config: { ticker: { mode: 'marquee', speed: 5 } },
+      files: { 'feed.json': feed(DAYS) },
+    });
     await page.goto(site.url);
     const rows = page.locator('.marquee-group').first().locator('.flash');
     await expect(rows).toHaveCount(DAYS.length);
@@ -95,15 +100,18 @@ test.describe('which day a flash belongs to', () => {
     await expectDayBesideTime(rows.nth(1));
   });
 
-  test('relative times count calendar days: yesterday, the day before, a month, then the date', async ({ page, siteWith }) => {
+  test('relative times count calendar days: yesterday, the day before, a month, then the date', async ({
+    page,
+    siteWith,
+  }) => {
     const site = await siteWith({ files: { 'feed.json': feed(DAYS) } });
     const relative = {
-      'today': '(לפני 30 דקות)',
+      today: '(לפני 30 דקות)',
       'last-night': '(אתמול)',
-      'tuesday': '(שלשום)', // 37 hours back, never "אתמול"
+      tuesday: '(שלשום)', // 37 hours back, never "אתמול"
       // 53 days back, not "לפני 53 ימים" (recent ICU data adds the count to the
       // singular and dual forms: "לפני חודש (1)").
-      'october': /\(לפני חודש( \(1\))?\)/,
+      october: /\(לפני חודש( \(1\))?\)/,
       'last-year': '(לפני 10 חודשים)',
     };
     for (const [id, text] of Object.entries(relative)) {
@@ -118,7 +126,9 @@ test.describe('which day a flash belongs to', () => {
 });
 
 test('a flash moves to "אתמול" at midnight in the site\'s zone on a page left open', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feed([{ id: 'late', title: 'מבזק מאוחר', date_published: '2026-11-25T23:30:00+02:00' }]) } });
+  const site = await siteWith({
+    files: { 'feed.json': feed([{ id: 'late', title: 'מבזק מאוחר', date_published: '2026-11-25T23:30:00+02:00' }]) },
+  });
   await page.clock.install({ time: new Date('2026-11-25T23:59:40+02:00') });
   await page.goto(site.url);
   const row = page.locator('.flashes .flash');
@@ -143,14 +153,28 @@ test.describe('dates as feeds really write them', () => {
     { id: 'space', title: 'רווח', date_published: '2024-12-27 14:06:00+02:00' },
     { id: 'rss', title: 'מ-RSS', date_published: 'Fri, 27 Dec 2024 14:07:00 +0200' },
   ];
-  const SORTED = [['rss', '14:07'], ['unreadable', null], ['space', '14:06'], ['lower', '14:05'], ['fraction', '14:04'], ['hours', '14:03'], ['colonless', '14:02']];
+  const SORTED = [
+    ['rss', '14:07'],
+    ['unreadable', null],
+    ['space', '14:06'],
+    ['lower', '14:05'],
+    ['fraction', '14:04'],
+    ['hours', '14:03'],
+    ['colonless', '14:02'],
+  ];
 
-  const idsAndTimes = (rows) => rows.evaluateAll((els) => els.map((el) => [
-    decodeURIComponent(el.querySelector('a').getAttribute('href').split('/').pop()),
-    el.querySelector('time')?.textContent ?? null,
-  ]));
+  const idsAndTimes = (rows) =>
+    rows.evaluateAll((els) =>
+      els.map((el) => [
+        decodeURIComponent(el.querySelector('a').getAttribute('href').split('/').pop()),
+        el.querySelector('time')?.textContent ?? null,
+      ]),
+    );
 
-  test('every form shows its time and sorts in time order; an unreadable date keeps its place', async ({ page, siteWith }) => {
+  test('every form shows its time and sorts in time order; an unreadable date keeps its place', async ({
+    page,
+    siteWith,
+  }) => {
     const site = await siteWith({ files: { 'feed.json': feed(VARIANTS) } });
     await page.goto(site.url);
     await expect(page.locator('.article-list')).toBeVisible();
@@ -175,12 +199,22 @@ test.describe('dates as feeds really write them', () => {
     await page.goto(site.url);
     const rows = page.locator('.flashes .flash');
     await expect(rows).toHaveCount(VARIANTS.length);
-    site.write('feed.json', feed([...VARIANTS, { id: 'newest', title: 'החדש ביותר', date_published: '2024-12-27 14:10:00.5 +0200 IST' }]));
+    site.write(
+      'feed.json',
+      feed([...VARIANTS, { id: 'newest', title: 'החדש ביותר', date_published: '2024-12-27 14:10:00.5 +0200 IST' }]),
+    );
     await expect(rows).toHaveCount(VARIANTS.length + 1);
-    expect(await idsAndTimes(rows)).toEqual([['newest', '14:10'], ['unreadable', null], ...SORTED.filter(([id]) => id !== 'unreadable')]);
+    expect(await idsAndTimes(rows)).toEqual([
+      ['newest', '14:10'],
+      ['unreadable', null],
+      ...SORTED.filter(([id]) => id !== 'unreadable'),
+    ]);
   });
 
-  test('where the shell cannot be sure it reads a date as the app does, it keeps its skeleton', async ({ page, siteWith }) => {
+  test('where the shell cannot be sure it reads a date as the app does, it keeps its skeleton', async ({
+    page,
+    siteWith,
+  }) => {
     const leap = { id: 'leap', title: 'שנייה מעוברת', date_published: '2024-12-27T14:07:60+02:00' };
     const site = await siteWith({ files: { 'feed.json': feed([leap, ...VARIANTS]) } });
     site.slow(/\.wasm$/, 60_000);

@@ -5,28 +5,43 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from '../support/site.js';
 import { flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 async function hostPage(site, body) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(path.join(root, 'index.html'), `<!DOCTYPE html>
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
-<body><h1>A partner page</h1>${body}<script src="${site.url}embed.js" async></script></body></html>`);
+<body><h1>A partner page</h1>${body}<script src="${site.url}embed.js" async></script></body></html>`,
+  );
   const server = await serveDir(root);
-  return { ...server, async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } };
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 const OTHER = {
   version: 'https://jsonfeed.org/version/1.1',
   title: 'פיד שני',
-  items: [13, 12, 11, 10, 9].map((hour, i) => flash(`o${i}`, `${String(hour).padStart(2, "0")}:00`, i ? `מבזק ${i} מהפיד השני` : 'מבזק מהפיד השני')),
+  items: [13, 12, 11, 10, 9].map((hour, i) =>
+    flash(`o${i}`, `${String(hour).padStart(2, '0')}:00`, i ? `מבזק ${i} מהפיד השני` : 'מבזק מהפיד השני'),
+  ),
 };
 
 /** What each option shows inside the frame, read from its document. */
 const seen = {
-  mode: (frame) => frame.locator('.marquee').count().then((n) => (n ? 'marquee' : 'list')),
+  mode: (frame) =>
+    frame
+      .locator('.marquee')
+      .count()
+      .then((n) => (n ? 'marquee' : 'list')),
   count: (frame) => frame.locator('.flashes .flash').count(),
   theme: (frame) => frame.locator('html').getAttribute('data-theme'),
   lang: (frame) => frame.locator('html').getAttribute('lang'),
@@ -62,22 +77,37 @@ for (const how of ['an attribute', 'MivzakTicker.set']) {
       const frame = page.frameLocator('#w iframe');
       await expect(frame.locator('.flashes .flash')).toHaveCount(5);
       // The frame's document: a new one has a new time origin.
-      const loads = () => frame.locator('html').evaluate(() => performance.timeOrigin).catch(() => null);
+      const loads = () =>
+        frame
+          .locator('html')
+          .evaluate(() => performance.timeOrigin)
+          .catch(() => null);
       for (const [name, value, shown, inPlace] of CHANGES) {
         const before = await loads();
-        if (how === 'an attribute') await page.locator('#w').evaluate((el, [n, v]) => el.setAttribute(`data-${n}`, v), [name, value]);
-        else await page.evaluate(([n, v]) => window.MivzakTicker.set(document.getElementById('w'), { [n]: v }), [name, value]);
+        if (how === 'an attribute')
+          await page.locator('#w').evaluate((el, [n, v]) => el.setAttribute(`data-${n}`, v), [name, value]);
+        else
+          await page.evaluate(
+            ([n, v]) => window.MivzakTicker.set(document.getElementById('w'), { [n]: v }),
+            [name, value],
+          );
         await expect.poll(() => seen[name](frame).catch(() => null), { message: `${name}=${value}` }).toBe(shown);
         await expect(frame.locator('.flash').first()).toBeVisible();
-        expect(await loads() === before, `${name}: the frame ${inPlace ? 'keeps' : 'reloads'} its document`).toBe(inPlace);
+        expect((await loads()) === before, `${name}: the frame ${inPlace ? 'keeps' : 'reloads'} its document`).toBe(
+          inPlace,
+        );
         // Every earlier change still holds.
-        for (const [earlier, , earlierShown] of CHANGES.slice(0, CHANGES.findIndex(([n]) => n === name))) {
+        for (const [earlier, , earlierShown] of CHANGES.slice(
+          0,
+          CHANGES.findIndex(([n]) => n === name),
+        )) {
           if (earlier === 'count' && name === 'mode') continue; // a marquee shows every flash
           expect(await seen[earlier](frame), `${earlier} after ${name}`).toBe(earlierShown);
         }
       }
       // The title is the host's own attribute on the frame.
-      if (how === 'an attribute') await page.locator('#w').evaluate((el) => el.setAttribute('data-title', 'Breaking news'));
+      if (how === 'an attribute')
+        await page.locator('#w').evaluate((el) => el.setAttribute('data-title', 'Breaking news'));
       else await page.evaluate(() => window.MivzakTicker.set(document.getElementById('w'), { title: 'Breaking news' }));
       await expect(page.locator('#w iframe')).toHaveAttribute('title', 'Breaking news');
       // An option removed goes back to its default.

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, SAMPLE_FEED, consoleWarnings } from '../support/site.js';
+import { test as base, consoleWarnings, expect, SAMPLE_FEED } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 const CONNECTION = 'בדקו את החיבור לאינטרנט';
@@ -28,7 +28,11 @@ const test = base.extend({
   },
 });
 
-test('a cross-origin feed without CORS says it cannot be read from this site, and the console says why', async ({ page, siteWith, feedHost }) => {
+test('a cross-origin feed without CORS says it cannot be read from this site, and the console says why', async ({
+  page,
+  siteWith,
+  feedHost,
+}) => {
   const other = await feedHost();
   const feedUrl = `${other.url}feed.json`;
   const site = await siteWith({ config: { feed_url: feedUrl } });
@@ -42,14 +46,23 @@ test('a cross-origin feed without CORS says it cannot be read from this site, an
   await expect.poll(() => warnings.find((w) => w.includes(feedUrl) && w.includes('CORS'))).toBeTruthy();
 });
 
-test('the same feed allowed by CORS shows its flashes (the setup itself is sound)', async ({ page, siteWith, feedHost }) => {
+test('the same feed allowed by CORS shows its flashes (the setup itself is sound)', async ({
+  page,
+  siteWith,
+  feedHost,
+}) => {
   const other = await feedHost({ 'access-control-allow-origin': '*' });
   const site = await siteWith({ config: { feed_url: `${other.url}feed.json` } });
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(SAMPLE_FEED.items.length);
 });
 
-test('offline, the same feed asks the reader to check the connection', async ({ page, context, siteWith, feedHost }) => {
+test('offline, the same feed asks the reader to check the connection', async ({
+  page,
+  context,
+  siteWith,
+  feedHost,
+}) => {
   const other = await feedHost();
   const site = await siteWith({ config: { feed_url: `${other.url}feed.json` } });
   await page.goto(site.url);

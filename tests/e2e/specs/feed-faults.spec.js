@@ -1,27 +1,41 @@
 // The feed from a misbehaving server: the app stays up, keeps the last good flashes
 // (or says what is wrong in Hebrew), and recovers when the server is healthy again.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2;
 const GOOD = JSON.stringify(SAMPLE_FEED);
 const json = { 'content-type': 'application/json' };
 const deep = '['.repeat(200) + ']'.repeat(200);
-const manyItems = JSON.stringify(feedWith(Array.from({ length: 10_000 - 9 }, (_, i) => flash(`bulk-${i}`, '08:00', `מבזק ${i}`))));
+const manyItems = JSON.stringify(
+  feedWith(Array.from({ length: 10_000 - 9 }, (_, i) => flash(`bulk-${i}`, '08:00', `מבזק ${i}`))),
+);
 
 // Each fault, and what the reader sees when it strikes after a good load.
 const FAULTS = {
-  '500': { status: 500 },
+  500: { status: 500 },
   '503 with Retry-After': { status: 503, headers: { 'retry-after': '1', 'content-type': 'text/plain' } },
   'a connection reset half-way': { status: 200, mode: 'reset', body: GOOD, headers: json },
   'truncated JSON': { status: 200, body: GOOD.slice(0, GOOD.length / 2), headers: json },
-  'an HTML error page with status 200': { status: 200, body: '<!DOCTYPE html><h1>Service unavailable</h1>', headers: { 'content-type': 'text/html' } },
-  'a 20 MB body': { status: 200, body: JSON.stringify({ ...SAMPLE_FEED, pad: 'x'.repeat(20 * 1024 * 1024) }), headers: json },
+  'an HTML error page with status 200': {
+    status: 200,
+    body: '<!DOCTYPE html><h1>Service unavailable</h1>',
+    headers: { 'content-type': 'text/html' },
+  },
+  'a 20 MB body': {
+    status: 200,
+    body: JSON.stringify({ ...SAMPLE_FEED, pad: 'x'.repeat(20 * 1024 * 1024) }),
+    headers: json,
+  },
   'JSON nested 200 deep': { status: 200, body: deep, headers: json },
 };
 
 for (const [name, fault] of Object.entries(FAULTS)) {
-  test(`after a good load, ${name} keeps the flashes with a stale notice, and the app recovers`, async ({ page, siteWith }) => {
+  test(`after a good load, ${name} keeps the flashes with a stale notice, and the app recovers`, async ({
+    page,
+    siteWith,
+  }) => {
     const site = await siteWith({ config: { poll_seconds: POLL } });
     await page.goto(site.url);
     await expect(page.locator('.flashes .flash')).toHaveCount(9);
@@ -41,12 +55,17 @@ test('a poll answered 304 keeps the flashes as they are, with no notice', async 
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   site.fail('/feed.json', 304, { headers: {} });
   const before = site.requests.length;
-  await expect.poll(() => site.requests.slice(before).filter((r) => r.path === '/feed.json').length, { timeout: 8000 }).toBeGreaterThan(1);
+  await expect
+    .poll(() => site.requests.slice(before).filter((r) => r.path === '/feed.json').length, { timeout: 8000 })
+    .toBeGreaterThan(1);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   await expect(page.locator('.stale')).toHaveCount(0);
 });
 
-test('a feed that stalls after its headers times out into the stale notice, then recovers', async ({ page, siteWith }) => {
+test('a feed that stalls after its headers times out into the stale notice, then recovers', async ({
+  page,
+  siteWith,
+}) => {
   test.setTimeout(60_000);
   const site = await siteWith({ config: { poll_seconds: POLL } });
   await page.goto(site.url);
@@ -92,7 +111,10 @@ test('a feed of 10,000 items shows the ticker and the first page of articles', a
   await expect(page.locator('.article-card')).toHaveCount(30);
 });
 
-test('items with missing or numeric ids and broken dates: the good ones are shown, the rest counted', async ({ page, siteWith }) => {
+test('items with missing or numeric ids and broken dates: the good ones are shown, the rest counted', async ({
+  page,
+  siteWith,
+}) => {
   const site = await siteWith();
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));

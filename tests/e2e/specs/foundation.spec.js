@@ -1,5 +1,5 @@
 // The vertical slice: home, article, deep links, not-found, the error state, a sub-path.
-import { test, expect, consoleWarnings, SAMPLE_FEED } from '../support/site.js';
+import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
@@ -60,9 +60,9 @@ test('clicking a flash opens its article with five paragraphs, and a reload keep
 });
 
 test('unknown routes and unknown article ids show the Hebrew not-found page', async ({ page, site }) => {
-  await page.goto(site.url + 'no/such/page');
+  await page.goto(`${site.url}no/such/page`);
   await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
-  await page.goto(site.url + 'article/no-such-id');
+  await page.goto(`${site.url}article/no-such-id`);
   await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
   await page.getByRole('link', { name: 'חזרה לעמוד הראשי' }).click();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
@@ -106,7 +106,10 @@ test('an unknown config key is reported in the console', async ({ page, siteWith
   expect(warnings.join('\n')).toContain('unknown key feed_ulr');
 });
 
-test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({ page, site }) => {
+test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({
+  page,
+  site,
+}) => {
   site.slow(/\.wasm$/, 60_000); // hold the wasm back: the shell alone is on screen
   await page.goto(site.url);
   await expect(page.locator('.site-header')).toContainText('מבזק');
@@ -137,8 +140,14 @@ test('the shell and then the app carry the day beside the time of flashes not fr
   expect(await rows.first().locator('.day').boundingBox()).toEqual(shellBox);
 });
 
-test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({ page, siteWith }) => {
-  const untitled = { ...SAMPLE_FEED, items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items] };
+test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({
+  page,
+  siteWith,
+}) => {
+  const untitled = {
+    ...SAMPLE_FEED,
+    items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items],
+  };
   for (const options of [{ config: { ticker: { mode: 'marquee' } } }, { files: { 'feed.json': untitled } }]) {
     const site = await siteWith(options);
     site.slow(/\.wasm$/, 60_000);
@@ -149,7 +158,9 @@ test('where the shell cannot draw the flashes exactly as the app will, it keeps 
   }
 });
 
-test('deep links work on a static host through _redirects and 404.html', async ({ site }) => {
+test('dist/ ships what static hosts need for deep links: a _redirects rule to index.html and a 404.html copy of it', async ({
+  site,
+}) => {
   const fs = await import('node:fs');
   const redirects = fs.readFileSync(`${site.root}/_redirects`, 'utf8');
   expect(redirects).toMatch(/^\/\*\s+\/index\.html\s+200$/m);
@@ -184,7 +195,7 @@ test('config and feed are asked for while the wasm is still on its way, once eac
   // The app has taken over from the shell when the article list is there.
   await expect(page.locator('.article-list')).toBeVisible();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  const first = (p) => site.requests.find((r) => r.path === p || p instanceof RegExp && p.test(r.path));
+  const first = (p) => site.requests.find((r) => r.path === p || (p instanceof RegExp && p.test(r.path)));
   const wasm = first(/\.wasm$/);
   // Both answers were in before the wasm had even arrived …
   expect(first('/config.json').done).toBeLessThan(wasm.done);

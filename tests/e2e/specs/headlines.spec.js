@@ -3,8 +3,9 @@
 // algorithm, never cut into pieces; plain text, whatever the publisher escaped into
 // it; and no word so long that a page gets wider than a phone. Every order is
 // checked on screen, character by character, not in the DOM's text.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const MIXED = [
   flash('mc', '14:55', 'סניף McDonald’s נסגר', { summary: 'סניף McDonald’s נסגר אחרי 30 שנה' }),
@@ -118,7 +119,10 @@ async function expectReadsAsTyped(locator, id) {
   }
 }
 
-test('mixed Hebrew and Latin headlines read as typed in the flashes, the article list and the article', async ({ page, siteWith }) => {
+test('mixed Hebrew and Latin headlines read as typed in the flashes, the article list and the article', async ({
+  page,
+  siteWith,
+}) => {
   const site = await siteWith({ files: { 'feed.json': feedWith(MIXED) } });
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
@@ -153,9 +157,14 @@ test('mixed Hebrew and Latin headlines read as typed in the flashes, the article
 
 test('a feed that names its language at the top shows every flash and article in it', async ({ page, siteWith }) => {
   const english = {
-    version: 'https://jsonfeed.org/version/1.1', title: 'Wire', language: 'en-US',
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Wire',
+    language: 'en-US',
     items: [
-      flash('e1', '14:50', 'Markets rally on rate hopes.', { summary: 'Stocks rose on Friday.', content_text: 'Stocks rose on Friday.' }),
+      flash('e1', '14:50', 'Markets rally on rate hopes.', {
+        summary: 'Stocks rose on Friday.',
+        content_text: 'Stocks rose on Friday.',
+      }),
       flash('e2', '14:40', 'Storm warning for the coast!'),
     ],
   };
@@ -190,7 +199,8 @@ test('a feed that names its language at the top shows every flash and article in
 
 test('where nothing names a language, the browser decides each headline by its text', async ({ page, siteWith }) => {
   const unnamed = {
-    version: 'https://jsonfeed.org/version/1.1', title: 'x',
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'x',
     items: [flash('u1', '14:50', 'Markets rally.'), flash('u2', '14:40', 'שפת C++ חוזרת לצמרת')],
   };
   await inShellThenApp(page, siteWith, { config: { language: null }, files: { 'feed.json': unnamed } }, async () => {
@@ -208,11 +218,15 @@ test('where nothing names a language, the browser decides each headline by its t
   });
 });
 
-test('the static shell draws what the app will, and leaves titles with references or tags to the app', async ({ page, siteWith }) => {
+test('the static shell draws what the app will, and leaves titles with references or tags to the app', async ({
+  page,
+  siteWith,
+}) => {
   const [shell, app] = await inShellThenApp(page, siteWith, { files: { 'feed.json': feedWith(MIXED) } }, async () => {
     await expect(page.locator('.flashes .flash')).toHaveCount(14);
-    return page.locator('.flashes .flash .headline').evaluateAll((all) =>
-      all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
+    return page
+      .locator('.flashes .flash .headline')
+      .evaluateAll((all) => all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
   });
   expect(app).toEqual(shell);
   // "C++" carries the same invisible mark in both.
@@ -240,7 +254,11 @@ test('titles, summaries, names, tags and attachment titles show as plain text', 
     flash('b', '14:58', '<b>דחוף:</b> נסגר'),
     flash('d', '14:57', 'שם &amp;quot;כפול&amp;quot;'),
     // A microblog post: its title is made up from its Markdown text.
-    { id: 'm', date_published: '2024-12-27T14:56:00+02:00', content_text: 'ראו [את הכתבה](https://example.com/a) ![תמונה](https://example.com/i.png) עכשיו' },
+    {
+      id: 'm',
+      date_published: '2024-12-27T14:56:00+02:00',
+      content_text: 'ראו [את הכתבה](https://example.com/a) ![תמונה](https://example.com/i.png) עכשיו',
+    },
   ];
   const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
   await page.goto(site.url);
@@ -269,8 +287,8 @@ test('titles, summaries, names, tags and attachment titles show as plain text', 
 });
 
 test('on a 360 px phone no long word or wide table makes a page wider than the screen', async ({ page, siteWith }) => {
-  const hashtag = '#' + Array.from({ length: 14 }, () => 'מבזק').join('_'); // 70 characters, no space
-  const url = 'https://example.com/' + 'a'.repeat(50);
+  const hashtag = `#${Array.from({ length: 14 }, () => 'מבזק').join('_')}`; // 70 characters, no space
+  const url = `https://example.com/${'a'.repeat(50)}`;
   expect(hashtag.length).toBe(70);
   const table = `<table><tr>${Array.from({ length: 12 }, (_, i) => `<th>עמודה_${i}_ארוכה</th>`).join('')}</tr>
     <tr>${Array.from({ length: 12 }, (_, i) => `<td>${1_000_000 + i}</td>`).join('')}</tr></table>`;
@@ -295,7 +313,11 @@ test('on a 360 px phone no long word or wide table makes a page wider than the s
   await expect(page.getByRole('table')).toHaveCount(1);
   await expect(page.getByRole('columnheader', { name: 'עמודה_0_ארוכה' })).toBeVisible();
   const box = page.locator('.article-body table').locator('xpath=..');
-  const sizes = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, right: el.getBoundingClientRect().right }));
+  const sizes = await box.evaluate((el) => ({
+    client: el.clientWidth,
+    scroll: el.scrollWidth,
+    right: el.getBoundingClientRect().right,
+  }));
   expect(sizes.scroll).toBeGreaterThan(sizes.client);
   expect(sizes.right).toBeLessThanOrEqual(360);
 
@@ -304,8 +326,13 @@ test('on a 360 px phone no long word or wide table makes a page wider than the s
   expect(await fits()).toBe(true);
 });
 
-test('a flash of another language in a Hebrew feed carries its own lang and dir, the rest the site\'s', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally!', { language: 'en' })]) } });
+test("a flash of another language in a Hebrew feed carries its own lang and dir, the rest the site's", async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith({
+    files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally!', { language: 'en' })]) },
+  });
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
   const rows = page.locator('.flashes .flash .headline');

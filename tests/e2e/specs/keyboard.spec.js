@@ -1,6 +1,6 @@
 // The whole reader's path with the keyboard alone: skip link, a flash, the
 // article, a comment sent, back home, the strip's controls; every stop visibly focused.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;
@@ -16,9 +16,15 @@ function focused(page) {
       id: el.id,
       className: typeof el.className === 'string' ? el.className : '',
       text: (el.textContent || '').trim().slice(0, 60),
-      label: el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent.trim() : ''),
+      label: el.getAttribute('aria-label') || (el.labels?.[0] ? el.labels[0].textContent.trim() : ''),
       visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
-      onScreen: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth,
+      onScreen:
+        rect.width > 0 &&
+        rect.height > 0 &&
+        rect.bottom > 0 &&
+        rect.top < innerHeight &&
+        rect.right > 0 &&
+        rect.left < innerWidth,
     };
   });
 }
@@ -35,7 +41,10 @@ async function tabTo(page, wanted, { max = 80, backwards = false } = {}) {
   throw new Error('never reached the element with Tab');
 }
 
-test('a reader with only a keyboard reads a flash, comments on its article and comes back', async ({ page, withComments }) => {
+test('a reader with only a keyboard reads a flash, comments on its article and comes back', async ({
+  page,
+  withComments,
+}) => {
   const { site, isso } = await withComments();
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
@@ -77,7 +86,11 @@ test('the strip is paused, stepped and resumed from the keyboard', async ({ page
   await page.keyboard.press('Space');
   await expect(page.locator('.marquee-toggle')).toHaveAttribute('aria-pressed', 'true');
   await tabTo(page, (f) => f.className.includes('marquee-next'), { max: 2 });
-  const offset = () => page.locator('.marquee-group').first().evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
+  const offset = () =>
+    page
+      .locator('.marquee-group')
+      .first()
+      .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
   const before = await offset();
   await page.keyboard.press('Enter');
   await expect.poll(offset).not.toBe(before);

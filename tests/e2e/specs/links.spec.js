@@ -1,7 +1,7 @@
 // Links, ids and images: every id (WordPress's percent-encoded permalinks, and ids
 // made to break paths) opens its article by every road in; relative URLs resolve
 // from the item's own page; lazy-loaded images show their real picture.
-import { test, expect, DIST_NEWS } from '../support/site.js';
+import { DIST_NEWS, expect, test } from '../support/site.js';
 
 // Held back by hand: the shell's links are clicked before the wasm is in.
 test.use({ serviceWorkers: 'block' });
@@ -10,12 +10,27 @@ const WORDPRESS = 'https://news.example.co.il/2024/12/%D7%A9%D7%9C%D7%92-%D7%91%
 const IDS = [
   WORDPRESS,
   'https://news.example.co.il/?p=123',
-  '%', '%25', '%2F', '%41', '/', 'a/b',
-  '.', '..', '../x', '~.',
-  '?', '#', 'a?b=c&d#e',
-  'with space', ' padded ', 'tab\there', 'back\\slash',
-  '"double" \'single\'', "!'()*~",
-  '🚀 emoji 👩‍👩‍👧', 'שלג בחרמון',
+  '%',
+  '%25',
+  '%2F',
+  '%41',
+  '/',
+  'a/b',
+  '.',
+  '..',
+  '../x',
+  '~.',
+  '?',
+  '#',
+  'a?b=c&d#e',
+  'with space',
+  ' padded ',
+  'tab\there',
+  'back\\slash',
+  '"double" \'single\'',
+  "!'()*~",
+  '🚀 emoji 👩‍👩‍👧',
+  'שלג בחרמון',
   // 2,000 characters of everything above.
   'a/%.?#ש '.repeat(250),
 ];
@@ -35,7 +50,11 @@ function hostileFeed() {
 }
 
 async function hostileSite(siteWith, options = {}) {
-  return siteWith({ config: { ticker: { mode: 'list', count: 50 } }, files: { 'feed.json': hostileFeed() }, ...options });
+  return siteWith({
+    config: { ticker: { mode: 'list', count: 50 } },
+    files: { 'feed.json': hostileFeed() },
+    ...options,
+  });
 }
 
 /** The flash link for item `i` in the ticker (the shell's or the app's). */
@@ -44,7 +63,9 @@ const flash = (page, i) => page.locator('.flashes .flash a').filter({ hasText: t
 /** Holds the wasm back until `release()`; nothing else is touched. */
 async function holdWasm(page) {
   let release;
-  const gate = new Promise((resolve) => { release = resolve; });
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
   await page.route(/\.wasm$/, async (route) => {
     await gate;
     await route.continue();
@@ -63,7 +84,8 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(IDS.length);
   await expect(page.locator('.article-list')).toHaveCount(0); // the shell alone
-  const hrefs = (page) => page.locator('.flashes .flash a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const hrefs = (page) =>
+    page.locator('.flashes .flash a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   const shell = await hrefs(page);
   release();
   await expect(page.locator('.article-list')).toBeVisible();
@@ -71,7 +93,9 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
   expect(app).toEqual(shell);
   expect(new Set(app).size).toBe(IDS.length);
   // Two pinned by hand: WordPress's "%" escaped once more, and a dot segment marked.
-  expect(app[0]).toBe('/article/https%3A%2F%2Fnews.example.co.il%2F2024%2F12%2F%25D7%25A9%25D7%259C%25D7%2592-%25D7%2591%25D7%2597%25D7%25A8%25D7%259E%25D7%2595%25D7%259F%2F');
+  expect(app[0]).toBe(
+    '/article/https%3A%2F%2Fnews.example.co.il%2F2024%2F12%2F%25D7%25A9%25D7%259C%25D7%2592-%25D7%2591%25D7%2597%25D7%25A8%25D7%259E%25D7%2595%25D7%259F%2F',
+  );
   expect(app[IDS.indexOf('.')]).toBe('/article/~.');
   expect(app[IDS.indexOf("!'()*~")]).toBe('/article/%21%27%28%29%2A~');
   await page.goto(`${site.url}embed.html?count=50`);
@@ -81,7 +105,10 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
 });
 
 for (const [i, id] of IDS.entries()) {
-  test(`id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}… (${id.length})` : id)} opens by every road`, async ({ page, siteWith }) => {
+  test(`id ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}… (${id.length})` : id)} opens by every road`, async ({
+    page,
+    siteWith,
+  }) => {
     test.setTimeout(120_000); // eight page loads
     const site = await hostileSite(siteWith);
     // 1. The shell's link, clicked before the wasm has arrived.
@@ -143,9 +170,10 @@ test('under a sub-path, a WordPress permalink id opens by click, reload and back
 const svg = (width, height, colour) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${colour}"/></svg>`;
 const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
-const SVG_PLACEHOLDER = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20640%20360'%3E%3C/svg%3E";
+const SVG_PLACEHOLDER =
+  "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20640%20360'%3E%3C/svg%3E";
 
-test('relative URLs resolve against the item\'s url, else the home page, else the feed', async ({ page, siteWith }) => {
+test("relative URLs resolve against the item's url, else the home page, else the feed", async ({ page, siteWith }) => {
   const site = await siteWith({});
   const page1 = `${site.origin}/posts/2024/12/p1/`;
   site.write('posts/2024/12/p1/photo.svg', svg(64, 48, 'green'));
@@ -157,12 +185,20 @@ test('relative URLs resolve against the item\'s url, else the home page, else th
     home_page_url: `${site.origin}/home/`,
     items: [
       {
-        id: 'p1', url: page1, title: 'עם כתובת', date_published: '2024-12-27T12:00:00+02:00',
+        id: 'p1',
+        url: page1,
+        title: 'עם כתובת',
+        date_published: '2024-12-27T12:00:00+02:00',
         content_html: '<p>תמונה</p><img src="photo.svg" alt="יחסית"><p><a href="../p2/">הקודמת</a></p>',
         image: 'hero.svg',
         attachments: [{ url: 'files/report.pdf', mime_type: 'application/pdf', title: 'דוח' }],
       },
-      { id: 'p2', title: 'בלי כתובת', date_published: '2024-12-27T11:00:00+02:00', content_html: '<img src="photo.svg" alt="בית">' },
+      {
+        id: 'p2',
+        title: 'בלי כתובת',
+        date_published: '2024-12-27T11:00:00+02:00',
+        content_html: '<img src="photo.svg" alt="בית">',
+      },
     ],
   });
   await page.goto(`${site.url}article/p1`);
@@ -181,7 +217,10 @@ test('relative URLs resolve against the item\'s url, else the home page, else th
   await expect(page.locator('.article-body img')).toHaveAttribute('src', `${site.origin}/home/photo.svg`);
 });
 
-test('lazy-loaded images show their real picture, once, and never a placeholder or an empty image', async ({ page, siteWith }) => {
+test('lazy-loaded images show their real picture, once, and never a placeholder or an empty image', async ({
+  page,
+  siteWith,
+}) => {
   const site = await siteWith({});
   const files = {
     'img/data-src.svg': svg(40, 30, 'red'),
@@ -234,7 +273,9 @@ test('lazy-loaded images show their real picture, once, and never a placeholder 
   for (let n = 0; n < 6; n++) {
     const img = images.nth(n);
     await img.scrollIntoViewIfNeeded();
-    await expect.poll(() => img.evaluate((el) => el.complete && el.naturalWidth), { message: shown[n][0] }).toBeGreaterThan(0);
+    await expect
+      .poll(() => img.evaluate((el) => el.complete && el.naturalWidth), { message: shown[n][0] })
+      .toBeGreaterThan(0);
   }
   const attributes = await images.evaluateAll((list) => list.flatMap((img) => [...img.attributes].map((a) => a.name)));
   expect(attributes.filter((name) => name.startsWith('data-') || name === 'srcset')).toEqual([]);

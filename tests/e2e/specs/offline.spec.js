@@ -1,6 +1,6 @@
 // Offline: the service worker's shell and kept feed, the offline notice, and the
 // comment outbox that survives a reload and sends exactly once.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;
@@ -14,12 +14,18 @@ async function openControlled(page, url) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
     }
   });
 }
 
-test('opened offline, the site shows the kept flashes and articles with an offline notice, and catches up online', async ({ page, context, site }) => {
+test('opened offline, the site shows the kept flashes and articles with an offline notice, and catches up online', async ({
+  page,
+  context,
+  site,
+}) => {
   await openControlled(page, site.url);
   await context.setOffline(true);
   await page.reload();
@@ -28,7 +34,10 @@ test('opened offline, the site shows the kept flashes and articles with an offli
   // The kept copy says how old it is.
   await expect(page.locator('.stale')).toContainText('ייתכן שהמבזקים אינם עדכניים');
   // An article, by a click and by a deep link.
-  await page.locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) }).first().click();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
   await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
   await page.reload();
   await expect(page.locator('article p').first()).toBeVisible();
@@ -36,7 +45,10 @@ test('opened offline, the site shows the kept flashes and articles with an offli
   // Back online: the notice goes, and a new flash arrives by the next poll at once.
   site.write('feed.json', {
     ...SAMPLE_FEED,
-    items: [{ id: 'back-online', title: 'מבזק אחרי החיבור', date_published: new Date().toISOString() }, ...SAMPLE_FEED.items],
+    items: [
+      { id: 'back-online', title: 'מבזק אחרי החיבור', date_published: new Date().toISOString() },
+      ...SAMPLE_FEED.items,
+    ],
   });
   await page.goto(site.url); // offline: served by the worker
   await expect(page.locator('.stale')).toBeVisible();
@@ -61,14 +73,21 @@ test('a new version of the app replaces the kept shell', async ({ page, site }) 
   expect(before.filter((k) => k.startsWith('mivzak-shell-'))).toHaveLength(1);
   // A deployment: another version line in sw.js.
   const fs = await import('node:fs');
-  const sw = fs.readFileSync(`${site.root}/sw.js`, 'utf8').replace(/const VERSION = '([^']*)'/, "const VERSION = '$1-next'");
+  const sw = fs
+    .readFileSync(`${site.root}/sw.js`, 'utf8')
+    .replace(/const VERSION = '([^']*)'/, "const VERSION = '$1-next'");
   site.write('sw.js', sw);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await expect.poll(() => page.evaluate(() => caches.keys()).then((keys) => keys.filter((k) => k.startsWith('mivzak-shell-'))))
+  await expect
+    .poll(() => page.evaluate(() => caches.keys()).then((keys) => keys.filter((k) => k.startsWith('mivzak-shell-'))))
     .toEqual([expect.stringMatching(/-next$/)]);
 });
 
-test('a comment sent offline waits in the outbox, survives a reload, and is sent once when back online', async ({ page, context, withComments }) => {
+test('a comment sent offline waits in the outbox, survives a reload, and is sent once when back online', async ({
+  page,
+  context,
+  withComments,
+}) => {
   const { site, isso } = await withComments();
   await openControlled(page, `${site.url}article/${ARTICLE.id}`);
   await context.setOffline(true);
@@ -88,10 +107,11 @@ test('a comment sent offline waits in the outbox, survives a reload, and is sent
   expect(await page.evaluate(() => localStorage.getItem('mivzak:outbox'))).toBeNull();
 });
 
-test('a comment whose answer was lost when the page reloaded is found on the server, not posted again', async ({ page, withComments }) => {
-  const { site, isso } = await withComments();
-  site.proxy('/isso/', isso.url + '/');
-  site.write('config.json', { ...JSON.parse(await (await fetch(`${site.url}config.json`)).text()), comments_url: 'isso/' });
+test('a comment whose answer was lost when the page reloaded is found on the server, not posted again', async ({
+  page,
+  withComments,
+}) => {
+  const { site, isso } = await withComments({ proxied: true });
   await page.goto(`${site.url}article/${ARTICLE.id}`);
   await expect(page.locator('#comments-heading')).toBeVisible();
   site.fail('/isso/new', 0, { mode: 'lose-answer' });

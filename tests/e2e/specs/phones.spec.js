@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 const WIDTHS = [320, 360, 390, 414];
@@ -17,20 +17,32 @@ const SCREENSHOTS = process.env.SCREENSHOTS;
 /** A partner page on its own origin with the widget, as in embed.spec.js. */
 async function hostPage(site) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(path.join(root, 'index.html'), `<!DOCTYPE html>
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Partner</title><style>body { margin: 0 8px; font-family: sans-serif; }</style></head>
 <body><h1>A partner page</h1><div id="w" data-mivzak-ticker data-mode="list" data-count="5"></div>
 <p>The partner's own text goes on below the ticker.</p>
-<script src="${site.url}embed.js" async></script></body></html>`);
+<script src="${site.url}embed.js" async></script></body></html>`,
+  );
   const server = await serveDir(root);
-  return { ...server, async close() { await server.close(); fs.rmSync(root, { recursive: true, force: true }); } };
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The pages of the issue, each opened and ready; `visit(name, frame)` is called on each. */
 async function everyPage(page, { withComments, siteWith }, visit) {
   const { site, isso } = await withComments();
-  await isso.post(`/article/${ARTICLE.id}`, { text: 'תגובה של קורא אחר, ארוכה מספיק כדי לעבור לשורה שנייה בטלפון צר', author: 'דנה' });
+  await isso.post(`/article/${ARTICLE.id}`, {
+    text: 'תגובה של קורא אחר, ארוכה מספיק כדי לעבור לשורה שנייה בטלפון צר',
+    author: 'דנה',
+  });
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
   await visit('home-list');
@@ -58,12 +70,17 @@ async function everyPage(page, { withComments, siteWith }, visit) {
     await page.goto(host.url);
     const frame = page.frameLocator('#w iframe');
     await expect(frame.locator('.flash')).toHaveCount(5);
-    await expect.poll(async () => {
-      const outer = (await page.locator('#w iframe').boundingBox()).height;
-      const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
-      return Math.abs(outer - Math.ceil(inner));
-    }).toBeLessThan(2);
-    await visit('embed', page.frames().find((f) => f.url().includes('embed.html')));
+    await expect
+      .poll(async () => {
+        const outer = (await page.locator('#w iframe').boundingBox()).height;
+        const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+        return Math.abs(outer - Math.ceil(inner));
+      })
+      .toBeLessThan(2);
+    await visit(
+      'embed',
+      page.frames().find((f) => f.url().includes('embed.html')),
+    );
   } finally {
     await host.close();
   }
@@ -78,19 +95,29 @@ function faultsIn(target) {
       const wide = [...document.body.querySelectorAll('*')]
         .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 || el.getBoundingClientRect().left < -1)
         .filter((el) => !el.closest('.marquee-viewport'))
-        .slice(0, 3).map((el) => el.className || el.tagName);
+        .slice(0, 3)
+        .map((el) => el.className || el.tagName);
       faults.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${wide.join(', ')})`);
     }
     const shown = (el) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert], .visually-hidden, .skip-link');
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        getComputedStyle(el).visibility !== 'hidden' &&
+        !el.closest('[inert], .visually-hidden, .skip-link')
+      );
     };
-    const name = (el) => `${el.tagName.toLowerCase()}.${el.className || ''} "${(el.getAttribute('aria-label') || el.textContent).trim().slice(0, 30)}"`;
+    const name = (el) =>
+      `${el.tagName.toLowerCase()}.${el.className || ''} "${(el.getAttribute('aria-label') || el.textContent).trim().slice(0, 30)}"`;
     // Controls: buttons, form fields, links drawn as buttons (share, tags), the flash rows.
-    const controls = [...document.querySelectorAll('button, input, select, textarea, .share a, .tags a, .flash a')].filter(shown);
+    const controls = [
+      ...document.querySelectorAll('button, input, select, textarea, .share a, .tags a, .flash a'),
+    ].filter(shown);
     for (const el of controls) {
       const r = el.getBoundingClientRect();
-      if (r.width < TARGET - 0.5 || r.height < TARGET - 0.5) faults.push(`${name(el)} is ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
+      if (r.width < TARGET - 0.5 || r.height < TARGET - 0.5)
+        faults.push(`${name(el)} is ${r.width.toFixed(1)} × ${r.height.toFixed(1)} px`);
     }
     // Nothing overlaps the moving strip.
     const strip = document.querySelector('.marquee-viewport');
@@ -99,7 +126,8 @@ function faultsIn(target) {
       for (const el of document.querySelectorAll('button, input, a')) {
         if (!shown(el) || strip.contains(el)) continue;
         const r = el.getBoundingClientRect();
-        if (r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top) faults.push(`${name(el)} overlaps the moving strip`);
+        if (r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top)
+          faults.push(`${name(el)} overlaps the moving strip`);
       }
     }
     return faults;
@@ -147,7 +175,9 @@ for (const width of WIDTHS) {
       await form.getByRole('button', { name: 'שליחת התגובה' }).tap();
       await expect(page.locator('.comment-list .comment')).toContainText('תגובה מהטלפון');
       expect((await isso.thread(`/article/${ARTICLE.id}`)).replies).toHaveLength(1);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      ).toBe(true);
     });
 
     if (width === 360) {
@@ -157,7 +187,10 @@ for (const width of WIDTHS) {
         fs.mkdirSync(SCREENSHOTS, { recursive: true });
         await everyPage(page, { withComments, siteWith }, async (name) => {
           // The strip stands still for the picture.
-          await page.locator('.marquee-toggle').click({ timeout: 1000 }).catch(() => {});
+          await page
+            .locator('.marquee-toggle')
+            .click({ timeout: 1000 })
+            .catch(() => {});
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
         });
       });

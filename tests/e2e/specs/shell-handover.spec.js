@@ -3,26 +3,32 @@
 // must be the same, row by row (link, time, day, headline, its lang and dir), and
 // so must the site's name, on inputs where the two once differed: ids written as
 // numbers, ticker counts out of range or not whole, a site name of the site's own.
-import { test, expect, SAMPLE_CONFIG, SAMPLE_FEED } from '../support/site.js';
+import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 /** What a reader sees of each flash, and where it leads. */
 function rows(page) {
-  return page.locator('#app .flashes .flash').evaluateAll((flashes) => flashes.map((row) => {
-    const headline = row.querySelector('.headline');
-    return {
-      href: row.querySelector('a').getAttribute('href'),
-      time: row.querySelector('time')?.textContent ?? null,
-      datetime: row.querySelector('time')?.getAttribute('datetime') ?? null,
-      day: row.querySelector('.day')?.textContent ?? null,
-      headline: headline.textContent,
-      lang: headline.getAttribute('lang'),
-      dir: headline.getAttribute('dir'),
-    };
-  }));
+  return page.locator('#app .flashes .flash').evaluateAll((flashes) =>
+    flashes.map((row) => {
+      const headline = row.querySelector('.headline');
+      return {
+        href: row.querySelector('a').getAttribute('href'),
+        time: row.querySelector('time')?.textContent ?? null,
+        datetime: row.querySelector('time')?.getAttribute('datetime') ?? null,
+        day: row.querySelector('.day')?.textContent ?? null,
+        headline: headline.textContent,
+        lang: headline.getAttribute('lang'),
+        dir: headline.getAttribute('dir'),
+      };
+    }),
+  );
 }
 
 async function screen(page) {
-  return { rows: await rows(page), name: await page.locator('#app .site-name').textContent(), title: await page.title() };
+  return {
+    rows: await rows(page),
+    name: await page.locator('#app .site-name').textContent(),
+    title: await page.title(),
+  };
 }
 
 /** The shell's ticker, then the app's, on a site with this config and feed text. */
@@ -31,7 +37,10 @@ async function shellThenApp(page, siteWith, { config, feed }) {
   const fast = site.slow(/\.wasm$/, 5000);
   await page.goto(site.url);
   await expect(page.locator('#app .flashes .flash').first()).toBeVisible({ timeout: 4000 });
-  expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done), 'the wasm is still on its way').toHaveLength(0);
+  expect(
+    site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done),
+    'the wasm is still on its way',
+  ).toHaveLength(0);
   const shell = await screen(page);
   await expect(page.locator('.article-list')).toBeVisible({ timeout: 30_000 }); // the app has taken over
   fast();
@@ -48,7 +57,10 @@ function items(n) {
 const feedText = (list) => JSON.stringify({ ...SAMPLE_FEED, items: list });
 const configText = (extra) => JSON.stringify({ ...SAMPLE_CONFIG, ...extra });
 
-test('ids written as numbers: the shell links where the app does, and the link opens the article', async ({ page, siteWith }) => {
+test('ids written as numbers: the shell links where the app does, and the link opens the article', async ({
+  page,
+  siteWith,
+}) => {
   test.setTimeout(90_000);
   // JSON text, so the numbers stay as written: 1.0, 1E2, and one past 2^53. The app
   // keeps each as serde_json spells it (1E2 as 1e+2).
@@ -57,9 +69,17 @@ test('ids written as numbers: the shell links where the app does, and the link o
     { id: '@2', title: 'מזהה 1E2', date_published: '2024-12-27T11:00:00+02:00' },
     { id: '@3', title: 'מזהה ארוך', date_published: '2024-12-27T10:00:00+02:00' },
     { id: 7, title: 'מזהה 7', date_published: '2024-12-27T09:00:00+02:00' },
-  ]).replace('"@1"', '1.0').replace('"@2"', '1E2').replace('"@3"', '12345678901234567890');
+  ])
+    .replace('"@1"', '1.0')
+    .replace('"@2"', '1E2')
+    .replace('"@3"', '12345678901234567890');
   const { site, shell, app } = await shellThenApp(page, siteWith, { config: configText({}), feed });
-  expect(shell.rows.map((r) => r.href)).toEqual(['/article/1.0', '/article/1e%2B2', '/article/12345678901234567890', '/article/7']);
+  expect(shell.rows.map((r) => r.href)).toEqual([
+    '/article/1.0',
+    '/article/1e%2B2',
+    '/article/12345678901234567890',
+    '/article/7',
+  ]);
   expect(shell).toEqual(app);
   for (const row of shell.rows) {
     await page.goto(site.origin + row.href);
@@ -67,7 +87,15 @@ test('ids written as numbers: the shell links where the app does, and the link o
   }
 });
 
-for (const [written, shown, total] of [['0', 1, 5], ['-3', 1, 5], ['12.0', 12, 25], ['1.2e1', 12, 25], ['2.5', 20, 25], ['"7"', 20, 25], ['500', 200, 210]]) {
+for (const [written, shown, total] of [
+  ['0', 1, 5],
+  ['-3', 1, 5],
+  ['12.0', 12, 25],
+  ['1.2e1', 12, 25],
+  ['2.5', 20, 25],
+  ['"7"', 20, 25],
+  ['500', 200, 210],
+]) {
   test(`ticker.count ${written}: the shell shows the ${shown} flashes the app does`, async ({ page, siteWith }) => {
     test.setTimeout(90_000);
     const config = configText({ ticker: { mode: 'list', count: '@' } }).replace('"@"', written);
@@ -79,7 +107,10 @@ for (const [written, shown, total] of [['0', 1, 5], ['-3', 1, 5], ['12.0', 12, 2
 
 test("the site's own name, in the header and the title, from the shell on", async ({ page, siteWith }) => {
   test.setTimeout(90_000);
-  const { shell, app } = await shellThenApp(page, siteWith, { config: configText({ site_name: 'חדשות הערב' }), feed: feedText(items(3)) });
+  const { shell, app } = await shellThenApp(page, siteWith, {
+    config: configText({ site_name: 'חדשות הערב' }),
+    feed: feedText(items(3)),
+  });
   expect(shell.name).toBe('חדשות הערב');
   expect(shell.title).toBe('חדשות הערב');
   expect(shell).toEqual(app);

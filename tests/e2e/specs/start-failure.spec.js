@@ -7,9 +7,9 @@
 // page error, and here the errors are the point.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { makeSite, SAMPLE_FEED, DIST } from '../support/sites.js';
+import { expect, test } from '@playwright/test';
 import { feedWith } from '../support/feeds.js';
+import { DIST, makeSite, SAMPLE_FEED } from '../support/sites.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 const WASM = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/\/[^"'/]+_bg\.wasm/)[0];
@@ -28,7 +28,9 @@ test.afterEach(async () => {
 
 const notice = (page) => page.getByRole('alert').filter({ hasText: 'הדף מוצג בגרסה מפושטת' });
 
-test('a wasm that fails to download: the shell\'s flashes stay, with a notice and a reload that recovers', async ({ page }) => {
+test("a wasm that fails to download: the shell's flashes stay, with a notice and a reload that recovers", async ({
+  page,
+}) => {
   const broken = await site();
   broken.fail(WASM, 404);
   await page.goto(broken.url);
@@ -42,7 +44,9 @@ test('a wasm that fails to download: the shell\'s flashes stay, with a notice an
   await expect(notice(page)).toHaveCount(0);
 });
 
-test("a policy without 'wasm-unsafe-eval' on an article route: its headline, standfirst and a link to its url", async ({ page }) => {
+test("a policy without 'wasm-unsafe-eval' on an article route: its headline, standfirst and a link to its url", async ({
+  page,
+}) => {
   const strict = await site({
     editPolicy: (policy) => policy.replace(" 'wasm-unsafe-eval'", ''),
     files: { 'feed.json': feedWith([], { edit: { [ARTICLE.id]: { url: ARTICLE_URL, summary: 'תקציר הכתבה' } } }) },
@@ -69,7 +73,17 @@ test('where the shell kept its skeleton (the marquee), the flashes are drawn fro
   broken.fail(WASM, 200, { mode: 'reset', body: 'x'.repeat(64_000), headers: { 'content-type': 'application/wasm' } });
   await page.goto(broken.url);
   await expect(notice(page)).toBeVisible();
-  await expect(page.locator('.flashes .flash time')).toHaveText(['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45']);
+  await expect(page.locator('.flashes .flash time')).toHaveText([
+    '14:02',
+    '13:13',
+    '12:40',
+    '12:02',
+    '11:30',
+    '11:02',
+    '10:45',
+    '10:19',
+    '09:45',
+  ]);
   await expect(page.locator('.skeleton')).toHaveCount(0);
 });
 
@@ -82,7 +96,9 @@ test('a wasm the browser cannot compile', async ({ page }) => {
 
 test('a browser without WebAssembly', async ({ page }) => {
   const ok = await site();
-  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
   await page.goto(ok.url);
   await expect(notice(page)).toBeVisible();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
@@ -106,15 +122,21 @@ test('a healthy start shows no notice, and a slow wasm only delays the app', asy
   await expect(page.locator('.start-failed')).toHaveCount(0);
 });
 
-test('without the wasm, the simplified list links every id as the app would, and shows ticker.count flashes', async ({ page }) => {
+test('without the wasm, the simplified list links every id as the app would, and shows ticker.count flashes', async ({
+  page,
+}) => {
   // A marquee keeps the shell's skeleton, so start-check.js draws its own list,
   // by the shell's rules: ids written as numbers as the app keeps them, the id's
   // path segment, and ticker.count.
-  const feed = JSON.stringify(feedWith([
-    { id: '@1', title: 'מזהה 1.0', date_published: '2024-12-28T12:00:00+02:00' },
-    { id: '@2', title: 'מזהה 1E2', date_published: '2024-12-28T11:00:00+02:00' },
-    { id: "it's (1)", title: 'מזהה עם גרש', date_published: '2024-12-28T10:00:00+02:00' },
-  ])).replace('"@1"', '1.0').replace('"@2"', '1E2');
+  const feed = JSON.stringify(
+    feedWith([
+      { id: '@1', title: 'מזהה 1.0', date_published: '2024-12-28T12:00:00+02:00' },
+      { id: '@2', title: 'מזהה 1E2', date_published: '2024-12-28T11:00:00+02:00' },
+      { id: "it's (1)", title: 'מזהה עם גרש', date_published: '2024-12-28T10:00:00+02:00' },
+    ]),
+  )
+    .replace('"@1"', '1.0')
+    .replace('"@2"', '1E2');
   const broken = await site({ config: { ticker: { mode: 'marquee', count: 3.0 } }, files: { 'feed.json': feed } });
   broken.fail(WASM, 404);
   await page.goto(broken.url);
@@ -122,6 +144,8 @@ test('without the wasm, the simplified list links every id as the app would, and
   const links = page.locator('.flashes .flash a');
   await expect(links).toHaveCount(3);
   expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual([
-    '/article/1.0', '/article/1e%2B2', '/article/it%27s%20%281%29',
+    '/article/1.0',
+    '/article/1e%2B2',
+    '/article/it%27s%20%281%29',
   ]);
 });

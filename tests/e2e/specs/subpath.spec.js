@@ -1,5 +1,5 @@
 // The same app deployed under /news/ on a host it shares with others.
-import { test, expect, DIST_NEWS, SAMPLE_FEED } from '../support/site.js';
+import { DIST_NEWS, expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect } from '../support/site.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = JSON.parse(fs.readFileSync(path.resolve(here, '../../fixtures/tag-keys.json'), 'utf8'));
@@ -13,7 +13,9 @@ const tagUrl = (site, tag) => `${site.url}tag/${encodeURIComponent(tag)}`;
 
 // One item per form of every group, and one per tag that must stay apart.
 const items = [
-  ...FIXTURE.same.flatMap((group, g) => group.forms.map((form, f) => flash(`g${g}-f${f}`, '10:00', `כתבה ${g}-${f}`, { tags: [form] }))),
+  ...FIXTURE.same.flatMap((group, g) =>
+    group.forms.map((form, f) => flash(`g${g}-f${f}`, '10:00', `כתבה ${g}-${f}`, { tags: [form] })),
+  ),
   ...FIXTURE.distinct.map((tag, d) => flash(`d${d}`, '09:00', `כתבה נפרדת ${d}`, { tags: [tag] })),
 ];
 
@@ -31,7 +33,10 @@ for (const [g, group] of FIXTURE.same.entries()) {
   });
 }
 
-test('the page shows the form the feed uses most, from either form and from the article\'s links', async ({ page, siteWith }) => {
+test("the page shows the form the feed uses most, from either form and from the article's links", async ({
+  page,
+  siteWith,
+}) => {
   const site = await siteWith({
     files: {
       'feed.json': feedWith([

@@ -1,6 +1,7 @@
 // The live ticker against a real local feed server whose content changes between polls.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };
@@ -11,7 +12,11 @@ async function liveSite(siteWith, extra = {}) {
 
 /** Marks every flash row so a test can tell whether its DOM node survived. */
 async function markRows(page) {
-  await page.locator('.flashes .flash').evaluateAll((rows) => rows.forEach((row, i) => { row.dataset.marker = `m${i}`; }));
+  await page.locator('.flashes .flash').evaluateAll((rows) =>
+    rows.forEach((row, i) => {
+      row.dataset.marker = `m${i}`;
+    }),
+  );
 }
 
 test('a new flash appears in place within one poll; the other rows are the same nodes', async ({ page, siteWith }) => {
@@ -40,10 +45,13 @@ test('an edited flash updates in place and a removed one leaves', async ({ page,
   await expect(rows).toHaveCount(9);
   await markRows(page);
   const [first, second] = SAMPLE_FEED.items;
-  site.write('feed.json', feedWith([], {
-    drop: [second.id],
-    edit: { [first.id]: { title: 'כותרת מתוקנת', date_modified: '2024-12-27T14:10:00+02:00' } },
-  }));
+  site.write(
+    'feed.json',
+    feedWith([], {
+      drop: [second.id],
+      edit: { [first.id]: { title: 'כותרת מתוקנת', date_modified: '2024-12-27T14:10:00+02:00' } },
+    }),
+  );
   await expect(rows).toHaveCount(8, WITHIN_ONE_POLL);
   await expect(rows.first()).toContainText('כותרת מתוקנת');
   await expect(rows.first()).toHaveAttribute('data-marker', 'm0');
@@ -56,8 +64,14 @@ test('a poll answered 304 leaves the DOM untouched', async ({ page, siteWith }) 
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   await page.evaluate(() => {
     window.__mutations = 0;
-    new MutationObserver((list) => { window.__mutations += list.length; })
-      .observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
+    new MutationObserver((list) => {
+      window.__mutations += list.length;
+    }).observe(document.querySelector('main'), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   });
   const feedAnswers = () => site.requests.filter((r) => r.path === '/feed.json');
   const before = feedAnswers().length;
@@ -105,10 +119,14 @@ test('polling pauses while the tab is hidden and runs at once when it is back', 
   const site = await liveSite(siteWith, { poll_seconds: 2 });
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  const setHidden = (hidden) => page.evaluate((hidden) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
+  const setHidden = (hidden) =>
+    page.evaluate((hidden) => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
   await setHidden(true);
   await page.waitForTimeout(300);
   const start = site.requests.filter((r) => r.path === '/feed.json').length;
@@ -119,7 +137,10 @@ test('polling pauses while the tab is hidden and runs at once when it is back', 
   await expect(page.locator('.flashes .flash').first()).toContainText('חזרנו', { timeout: 1500 });
 });
 
-test('new flashes that arrive while the reader has scrolled away show a badge that brings them into view', async ({ page, siteWith }) => {
+test('new flashes that arrive while the reader has scrolled away show a badge that brings them into view', async ({
+  page,
+  siteWith,
+}) => {
   const site = await liveSite(siteWith);
   await page.setViewportSize({ width: 800, height: 400 });
   await page.goto(site.url);
@@ -152,7 +173,9 @@ test('times are right across the daylight-saving change in Israel', async ({ pag
 });
 
 test('a flash in another language carries its own lang and dir', async ({ page, siteWith }) => {
-  const site = await siteWith({ files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally', { language: 'en' })]) } });
+  const site = await siteWith({
+    files: { 'feed.json': feedWith([flash('en', '14:50', 'Breaking: markets rally', { language: 'en' })]) },
+  });
   await page.goto(site.url);
   const headline = page.locator('.flashes .flash').first().locator('.headline');
   await expect(headline).toHaveAttribute('lang', 'en');

@@ -1,6 +1,7 @@
 // The marquee: direction, pace, pausing, controls, screen readers, reduced motion.
-import { test, expect, SAMPLE_FEED } from '../support/site.js';
+
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const SPEED = 80;
 
@@ -9,7 +10,11 @@ async function marqueeSite(siteWith, extra = {}) {
 }
 
 /** The x translation of the first group, in pixels. */
-const offset = (page) => page.locator('.marquee-group').first().evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
+const offset = (page) =>
+  page
+    .locator('.marquee-group')
+    .first()
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
 
 async function movement(page, ms = 500) {
   const a = await offset(page);
@@ -91,7 +96,13 @@ test('next and previous move the strip by one flash', async ({ page, siteWith })
   await page.locator('.marquee-toggle').click();
   await page.mouse.move(0, 0);
   const rightEdge = () => page.locator('.marquee-viewport').evaluate((el) => el.getBoundingClientRect().right);
-  const flashRight = (i) => page.locator('.marquee-group').first().locator('.flash').nth(i).evaluate((el) => el.getBoundingClientRect().right);
+  const flashRight = (i) =>
+    page
+      .locator('.marquee-group')
+      .first()
+      .locator('.flash')
+      .nth(i)
+      .evaluate((el) => el.getBoundingClientRect().right);
   await page.locator('.marquee-next').click();
   await page.locator('.marquee-next').click();
   // The third flash now starts at the strip's start edge (its right edge in Hebrew).
@@ -115,7 +126,9 @@ test('with reduced motion the marquee is the static list, fully readable', async
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(width);
   }
-  const transforms = await page.locator('.flashes .flash').evaluateAll((rows) => rows.map((r) => getComputedStyle(r).transform));
+  const transforms = await page
+    .locator('.flashes .flash')
+    .evaluateAll((rows) => rows.map((r) => getComputedStyle(r).transform));
   expect(new Set(transforms)).toEqual(new Set(['none']));
   await context.close();
 });
@@ -132,7 +145,9 @@ test('a new flash joins the strip without a jump or a restart', async ({ page, s
   await page.mouse.move(0, 0);
   const watched = firstGroup.locator('.flash', { hasText: SAMPLE_FEED.items[4].title });
   const before = (await watched.boundingBox()).x;
-  await watched.evaluate((el) => { el.dataset.marker = 'kept'; });
+  await watched.evaluate((el) => {
+    el.dataset.marker = 'kept';
+  });
   site.write('feed.json', feedWith([flash('m-new', '14:45', 'מבזק שנכנס לרצועה')]));
   await expect(firstGroup.locator('.flash')).toHaveCount(10, { timeout: 6000 });
   await page.waitForTimeout(200);
@@ -145,7 +160,10 @@ test('a new flash joins the strip without a jump or a restart', async ({ page, s
   expect(Math.abs((await watched.boundingBox()).x - before)).toBeLessThan(SPEED * 2);
 });
 
-test('new flashes that arrive while the strip is paused raise the badge, which rewinds to them', async ({ page, siteWith }) => {
+test('new flashes that arrive while the strip is paused raise the badge, which rewinds to them', async ({
+  page,
+  siteWith,
+}) => {
   const site = await marqueeSite(siteWith, { poll_seconds: 2 });
   await page.goto(site.url);
   await expect(page.locator('.marquee-group').first().locator('.flash')).toHaveCount(9);

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from '../support/site.js';
-import { serveDir } from '../support/static-server.js';
 import { feedWith, flash } from '../support/feeds.js';
+import { expect, test } from '../support/site.js';
+import { serveDir } from '../support/static-server.js';
 
 const POLL = 2;
 /** Two polls and a margin: long enough for a running list to have inserted. */
@@ -52,7 +52,10 @@ test('paused, the list inserts nothing and counts what waits; resuming inserts i
   await expect(badge).toHaveCount(0);
 });
 
-test('the "new flashes" button of a paused list resumes it and brings the flashes into view', async ({ page, siteWith }) => {
+test('the "new flashes" button of a paused list resumes it and brings the flashes into view', async ({
+  page,
+  siteWith,
+}) => {
   const site = await liveSite(siteWith);
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
@@ -74,9 +77,12 @@ test('the toggle works from the keyboard and shows its focus', async ({ page, si
   await expect(page.locator('.article-list')).toBeVisible();
   const toggle = page.locator('.ticker-pause');
   // From the top of the page: the skip link, the site name, then the toggle.
-  for (let i = 0; i < 6 && !(await toggle.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 6 && !(await toggle.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(toggle).toBeFocused();
-  const outline = await toggle.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  const outline = await toggle.evaluate(
+    (el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`,
+  );
   expect(outline).toMatch(/^solid [1-9]/);
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -113,12 +119,15 @@ test('the marquee keeps its own controls and has no list toggle', async ({ page,
   await expect(page.locator('.ticker-pause')).toHaveCount(0);
 });
 
-test('the embedded list has the toggle too, in the widget\'s language', async ({ page, siteWith }) => {
+test("the embedded list has the toggle too, in the widget's language", async ({ page, siteWith }) => {
   const site = await liveSite(siteWith);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(path.join(root, 'index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
+  fs.writeFileSync(
+    path.join(root, 'index.html'),
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
 <body><div id="he" data-mivzak-ticker data-mode="list" data-count="5"></div><div id="en" data-mivzak-ticker data-mode="list" data-count="5" data-lang="en"></div>
-<script src="${site.url}embed.js" async></script></body></html>`);
+<script src="${site.url}embed.js" async></script></body></html>`,
+  );
   const host = await serveDir(root);
   try {
     await page.goto(host.url);

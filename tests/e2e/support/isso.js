@@ -27,10 +27,16 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
   const port = await freePort();
   const guardSettings = { enabled: 'true', ratelimit: '2', 'direct-reply': '100', 'reply-to-self': 'true', ...guard };
   const config = [
-    '[general]', `dbpath = ${dir}/comments.db`, `host = ${host}/`,
-    '[server]', `listen = http://127.0.0.1:${port}/`, 'trusted-proxies = 127.0.0.1',
-    '[moderation]', `enabled = ${moderation}`,
-    '[guard]', ...Object.entries(guardSettings).map(([k, v]) => `${k} = ${v}`),
+    '[general]',
+    `dbpath = ${dir}/comments.db`,
+    `host = ${host}/`,
+    '[server]',
+    `listen = http://127.0.0.1:${port}/`,
+    'trusted-proxies = 127.0.0.1',
+    '[moderation]',
+    `enabled = ${moderation}`,
+    '[guard]',
+    ...Object.entries(guardSettings).map(([k, v]) => `${k} = ${v}`),
   ].join('\n');
   fs.writeFileSync(path.join(dir, 'isso.cfg'), config);
   const url = `http://127.0.0.1:${port}`;
@@ -41,12 +47,16 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
     async start() {
       child = spawn(ISSO_BIN, ['-c', path.join(dir, 'isso.cfg'), 'run'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let log = '';
-      child.stderr.on('data', (d) => { log += d; });
+      child.stderr.on('data', (d) => {
+        log += d;
+      });
       for (let i = 0; i < 100; i++) {
         try {
           const res = await fetch(`${url}/config`);
           if (res.ok) return;
-        } catch {}
+        } catch {
+          // Not listening yet: the next try, or the error below with Isso's log.
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`Isso did not start:\n${log}`);
@@ -73,7 +83,13 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
       if (!res.ok) throw new Error(`Isso answered ${res.status}: ${await res.text()}`);
       const stored = await res.json();
       // The signed cookie that lets its author edit or delete it.
-      editCookies.set(stored.id, res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+      editCookies.set(
+        stored.id,
+        res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+      );
       return stored;
     },
     /** Deletes a comment posted with `post`, as its author would (with its cookie). */
@@ -101,4 +117,13 @@ export async function startIsso(host, { guard = {}, moderation = false } = {}) {
   };
   await isso.start();
   return isso;
+}
+
+/** Puts `isso` behind `site`'s own origin at /isso/ and points the site's config
+ *  there, so a test can make Isso fail, stall or lose an answer with
+ *  `site.fail('/isso/…')` and count what reached it in `site.requests`. */
+export async function proxyIssoThroughSite(site, isso) {
+  site.proxy('/isso/', `${isso.url}/`);
+  const config = JSON.parse(await (await fetch(`${site.url}config.json`)).text());
+  site.write('config.json', { ...config, comments_url: 'isso/' });
 }

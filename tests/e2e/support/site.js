@@ -1,10 +1,10 @@
 // The `site` fixture: a copy of the built dist/ in a temporary folder, with the
 // config and feed a test asks for, served by the plain static server.
 import { test as base, expect } from '@playwright/test';
+import { proxyIssoThroughSite, startIsso } from './isso.js';
 import { makeSite, SAMPLE_CONFIG } from './sites.js';
-import { startIsso } from './isso.js';
 
-export { DIST, DIST_NEWS, SAMPLE_FEED, SAMPLE_CONFIG, makeSite } from './sites.js';
+export { DIST, DIST_NEWS, makeSite, SAMPLE_CONFIG, SAMPLE_FEED } from './sites.js';
 
 export const test = base.extend({
   // Every page fails its test on an uncaught error; console output is kept for the report.
@@ -41,15 +41,17 @@ export const test = base.extend({
     });
     for (const site of sites) await site.close();
   },
-  // `await withComments({ site, isso })`: a site whose config points at a real Isso
-  // of its own (fresh database, CORS host set to the site's origin).
+  // `await withComments({ site, isso, proxied })`: a site whose config points at a
+  // real Isso of its own (fresh database, CORS host set to the site's origin);
+  // `proxied`: through the site's own origin, where the test can make it fail.
   withComments: async ({ siteWith }, use) => {
     const servers = [];
-    await use(async ({ site: siteOptions = {}, isso: issoOptions = {} } = {}) => {
+    await use(async ({ site: siteOptions = {}, isso: issoOptions = {}, proxied = false } = {}) => {
       const site = await siteWith(siteOptions);
       const isso = await startIsso(site.origin, issoOptions);
       servers.push(isso);
       site.write('config.json', { ...SAMPLE_CONFIG, ...(siteOptions.config ?? {}), comments_url: isso.url });
+      if (proxied) await proxyIssoThroughSite(site, isso);
       return { site, isso };
     });
     for (const isso of servers) await isso.close();

@@ -40,6 +40,6 @@ function writeFile(root, name, content) {
   const file = path.join(root, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename, so a poll never reads half a file.
-  fs.writeFileSync(file + '.tmp', typeof content === 'string' ? content : JSON.stringify(content));
-  fs.renameSync(file + '.tmp', file);
+  fs.writeFileSync(`${file}.tmp`, typeof content === 'string' ? content : JSON.stringify(content));
+  fs.renameSync(`${file}.tmp`, file);
 }

@@ -2,10 +2,11 @@
 // files as they are, with ETag and Last-Modified revalidation (304), and
 // index.html for any path that is not a file. Tests can mount it under a
 // sub-path, add response headers, and make one path misbehave for a while.
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
+
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { headersFile, matches, parseHeaders } from '../../../scripts/security-headers.mjs';
 
@@ -99,7 +100,10 @@ export async function serveDir(root, options = {}) {
     const url = new URL(req.url, 'http://x');
     const entry = { method: req.method, path: url.pathname, headers: req.headers, status: 0, at: Date.now() };
     requests.push(entry);
-    res.on('finish', () => { entry.status = res.statusCode; entry.done = Date.now(); });
+    res.on('finish', () => {
+      entry.status = res.statusCode;
+      entry.done = Date.now();
+    });
     const delay = delays.find(([pattern]) => pattern.test(url.pathname));
     if (!delay) return answer(req, res, url, entry);
     const timer = setTimeout(() => {
@@ -116,7 +120,10 @@ export async function serveDir(root, options = {}) {
       const added = {};
       for (const rule of parseHeaders(headersFile(root))) {
         if (!matches(rule.pattern, url.pathname)) continue;
-        for (const [name, value] of rule.headers) (added[name] ??= []).push(value);
+        for (const [name, value] of rule.headers) {
+          added[name] ??= [];
+          added[name].push(value);
+        }
       }
       for (const [name, values] of Object.entries(added)) {
         const edit = options.editPolicy && /^content-security-policy$/i.test(name) ? options.editPolicy : (v) => v;
@@ -130,7 +137,9 @@ export async function serveDir(root, options = {}) {
     }
     if (options.probe && url.pathname === PROBE_REPORT && req.method === 'POST') {
       let body = '';
-      req.on('data', (chunk) => { body += chunk; });
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
       req.on('end', () => {
         try {
           probeReports.push(JSON.parse(body));
@@ -155,18 +164,25 @@ export async function serveDir(root, options = {}) {
     const proxy = proxies.find(([prefix]) => url.pathname.startsWith(prefix));
     if (proxy) {
       const [prefix, target] = proxy;
-      const upstream = http.request(target + url.pathname.slice(prefix.length) + url.search, {
-        method: req.method,
-        headers: { ...req.headers, host: new URL(target).host },
-      }, (answer) => {
-        if (loseAnswer) {
-          answer.resume();
-          return;
-        }
-        res.writeHead(answer.statusCode, answer.headers);
-        answer.pipe(res);
+      const upstream = http.request(
+        target + url.pathname.slice(prefix.length) + url.search,
+        {
+          method: req.method,
+          headers: { ...req.headers, host: new URL(target).host },
+        },
+        (answer) => {
+          if (loseAnswer) {
+            answer.resume();
+            return;
+          }
+          res.writeHead(answer.statusCode, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        res.writeHead(502);
+        res.end('bad gateway');
       });
-      upstream.on('error', () => { res.writeHead(502); res.end('bad gateway'); });
       req.pipe(upstream);
       return;
     }
@@ -208,9 +224,11 @@ export async function serveDir(root, options = {}) {
     }
     let body = fs.readFileSync(file);
     if (options.probe && file.endsWith('.html')) {
-      body = Buffer.from(String(body).replace(/<head[^>]*>/i, (head) => `${head}<script src="${PROBE_SCRIPT}"></script>`));
+      body = Buffer.from(
+        String(body).replace(/<head[^>]*>/i, (head) => `${head}<script src="${PROBE_SCRIPT}"></script>`),
+      );
     }
-    const etag = '"' + crypto.createHash('sha1').update(body).digest('hex').slice(0, 16) + '"';
+    const etag = `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     const headers = {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       etag,
@@ -228,9 +246,12 @@ export async function serveDir(root, options = {}) {
     if (encoding) {
       const key = `${file}:${etag}:${encoding}`;
       if (!compressed.has(key)) {
-        compressed.set(key, encoding === 'br'
-          ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
-          : zlib.gzipSync(body, { level: 9 }));
+        compressed.set(
+          key,
+          encoding === 'br'
+            ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+            : zlib.gzipSync(body, { level: 9 }),
+        );
       }
       sent = compressed.get(key);
       headers['content-encoding'] = encoding;
@@ -266,10 +287,11 @@ export async function serveDir(root, options = {}) {
     heal(pathname) {
       faults.delete(pathname);
     },
-    close: () => new Promise((resolve) => {
-      for (const timer of held) clearTimeout(timer);
-      server.close(resolve);
-      server.closeAllConnections?.();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const timer of held) clearTimeout(timer);
+        server.close(resolve);
+        server.closeAllConnections?.();
+      }),
   };
 }

@@ -1,0 +1,78 @@
+// 2. From navigation to the first and to all nine flashes on a throttled phone,
+// for the app and for a static HTML page with the same nine flashes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { THROTTLING, throttle } from '../lib/chromium.mjs';
+import { DEBUG, figure, median, RUNS } from '../lib/figures.mjs';
+import { ROOT, SAMPLE, site } from '../lib/site.mjs';
+
+/** Milliseconds from navigation to the first and to the ninth `selector` on screen. */
+async function timeToFlashes(browser, url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await throttle(context, page);
+  await page.addInitScript((selector) => {
+    window.__seen = {};
+    const check = () => {
+      const n = document.querySelectorAll(selector).length;
+      for (const want of [1, 9]) {
+        if (n >= want && !window.__seen[want]) {
+          window.__seen[want] = -1;
+          requestAnimationFrame(() => {
+            window.__seen[want] = performance.now();
+          });
+        }
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__seen[9] > 0, null, { timeout: 60_000 });
+  const seen = await page.evaluate(() => window.__seen);
+  await context.close();
+  return [seen[1], seen[9]];
+}
+
+/** The sample feed's flashes as a plain HTML page with the shell's CSS. */
+function staticPage() {
+  const format = new Intl.DateTimeFormat('he-IL', {
+    timeZone: 'Asia/Jerusalem',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const rows = SAMPLE.items
+    .map(
+      (item) =>
+        `<li class="flash"><a href="article/${item.id}"><time dir="ltr">${format.format(new Date(item.date_published))}</time> ${item.title}</a></li>`,
+    )
+    .join('');
+  const css = fs.readFileSync(path.join(ROOT, 'style/shell.css'), 'utf8');
+  return `<!DOCTYPE html><html lang="he" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>מבזק</title><style>${css}</style></head><body><header class="site-header"><a class="site-name" href="./">מבזק</a></header><main><h2>מבזקים</h2><ol class="flashes">${rows}</ol></main></body></html>`;
+}
+
+export async function firstFlash(browser) {
+  const s = await site({ 'static.html': staticPage() });
+  try {
+    const app = [];
+    const appAll = [];
+    const plain = [];
+    const plainAll = [];
+    for (let i = 0; i < RUNS; i++) {
+      const [a1, a9] = await timeToFlashes(browser, s.url, '.flashes .flash');
+      const [s1, s9] = await timeToFlashes(browser, `${s.url}static.html`, '.flashes .flash');
+      app.push(a1);
+      appAll.push(a9);
+      plain.push(s1);
+      plainAll.push(s9);
+      if (DEBUG) console.log('run', i, a1, a9, s1, s9);
+    }
+    figure('app.first_flash', median(app), 'ms', THROTTLING);
+    figure('app.all_nine_flashes', median(appAll), 'ms');
+    figure('static.first_flash', median(plain), 'ms', 'a static HTML page with the same nine flashes');
+    figure('static.all_nine_flashes', median(plainAll), 'ms');
+    figure('app_vs_static.first_flash', median(app) / median(plain), 'ratio');
+  } finally {
+    await s.close();
+  }
+}
