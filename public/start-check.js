@@ -19,9 +19,13 @@
 (function () {
   'use strict';
   // How long the wasm may take: after the page's load event (the wasm preload
-  // delays it, so only compiling and starting are left), and in all.
+  // delays it, so only compiling and starting are left), and in all. While the
+  // browser is still compiling it (a slow phone, a busy machine), the first wait
+  // is extended up to the second: slow is not failed, and a compile that fails
+  // says so through the calls below.
   var AFTER_LOAD_MS = 8000;
   var IN_ALL_MS = 30000;
+  var compiling = 0;
 
   var english =
     document.documentElement.hasAttribute('data-embed') && new URLSearchParams(location.search).get('lang') === 'en';
@@ -102,6 +106,15 @@
     if (typeof original !== 'function') return;
     WebAssembly[name] = function (source) {
       var result = original.apply(WebAssembly, arguments);
+      compiling++;
+      result.then(
+        function () {
+          compiling--;
+        },
+        function () {
+          compiling--;
+        }
+      );
       result.then(null, function (error) {
         Promise.resolve(source).then(
           function (response) {
@@ -126,13 +139,17 @@
       fail('the app did not start within ' + IN_ALL_MS / 1000 + ' s');
     }, IN_ALL_MS)
   );
+  function afterLoad() {
+    if (started || failed) return;
+    if (compiling > 0) {
+      timers.push(setTimeout(afterLoad, 1000));
+      return;
+    }
+    fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
+  }
   addEventListener('load', function () {
     if (started || failed) return;
-    timers.push(
-      setTimeout(function () {
-        fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
-      }, AFTER_LOAD_MS)
-    );
+    timers.push(setTimeout(afterLoad, AFTER_LOAD_MS));
   });
 
   function el(tag, className, text) {
