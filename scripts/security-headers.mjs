@@ -30,7 +30,7 @@ function originOf(url, base) {
 
 /** A `connect-src` source for an `embed_feeds` entry of config.json: absolute
  *  http(s) only, path kept (a path ending in `/` allows every feed under it, as
- *  src/embed.rs `feed_is_allowed` reads it), query and fragment dropped. */
+ *  src/embed/options.rs `feed_is_allowed` reads it), query and fragment dropped. */
 function embedFeedSource(entry) {
   try {
     const url = new URL(entry);

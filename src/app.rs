@@ -38,8 +38,8 @@ pub fn App(config: Config) -> impl IntoView {
         source,
     ));
     provide_context(config);
-    let base = crate::routes::base_path(&crate::http::document_base());
-    provide_context(crate::routes::Paths::new(base.clone()));
+    let base = crate::paths::base_path(&crate::http::document_base());
+    provide_context(crate::paths::Paths::new(base.clone()));
     view! {
         <Router base=base>
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>

@@ -3,10 +3,10 @@
 
 pub mod backend;
 pub mod deliveries;
-pub mod drafts;
 pub mod isso;
 pub mod model;
 pub mod outbox;
+pub mod reader_storage;
 pub mod retry;
 pub mod sender;
 

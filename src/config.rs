@@ -76,7 +76,7 @@ pub struct Config {
     pub embed_feeds: Vec<String>,
     /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
     #[serde(skip)]
-    pub theme: crate::embed::Theme,
+    pub theme: crate::theme::Theme,
 }
 
 impl Default for Config {
@@ -91,7 +91,7 @@ impl Default for Config {
             ticker: TickerOptions::default(),
             language: Some("he".into()),
             embed_feeds: Vec::new(),
-            theme: crate::embed::Theme::Auto,
+            theme: crate::theme::Theme::Auto,
         }
     }
 }
@@ -238,7 +238,7 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "embed_feeds" => config.embed_feeds = read(value)?,
         "theme" => {
             let name: String = read(value)?;
-            config.theme = crate::embed::Theme::parse(&name).ok_or("not light, dark or auto")?;
+            config.theme = crate::theme::Theme::parse(&name).ok_or("not light, dark or auto")?;
         }
         _ => {}
     }

@@ -18,7 +18,7 @@ pub mod log;
 pub mod mount;
 pub mod page_meta;
 pub mod pages;
-pub mod routes;
+pub mod paths;
 pub mod share;
 pub mod theme;
 pub mod ticker_pause;

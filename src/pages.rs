@@ -1,7 +1,6 @@
 //! One file per route.
 
 pub mod article;
-pub mod embed_ticker;
 pub mod home;
 pub mod not_found;
 pub mod tag;

@@ -11,7 +11,7 @@ pub struct ShareLink {
 
 /// Percent-encodes everything but unreserved characters, for a query value.
 pub fn encode_component(text: &str) -> String {
-    crate::routes::percent_encode(text)
+    crate::paths::percent_encode(text)
 }
 
 pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {

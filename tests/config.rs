@@ -70,7 +70,7 @@ fn empty_urls_mean_off() {
 
 #[test]
 fn the_theme_can_be_forced() {
-    use mivzak::embed::Theme;
+    use mivzak::theme::Theme;
     assert_eq!(parse(r#"{"theme": "dark"}"#).config.theme, Theme::Dark);
     assert_eq!(parse("{}").config.theme, Theme::Auto);
     let bad = parse(r#"{"theme": "neon"}"#);

@@ -1,7 +1,8 @@
 //! The embedded ticker's options: defaults, valid values, and what is refused.
 
 use mivzak::config::TickerMode;
-use mivzak::embed::{parse_options, valid_color, valid_origin, ChromeLanguage, LinkTarget, Theme};
+use mivzak::embed::{parse_options, valid_color, valid_origin, ChromeLanguage, LinkTarget};
+use mivzak::theme::Theme;
 
 #[test]
 fn no_options_give_the_defaults() {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::backend::Backend;
-use super::drafts;
+use super::reader_storage;
 use super::model::Comment;
 use super::outbox::{self, Pending};
 use super::sender::{deliver, SendState, Wake};
@@ -92,7 +92,7 @@ impl Deliveries {
             // the words): either way it leaves the outbox.
             outbox::forget(&pending.key);
             if let Ok(stored) = outcome {
-                drafts::remove(&pending.key);
+                reader_storage::remove(&pending.key);
                 slot.state.set(SendState::Idle);
                 slot.delivered.set(Some(stored));
             }

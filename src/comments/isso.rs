@@ -57,7 +57,7 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, CommentError> 
 }
 
 fn query(thread: &str) -> String {
-    crate::routes::percent_encode(thread)
+    crate::paths::percent_encode(thread)
 }
 
 impl CommentsBackend for Isso {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drafts;
+use super::reader_storage;
 use super::model::NewComment;
 
 /// The storage key of the outbox, beside the drafts.
@@ -13,7 +13,7 @@ pub const OUTBOX_KEY: &str = "outbox";
 /// One comment the reader sent that the server has not confirmed yet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
-    /// The draft it came from (`drafts::draft_key`): one pending comment per form.
+    /// The draft it came from (`reader_storage::draft_key`): one pending comment per form.
     pub key: String,
     /// The thread on the server (`model::thread_uri`).
     pub thread: String,
@@ -41,22 +41,22 @@ pub fn upsert(list: &mut Vec<Pending>, pending: Pending) {
 }
 
 pub fn load() -> Vec<Pending> {
-    decode(drafts::load(OUTBOX_KEY).as_deref())
+    decode(reader_storage::load(OUTBOX_KEY).as_deref())
 }
 
 /// Keeps `pending` until `forget`; `true` when it will also survive a reload.
 pub fn keep(pending: Pending) -> bool {
     let mut list = load();
     upsert(&mut list, pending);
-    drafts::save(OUTBOX_KEY, &encode(&list))
+    reader_storage::save(OUTBOX_KEY, &encode(&list))
 }
 
 pub fn forget(key: &str) {
     let mut list = load();
     list.retain(|p| p.key != key);
     if list.is_empty() {
-        drafts::remove(OUTBOX_KEY);
+        reader_storage::remove(OUTBOX_KEY);
     } else {
-        drafts::save(OUTBOX_KEY, &encode(&list));
+        reader_storage::save(OUTBOX_KEY, &encode(&list));
     }
 }

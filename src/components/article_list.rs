@@ -70,7 +70,7 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
         move || article.with(|a| a.summary.as_deref().map(|s| display_text(s).into_owned()))
     };
     let published = Signal::derive(move || article.with(|a| a.published_ms));
-    let href = expect_context::<crate::routes::Paths>().article(&entry.id);
+    let href = expect_context::<crate::paths::Paths>().article(&entry.id);
     view! {
         <li class="article-card">
             <h3 lang=lang dir=dir><a href=href>{title}</a></h3>

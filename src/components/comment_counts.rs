@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::comments::backend::{Backend, CommentsBackend};
 use crate::comments::model::thread_uri;
 use crate::feed::source::FeedSource;
-use crate::routes::Paths;
+use crate::paths::Paths;
 
 /// Comment counts of every article in the feed, fetched in one `POST /count`
 /// whenever the set of articles changes (not once per article).

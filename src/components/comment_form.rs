@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::comments_section::Thread;
 use crate::comments::deliveries::Deliveries;
-use crate::comments::drafts::{self, draft_key, EMAIL_KEY, NAME_KEY};
 use crate::comments::model::{check_draft, NewComment, TEXT_MAX_CHARS};
 use crate::comments::outbox::Pending;
+use crate::comments::reader_storage::{self, draft_key, EMAIL_KEY, NAME_KEY};
 use crate::comments::sender::SendState;
 
 /// The comment form (or a reply form under a comment). What is typed is kept as a
@@ -18,9 +18,9 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     let key = draft_key(&thread.article_id.get_value(), parent);
     let slot = deliveries.slot(&key);
     let suffix = parent.map_or_else(|| "new".to_owned(), |p| p.to_string());
-    let text = RwSignal::new(drafts::load(&key).unwrap_or_default());
-    let name = RwSignal::new(drafts::load(NAME_KEY).unwrap_or_default());
-    let email = RwSignal::new(drafts::load(EMAIL_KEY).unwrap_or_default());
+    let text = RwSignal::new(reader_storage::load(&key).unwrap_or_default());
+    let name = RwSignal::new(reader_storage::load(NAME_KEY).unwrap_or_default());
+    let email = RwSignal::new(reader_storage::load(EMAIL_KEY).unwrap_or_default());
     // False once localStorage has refused a write: the reader is told.
     let persisted = RwSignal::new(true);
     let problem = RwSignal::new(None::<&'static str>);
@@ -41,10 +41,10 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
 
     let keep = move |storage_key: &str, value: &str| {
         let saved = if value.is_empty() {
-            drafts::remove(storage_key);
+            reader_storage::remove(storage_key);
             true
         } else {
-            drafts::save(storage_key, value)
+            reader_storage::save(storage_key, value)
         };
         if !saved {
             persisted.set(false);

@@ -4,8 +4,8 @@ use super::comment_form::CommentForm;
 use super::comments_section::Thread;
 use super::safe_html::SafeHtml;
 use crate::comments::backend::CommentsBackend;
-use crate::comments::drafts;
 use crate::comments::model::Comment;
+use crate::comments::reader_storage;
 use crate::config::Config;
 use crate::time;
 
@@ -109,7 +109,7 @@ fn Replies(replies: Vec<Comment>) -> impl IntoView {
 }
 
 fn liked_ids() -> Vec<i64> {
-    drafts::load(drafts::LIKED_KEY)
+    reader_storage::load(reader_storage::LIKED_KEY)
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
@@ -122,8 +122,8 @@ fn remember_like(id: i64) {
     let mut ids = liked_ids();
     if !ids.contains(&id) {
         ids.push(id);
-        drafts::save(
-            drafts::LIKED_KEY,
+        reader_storage::save(
+            reader_storage::LIKED_KEY,
             &serde_json::to_string(&ids).unwrap_or_default(),
         );
     }

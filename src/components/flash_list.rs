@@ -3,17 +3,10 @@ use leptos::prelude::*;
 use super::time_label::TimeLabel;
 use crate::bidi::display_text;
 use crate::config::Config;
-use crate::embed::LinkTarget;
+use crate::embed::links::EmbedLinks;
 use crate::feed::source::{Entry, FeedSource};
-use crate::routes::Paths;
+use crate::paths::Paths;
 use crate::ticker_pause::paused_list;
-
-/// Set in the embedded ticker: its links leave the iframe for our site.
-#[derive(Clone, Debug)]
-pub struct EmbedLinks {
-    pub origin: String,
-    pub target: LinkTarget,
-}
 
 /// The flashes the ticker shows: the newest `count`, in feed order.
 pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<Entry> + Copy {

@@ -4,7 +4,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::flash_list::{shown_entries, FlashItem};
-use super::ticker::TickerAttention;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::ticker_text::TickerText;
@@ -13,8 +12,11 @@ use crate::ticker_text::TickerText;
 /// headline's beginning enters first. Every group of flashes moves by its own
 /// width on a CSS transform animation (smooth while the main thread is busy);
 /// the copies that close the loop are hidden from screen readers and inert.
+///
+/// `paused` is the strip's own play/pause state, `rewind` a counter the ticker
+/// bumps to send the strip back to the newest flash (its "new flashes" badge).
 #[component]
-pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
+pub fn Marquee(count: usize, paused: RwSignal<bool>, rewind: RwSignal<u32>) -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let speed = expect_context::<Config>().ticker.speed;
     let viewport = NodeRef::<leptos::html::Div>::new();
@@ -79,7 +81,7 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
 
     // "Show the newest" from the badge: back to the start of the strip.
     Effect::new(move |first: Option<()>| {
-        attention.rewind.track();
+        rewind.track();
         if first.is_some() {
             if let Some(track) = track.get_untracked() {
                 seek(&track, 0.0, speed);
@@ -124,14 +126,14 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
     };
     let text = use_context::<TickerText>().unwrap_or_default();
     let toggle_label = move || {
-        if attention.paused.get() {
+        if paused.get() {
             text.play
         } else {
             text.pause
         }
     };
     view! {
-        <div class="marquee" class:is-paused=move || attention.paused.get()>
+        <div class="marquee" class:is-paused=move || paused.get()>
             <div class="marquee-controls">
                 <button type="button" class="marquee-prev" aria-label=text.previous on:click=move |_| step(false)>
                     <span aria-hidden="true">"→"</span>
@@ -139,11 +141,11 @@ pub fn Marquee(count: usize, attention: TickerAttention) -> impl IntoView {
                 <button
                     type="button"
                     class="marquee-toggle"
-                    aria-pressed=move || attention.paused.get().to_string()
+                    aria-pressed=move || paused.get().to_string()
                     aria-label=toggle_label
-                    on:click=move |_| attention.paused.update(|p| *p = !*p)
+                    on:click=move |_| paused.update(|p| *p = !*p)
                 >
-                    <span aria-hidden="true">{move || if attention.paused.get() { "▶" } else { "⏸" }}</span>
+                    <span aria-hidden="true">{move || if paused.get() { "▶" } else { "⏸" }}</span>
                 </button>
                 <button type="button" class="marquee-next" aria-label=text.next on:click=move |_| step(true)>
                     <span aria-hidden="true">"←"</span>

@@ -5,12 +5,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
-use crate::routes::{LinkParts, Paths};
+use crate::paths::{LinkParts, Paths};
 
 /// Follows the app's own links with their paths exactly as written. leptos_router
 /// 0.8's click handler would `decodeURI` the path before putting it in the address
 /// bar, so `/article/a%2525` came back as the id "a%" after a reload (see
-/// `routes.rs`). This listener sits on the document, so it runs before the
+/// `paths.rs`). This listener sits on the document, so it runs before the
 /// router's on the window, and leaves it every click it does not take: modified
 /// or middle clicks, links with a target, a download or `rel="external"`, and
 /// links out of the app.

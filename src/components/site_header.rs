@@ -6,7 +6,7 @@ use crate::config::Config;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let name = expect_context::<Config>().site_name;
-    let home = expect_context::<crate::routes::Paths>().home();
+    let home = expect_context::<crate::paths::Paths>().home();
     view! {
         <header class="site-header">
             <a href=home class="site-name">{name}</a>

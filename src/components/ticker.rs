@@ -150,7 +150,7 @@ pub fn Ticker(
     };
     let body = move || {
         if mode.get() == TickerMode::Marquee && !reduced_motion.get() {
-            view! { <Marquee count attention/> }.into_any()
+            view! { <Marquee count paused=attention.paused rewind=attention.rewind/> }.into_any()
         } else {
             view! { <FlashList count paused=attention.list_paused/> }.into_any()
         }

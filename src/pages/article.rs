@@ -13,7 +13,7 @@ use crate::feed::source::{FeedSource, LoadState};
 use crate::http::safe_http_url;
 use crate::page_meta::page_meta;
 use crate::pages::not_found::NotFound;
-use crate::routes::{use_path_segment, Paths, Route};
+use crate::paths::{use_path_segment, Paths, Route};
 use crate::share::human_size;
 use crate::time;
 
@@ -97,7 +97,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         let paths = paths.clone();
         move || {
             // The item's own URL when the feed gives one, else this page, by the
-            // same path every link to it has (routes.rs).
+            // same path every link to it has (paths.rs).
             let feed_url = source.info.with(|i| i.base_url.clone());
             let own = article
                 .with(|a| a.url.clone())

@@ -7,7 +7,7 @@ use crate::page_meta::page_meta;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let site = expect_context::<Config>().site_name;
-    let home = expect_context::<crate::routes::Paths>().home();
+    let home = expect_context::<crate::paths::Paths>().home();
     page_meta(move || format!("הדף לא נמצא – {site}"), || None);
     view! {
         <section class="not-found">

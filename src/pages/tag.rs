@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::feed::tags::{most_used_form, tag_key};
 use crate::page_meta::page_meta;
-use crate::routes::{use_path_segment, Paths, Route};
+use crate::paths::{use_path_segment, Paths, Route};
 
 /// `/tag/:tag`: the articles that carry a tag, in whichever form it is written
 /// (`feed::tags`: `/tag/צה"ל` and `/tag/צה״ל` are one page), under the form the

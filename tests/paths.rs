@@ -1,7 +1,7 @@
 //! Paths: the id ↔ segment rule on hostile ids, the router base under a sub-path,
 //! and which clicks the app follows itself.
 
-use mivzak::routes::{base_path, decode_segment, encode_segment, LinkParts, Paths, Route};
+use mivzak::paths::{base_path, decode_segment, encode_segment, LinkParts, Paths, Route};
 
 /// Ids that real feeds have, and ones that break naive paths.
 fn hostile_ids() -> Vec<String> {

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::links::EmbedLinks;
 use crate::clock::provide_clock;
-use crate::components::flash_list::EmbedLinks;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
 use crate::embed::{
@@ -11,7 +11,7 @@ use crate::embed::{
 };
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
-use crate::routes::{base_path, Paths};
+use crate::paths::{base_path, Paths};
 use crate::theme::apply_theme;
 use crate::ticker_text::TickerText;
 
