@@ -1,16 +1,9 @@
 //! Merging a poll into the flashes on screen, and older pages below them.
 
-use mivzak::feed::merge::{append_older, merge};
-use mivzak::feed::model::Article;
+mod common;
+use common::article;
 
-fn article(id: &str, title: &str, published: i64) -> Article {
-    let feed = format!(
-        r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [{{"id": "{id}", "title": "{title}"}}]}}"#
-    );
-    let mut article = mivzak::feed::parse_feed(&feed).unwrap().items.remove(0);
-    article.published_ms = Some(published);
-    article
-}
+use mivzak::feed::merge::{append_older, merge};
 
 #[test]
 fn an_unchanged_poll_changes_nothing() {

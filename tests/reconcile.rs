@@ -2,19 +2,13 @@
 //! keep their signals, edits go into them, new ids get new entries marked new
 //! (except on the first load), and the list is replaced only when its ids change.
 
+mod common;
+use common::article;
+
 use leptos::prelude::{GetUntracked, Set};
 use mivzak::feed::merge::merge;
 use mivzak::feed::model::Article;
 use mivzak::feed::reconcile::{older_entries, reconcile, Entry};
-
-fn article(id: &str, title: &str, published: i64) -> Article {
-    let feed = format!(
-        r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [{{"id": "{id}", "title": "{title}"}}]}}"#
-    );
-    let mut article = mivzak::feed::parse_feed(&feed).unwrap().items.remove(0);
-    article.published_ms = Some(published);
-    article
-}
 
 fn on_screen(articles: &[Article]) -> Vec<Entry> {
     articles

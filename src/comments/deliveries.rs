@@ -12,9 +12,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::backend::Backend;
-use super::reader_storage;
 use super::model::Comment;
 use super::outbox::{self, Pending};
+use super::reader_storage;
 use super::sender::{deliver, SendState, Wake};
 
 /// What a form sees of its comment's delivery.

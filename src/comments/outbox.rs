@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::reader_storage;
 use super::model::NewComment;
+use super::reader_storage;
 
 /// The storage key of the outbox, beside the drafts.
 pub const OUTBOX_KEY: &str = "outbox";

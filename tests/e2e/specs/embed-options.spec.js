@@ -2,30 +2,9 @@
 // the host page and through MivzakTicker.set, with no reload of the host page.
 // Options the frame can change in place (it names them: src/embed.rs LIVE_OPTIONS)
 // keep its document; the others (feed, count, speed, lang, target) load it again.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { flash } from '../support/feeds.js';
+import { hostPage } from '../support/host-page.js';
 import { expect, test } from '../support/site.js';
-import { serveDir } from '../support/static-server.js';
-
-async function hostPage(site, body) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(
-    path.join(root, 'index.html'),
-    `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
-<body><h1>A partner page</h1>${body}<script src="${site.url}embed.js" async></script></body></html>`,
-  );
-  const server = await serveDir(root);
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
 
 const OTHER = {
   version: 'https://jsonfeed.org/version/1.1',

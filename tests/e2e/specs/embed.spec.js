@@ -3,31 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { feedWith, flash } from '../support/feeds.js';
+import { hostPage } from '../support/host-page.js';
 import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 /** A third-party page on its own origin that embeds the widget from `site`
  *  (its script last in the body; `site: null` when `body` has its own scripts). */
-async function hostPage(site, body, { css = '' } = {}) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(
-    path.join(root, 'index.html'),
-    `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Partner</title>
-<style>${css}</style></head>
-<body><h1>A partner page</h1>${body}
-${site ? `<script src="${site.url}embed.js" async></script>` : ''}</body></html>`,
-  );
-  const server = await serveDir(root);
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
-
 const HOSTILE =
   '* { display: block !important; color: red !important; font-size: 40px !important; } iframe { border: 5px solid red; }';
 

@@ -3,38 +3,15 @@
 // strip; the comment form works with the on-screen keyboard open (a viewport
 // 400 px tall). `make screenshots` writes each page at 360 px to target/screenshots/.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { hostPage } from '../support/host-page.js';
 import { expect, SAMPLE_FEED, test } from '../support/site.js';
-import { serveDir } from '../support/static-server.js';
 
 const WIDTHS = [320, 360, 390, 414];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 const TAG = ARTICLE.tags[0];
 const TARGET = 44;
 const SCREENSHOTS = process.env.SCREENSHOTS;
-
-/** A partner page on its own origin with the widget, as in embed.spec.js. */
-async function hostPage(site) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-host-'));
-  fs.writeFileSync(
-    path.join(root, 'index.html'),
-    `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Partner</title><style>body { margin: 0 8px; font-family: sans-serif; }</style></head>
-<body><h1>A partner page</h1><div id="w" data-mivzak-ticker data-mode="list" data-count="5"></div>
-<p>The partner's own text goes on below the ticker.</p>
-<script src="${site.url}embed.js" async></script></body></html>`,
-  );
-  const server = await serveDir(root);
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The pages of the issue, each opened and ready; `visit(name, frame)` is called on each. */
 async function everyPage(page, { withComments, siteWith }, visit) {
@@ -65,7 +42,15 @@ async function everyPage(page, { withComments, siteWith }, visit) {
   await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
   await visit('not-found');
 
-  const host = await hostPage(site);
+  const host = await hostPage(
+    site,
+    `<div id="w" data-mivzak-ticker data-mode="list" data-count="5"></div>
+<p>The partner's own text goes on below the ticker.</p>`,
+    {
+      head: '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      css: 'body { margin: 0 8px; font-family: sans-serif; }',
+    },
+  );
   try {
     await page.goto(host.url);
     const frame = page.frameLocator('#w iframe');
