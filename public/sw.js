@@ -16,6 +16,9 @@
  */
 'use strict';
 
+// The rule for which feed config.json names, shared with index.html and the build.
+importScripts('config-rules.js');
+
 const VERSION = 'dev';
 const PRECACHE = [];
 
@@ -62,18 +65,13 @@ self.addEventListener('activate', (event) => {
 let feedUrl = null;
 
 function feedFromConfig(text) {
-  let url = 'feed.json';
+  let config = null;
   try {
-    const named = JSON.parse(text).feed_url;
-    if (typeof named === 'string' && named.trim()) url = named;
+    config = JSON.parse(text);
   } catch {
     /* the defaults, as the app does */
   }
-  try {
-    return new URL(url, CONFIG_URL).href;
-  } catch {
-    return new URL('feed.json', CONFIG_URL).href;
-  }
+  return self.MivzakConfig.feedUrl(config, CONFIG_URL);
 }
 
 async function knownFeedUrl() {

@@ -6,14 +6,20 @@
 //
 //   node scripts/feed-hint.mjs dist
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
+// The rule the page and the service worker use: public/config-rules.js.
+const { feedNamed } = createRequire(import.meta.url)('../public/config-rules.js');
+
 const dist = process.argv[2] ?? 'dist';
-let feed = 'feed.json';
+let config = null;
 try {
-  const named = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8')).feed_url;
-  if (typeof named === 'string' && named.trim()) feed = named.trim();
-} catch {}
+  config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+} catch {
+  /* no readable config.json: the default feed, as the page does */
+}
+const feed = feedNamed(config);
 const attribute = feed.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 for (const page of ['index.html', '404.html']) {
   const file = path.join(dist, page);

@@ -8,8 +8,12 @@
 // Run it again after changing config.json, so connect-src follows the new origins.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Which feed config.json names: the rule the page and the service worker use.
+const { feedUrl } = createRequire(import.meta.url)('../public/config-rules.js');
 
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -57,7 +61,7 @@ export function policies(dist) {
   } catch {}
   // Relative URLs resolve against the site itself: 'self' covers them.
   const site = 'https://site.invalid/';
-  const remote = [config.feed_url ?? 'feed.json', config.comments_url]
+  const remote = [feedUrl(config, `${site}config.json`), config.comments_url]
     .filter(Boolean)
     .map((url) => originOf(url, site))
     .filter((origin) => origin && origin !== new URL(site).origin);

@@ -217,3 +217,31 @@ test('a config naming another feed than the hint gets that feed ahead of the was
   expect(site.requests.filter((r) => r.path === '/feed.json').length).toBeLessThanOrEqual(1);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
 });
+
+test('a blank feed_url means feed.json alike for the page, its service worker and the build scripts', async ({
+  page,
+  siteWith,
+}) => {
+  // One rule, public/config-rules.js, for the head start, sw.js, feed-hint and
+  // security-headers (which once read "" as a feed of its own).
+  const { execFileSync } = await import('node:child_process');
+  const { policies } = await import('../../../scripts/security-headers.mjs');
+  for (const blank of ['', '   ']) {
+    const site = await siteWith({ config: { feed_url: blank } });
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    expect(site.requests.filter((r) => r.path === '/feed.json').length).toBeGreaterThan(0);
+    expect(policies(site.root).app).toContain("connect-src 'self';");
+    const hint = execFileSync('node', ['../../scripts/feed-hint.mjs', site.root], { encoding: 'utf8' });
+    expect(hint.trim()).toBe('feed hint: feed.json');
+    // The service worker, once in control, keeps the same feed.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    const kept = await page.evaluate(async () => {
+      const cache = await caches.open('mivzak-data');
+      return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    });
+    expect(kept).toContain('/feed.json');
+  }
+});
