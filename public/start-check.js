@@ -40,7 +40,10 @@
   // The app takes the head start's answers once it runs: keep them now.
   var headStart = window.__mivzakHeadStart || {};
   var early = { config: headStart.config, feed: headStart.feed };
-  var started = false;
+  // trunk's loader is a module script, and in embed.html it stands before this
+  // file: with the wasm cached, the app can have started before this runs (its
+  // TrunkApplicationStarted already past). The loader sets wasmBindings first.
+  var started = Boolean(window.wasmBindings);
   var failed = false;
   var timers = [];
 
@@ -93,6 +96,7 @@
     }
   });
 
+  if (started) return;
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     fail('this browser runs neither WebAssembly nor module scripts');
     return;

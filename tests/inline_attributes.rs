@@ -48,14 +48,19 @@ fn the_shapes_real_generators_write() {
             r#"<svg><style><img src=x onerror=a></style></svg>"#,
             r#"<svg><noframes><img src=x x-onerror=a></noframes></svg>"#,
         ),
+        // In SVG and MathML a CDATA section runs to `]]>`: what follows is markup.
+        (
+            r#"<svg><![CDATA[ a > b <!-- ]]><p style="c">t</p> --></svg>"#,
+            r#"<svg><![CDATA[ a > b <!-- ]]><p x-style="c">t</p> --></svg>"#,
+        ),
+        (
+            r#"<math><![CDATA[ x > <!-- ]]><b onclick="x()">m</b> --></math>"#,
+            r#"<math><![CDATA[ x > <!-- ]]><b x-onclick="x()">m</b> --></math>"#,
+        ),
         // An HTML textarea inside MathML's mtext: its text ends at its end tag.
         (
             r#"<math><mtext><textarea><b id="</textarea><img onerror=a src=1>"></b></math>"#,
             r#"<math><mtext><textarea><b id="</textarea><img x-onerror=a src=1>"></b></math>"#,
-        ),
-        (
-            r#"<math><mtext></math><mglyph><style></math><img src onerror=a>"#,
-            r#"<math><mtext></math><mglyph><noframes></math><img src x-onerror=a>"#,
         ),
         // A style element, as Gutenberg blocks and page builders leave them.
         (
@@ -93,6 +98,8 @@ fn text_that_only_reads_like_an_attribute_is_kept() {
         r#"<textarea><p style="a"></textarea><title>onload=1 <b onclick=x></title>"#,
         r#"<script>if (a<b && c) x.onclick = 1; "<p style=1>"</script>"#,
         r#"<xmp><p style="a"></xmp ><plaintext><p style="b"></plaintext><p style="c">"#,
+        // After an svg has ended, a textarea's text is text again, quotes and all.
+        r#"שלום <svg></svg><textarea><b title="</textarea>עולם " style="x" נשאר</p>"#,
         // A tag cut off by the end of the body.
         r#"<p title="a style="#,
         "",

@@ -21,8 +21,13 @@
 //! `<textarea><b title="</textarea><img onerror=…>">` holds a real `img`). Inside
 //! SVG and MathML those elements hold markup, and which end tags leave foreign
 //! content is the tree builder's business: a body with `<svg` or `<math` is
-//! scanned twice, reading those elements' text as markup from the first such tag
-//! on, and as text, and what either reading finds is renamed. Reading text as
+//! scanned twice, reading those elements' text (and CDATA sections) as SVG and
+//! MathML do between an `<svg>` or `<math>` tag and its end tag, and as HTML does,
+//! and what either reading finds is renamed. Where the tree builder stays in
+//! foreign content past an end tag it ignores (`<math><mtext></math>…`), a
+//! handler can still be parsed unrenamed: the browser then reports it, and the
+//! policy drops it as always. Reading every later text as markup instead would
+//! rename words a reader sees (`<svg></svg><textarea>"</textarea> style="x"`). Reading text as
 //! markup can only rename more, and only inside what `policy::element_action`
 //! drops with its content.
 
@@ -105,26 +110,45 @@ fn text_end(bytes: &[u8], at: usize, name: &[u8]) -> usize {
 }
 
 /// What to rename in `bytes`, in order, and whether an `svg` or `math` tag was met.
-/// `foreign_aware`: from the first such tag on, read text-only elements' text as
-/// markup (else always as text).
+/// `foreign_aware`: between such a tag and its end tag, read text-only elements'
+/// text as markup and CDATA sections to their `]]>` (else always as in HTML).
 fn scan(bytes: &[u8], foreign_aware: bool) -> (Vec<Rename>, bool) {
     let mut renames = Vec::new();
     let mut at = 0;
-    let mut foreign = false;
+    let mut saw_foreign = false;
+    // How many `svg` and `math` elements are open, by their tags alone.
+    let mut depth = 0usize;
     while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
         at += offset + 1;
+        let foreign = foreign_aware && depth > 0;
         match bytes.get(at) {
             Some(b'!') if bytes[at..].starts_with(b"!--") => at = comment_end(bytes, at + 3),
+            // In SVG and MathML a CDATA section ends at `]]>`, not at the first `>`.
+            Some(b'!') if foreign && bytes[at..].starts_with(b"![CDATA[") => {
+                at = bytes[at..]
+                    .windows(3)
+                    .position(|w| w == b"]]>")
+                    .map_or(bytes.len(), |end| at + end + 3);
+            }
             Some(b'!' | b'?') => at = bogus_comment_end(bytes, at),
             Some(b'/') if bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                if is_foreign_root(tag_name(bytes, at + 1)) {
+                    depth = depth.saturating_sub(1);
+                }
                 at = tag_end(bytes, at + 1, &mut renames);
             }
             Some(b'/') => at = bogus_comment_end(bytes, at),
             Some(b) if b.is_ascii_alphabetic() => {
                 let name = tag_name(bytes, at);
                 at = tag_end(bytes, at, &mut renames);
-                foreign |= name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
-                let as_text = !(foreign && foreign_aware);
+                let self_closing = at >= 2 && bytes[at - 1] == b'>' && bytes[at - 2] == b'/';
+                if is_foreign_root(name) {
+                    saw_foreign = true;
+                    if !self_closing {
+                        depth += 1;
+                    }
+                }
+                let as_text = !(foreign_aware && depth > 0);
                 if as_text && name.eq_ignore_ascii_case(b"plaintext") {
                     break;
                 }
@@ -135,7 +159,11 @@ fn scan(bytes: &[u8], foreign_aware: bool) -> (Vec<Rename>, bool) {
             _ => {}
         }
     }
-    (renames, foreign)
+    (renames, saw_foreign)
+}
+
+fn is_foreign_root(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
 }
 
 /// `len` bytes at `at` are replaced by `with`.

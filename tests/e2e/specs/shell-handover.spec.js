@@ -115,3 +115,22 @@ test("the site's own name, in the header and the title, from the shell on", asyn
   expect(shell.title).toBe('חדשות הערב');
   expect(shell).toEqual(app);
 });
+
+test("ids named like Object's own properties, and white space the two languages trim differently", async ({
+  page,
+  siteWith,
+}) => {
+  test.setTimeout(90_000);
+  // U+0085 is white space to Rust's trim and not to JavaScript's; U+FEFF the reverse.
+  const ids = ['__proto__', 'constructor', 'toString', 'x', '\u0085', '\ufeff'];
+  const feed = feedText(
+    ids.map((id, i) => ({
+      id,
+      title: i === 3 ? '\ufeffכותרת עם BOM' : `מזהה ${i}`,
+      date_published: new Date(Date.UTC(2024, 11, 27, 10, 0) - i * 60_000).toISOString(),
+    })),
+  );
+  const { shell, app } = await shellThenApp(page, siteWith, { config: configText({ site_name: '\u0085' }), feed });
+  expect(shell.rows).toHaveLength(5); // the blank id (to the app) is left out
+  expect(shell).toEqual(app);
+});
