@@ -1,19 +1,11 @@
 // Debian's Chromium as the bench drives it, and the throttling of a slow phone.
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tests/e2e/support/chromium-flags.js';
 
 /** Flags for a quiet headless run as root; precise memory for the memory figures. */
 const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
+  executablePath: CHROMIUM,
+  args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'],
 };
 
 /** The executable Lighthouse launches itself (the /usr/bin wrapper script trips it). */

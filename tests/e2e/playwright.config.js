@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the
 // release dist/ served by the plain static server in support/.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/chromium-flags.js';
 
 export default defineConfig({
   testDir: './specs',
@@ -16,16 +17,8 @@ export default defineConfig({
     // The browser's own zone is not the site's: times must come from config.time_zone.
     timezoneId: 'America/New_York',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
     },
     trace: 'off',
   },

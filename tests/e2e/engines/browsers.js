@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key } from 'selenium-webdriver';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium-flags.js';
 
 /** The browser's own zone, which is not the site's (times must come from config.time_zone). */
 export const BROWSER_ZONE = 'America/New_York';
@@ -18,21 +19,12 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 export const ENGINES = {
   chromium: {
-    binary: '/usr/bin/chromium',
+    binary: CHROMIUM,
     launch: () =>
       launchPuppeteer({
         browser: 'chrome',
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--lang=he-IL',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        executablePath: CHROMIUM,
+        args: [...CHROMIUM_FLAGS, '--lang=he-IL'],
       }),
   },
   firefox: {
