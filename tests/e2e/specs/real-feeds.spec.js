@@ -134,6 +134,27 @@ async function flashRows(page) {
   return rows.map((row) => ({ ...row, title: normalized(row.title) }));
 }
 
+/** The flashes on screen have the corpus's times and headlines, in display order (soft). */
+function expectFlashOrder(rows, items, timesLabel) {
+  expect
+    .soft(
+      rows.map((r) => r.time),
+      timesLabel,
+    )
+    .toEqual(items.map((i) => i.time));
+  const order = items.map((item, i) => ({
+    expected: item.title ?? item.title_starts ?? '(any)',
+    shown: rows[i]?.title ?? '(missing)',
+    ok: titleMatches(rows[i]?.title ?? '', item),
+  }));
+  expect
+    .soft(
+      order.filter((o) => !o.ok),
+      'headlines, in display order',
+    )
+    .toEqual([]);
+}
+
 function titleMatches(shown, item) {
   if (item.title != null) return shown === normalized(item.title);
   if (item.title_starts != null) return shown.startsWith(normalized(item.title_starts));
@@ -195,23 +216,7 @@ for (const name of Object.keys(EXPECTED)) {
     await expect(page.locator('#app .articles')).toBeVisible();
     const rows = await flashRows(page);
     expect.soft(rows.length, 'one flash per item').toBe(items.length);
-    expect
-      .soft(
-        rows.map((r) => r.time),
-        'times, in display order (null: no readable date)',
-      )
-      .toEqual(items.map((i) => i.time));
-    const order = items.map((item, i) => ({
-      expected: item.title ?? item.title_starts ?? '(any)',
-      shown: rows[i]?.title ?? '(missing)',
-      ok: titleMatches(rows[i]?.title ?? '', item),
-    }));
-    expect
-      .soft(
-        order.filter((o) => !o.ok),
-        'headlines, in display order',
-      )
-      .toEqual([]);
+    expectFlashOrder(rows, items, 'times, in display order (null: no readable date)');
     for (const [i, row] of rows.entries()) {
       const item = expectedFor(row, i, items);
       expect.soft(row.pieces, `flash ${i} "${row.title}" is cut into bidi pieces`).toBe(0);
@@ -312,23 +317,7 @@ for (const name of Object.keys(EXPECTED)) {
     test.info().annotations.push({ type: 'shell', description: drawn ? 'drew the flashes' : 'kept its skeleton' });
     if (drawn) {
       const rows = await flashRows(page);
-      expect
-        .soft(
-          rows.map((r) => r.time),
-          'times, in display order',
-        )
-        .toEqual(feed.items.map((i) => i.time));
-      const order = feed.items.map((item, i) => ({
-        expected: item.title ?? item.title_starts ?? '(any)',
-        shown: rows[i]?.title ?? '(missing)',
-        ok: titleMatches(rows[i]?.title ?? '', item),
-      }));
-      expect
-        .soft(
-          order.filter((o) => !o.ok),
-          'headlines, in display order',
-        )
-        .toEqual([]);
+      expectFlashOrder(rows, feed.items, 'times, in display order');
       for (const [i, row] of rows.entries()) expect.soft(row.pieces, `flash ${i}: bidi pieces`).toBe(0);
       await noRawMarkup(page, 'shell');
       await noSidewaysScroll(page, 'shell');
