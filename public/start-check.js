@@ -7,25 +7,15 @@
  * and a link to the item's `url`, and a Hebrew notice says that this is a
  * simplified version of the page, with a reload button. Details go to the console.
  *
- * Loaded with `defer` by index.html and embed.html: it runs after the shell is
- * parsed and before trunk's loader (a module script, run after deferred ones).
- * trunk's loader fires `TrunkApplicationStarted` once the wasm's `main` has run.
- * A failure is seen where the browser reports one (an error or rejection before
- * that event, a script or preload that failed, a policy blocking the wasm), by
- * the app's panic hook (`window.__mivzakStartCheck.fail`, src/mount.rs), and
- * otherwise by waiting: WebKit reports nothing when the loader's `await init()`
- * rejects. A notice raised while the wasm was merely slow goes when it starts.
+ * Whether the wasm failed is decided by `start-watch.js`, inlined at the top of
+ * the page's <head> so that it sees the start from the first moment; this file
+ * (loaded with `defer` by index.html and embed.html, after the shell is parsed)
+ * only shows it. A notice raised while the wasm was merely slow goes when it starts.
  */
 (function () {
   'use strict';
-  // How long the wasm may take: after the page's load event (the wasm preload
-  // delays it, so only compiling and starting are left), and in all. While the
-  // browser is still compiling it (a slow phone, a busy machine), the first wait
-  // is extended up to the second: slow is not failed, and a compile that fails
-  // says so through the calls below.
-  var AFTER_LOAD_MS = 8000;
-  var IN_ALL_MS = 30000;
-  var compiling = 0;
+  var watch = window.__mivzakStartWatch;
+  if (!watch) return;
 
   var english =
     document.documentElement.hasAttribute('data-embed') && new URLSearchParams(location.search).get('lang') === 'en';
@@ -40,120 +30,16 @@
   // The app takes the head start's answers once it runs: keep them now.
   var headStart = window.__mivzakHeadStart || {};
   var early = { config: headStart.config, feed: headStart.feed };
-  // trunk's loader is a module script, and in embed.html it stands before this
-  // file: with the wasm cached, the app can have started before this runs (its
-  // TrunkApplicationStarted already past). The loader sets wasmBindings first.
-  var started = Boolean(window.wasmBindings);
-  var failed = false;
-  var timers = [];
 
-  function fail(reason) {
-    console.error('[mivzak] the app could not start or stopped: ' + reason);
-    if (failed) return;
-    failed = true;
-    timers.forEach(clearTimeout);
+  watch.on('fail', function () {
     showNotice();
     // Before the app took over, the shell is still on screen: make it readable.
-    if (!started) fillShell();
-  }
-  window.__mivzakStartCheck = { fail: fail };
-
-  addEventListener('TrunkApplicationStarted', function () {
-    started = true;
-    timers.forEach(clearTimeout);
-    // A notice raised while the wasm was only slow: the app is here after all
-    // (what was drawn in the shell goes with it when the app takes over).
+    if (!watch.started) fillShell();
+  });
+  // What was drawn in the shell goes with it when the app takes over.
+  watch.on('start', function () {
     var notice = document.querySelector('.start-failed');
-    if (failed && notice) notice.remove();
-    failed = false;
-  });
-
-  addEventListener(
-    'error',
-    function (event) {
-      if (started) return;
-      var target = event.target;
-      if (target && target !== window && target.tagName) {
-        var tag = target.tagName;
-        var rel = String(target.rel || '');
-        if (tag === 'SCRIPT' || (tag === 'LINK' && /preload/.test(rel))) {
-          fail('could not load ' + (target.src || target.href || 'a script'));
-        }
-        return;
-      }
-      fail(event.message || 'an uncaught error');
-    },
-    true
-  );
-  addEventListener('unhandledrejection', function (event) {
-    if (!started) fail('unhandled rejection: ' + ((event.reason && event.reason.message) || event.reason));
-  });
-  document.addEventListener('securitypolicyviolation', function (event) {
-    if (!started && /^(wasm-eval|eval)$/.test(event.blockedURI)) {
-      fail(
-        'the Content-Security-Policy blocks the wasm (' + event.violatedDirective + "; it needs 'wasm-unsafe-eval')"
-      );
-    }
-  });
-
-  if (started) return;
-  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
-    fail('this browser runs neither WebAssembly nor module scripts');
-    return;
-  }
-  // The wasm's download, compilation and policy check all end in these two
-  // calls: their rejection is seen here in every engine, however the loader's
-  // own rejection is reported. (The glue retries a streaming failure that only
-  // came from a wrong Content-Type with `instantiate`: not a failure yet.)
-  ['instantiateStreaming', 'instantiate'].forEach(function (name) {
-    var original = WebAssembly[name];
-    if (typeof original !== 'function') return;
-    WebAssembly[name] = function (source) {
-      var result = original.apply(WebAssembly, arguments);
-      compiling++;
-      result.then(
-        function () {
-          compiling--;
-        },
-        function () {
-          compiling--;
-        }
-      );
-      result.then(null, function (error) {
-        Promise.resolve(source).then(
-          function (response) {
-            var retried =
-              name === 'instantiateStreaming' &&
-              typeof Response === 'function' &&
-              response instanceof Response &&
-              response.ok &&
-              response.headers.get('Content-Type') !== 'application/wasm';
-            if (!retried && !started) fail('WebAssembly.' + name + ': ' + error);
-          },
-          function () {
-            if (!started) fail('WebAssembly.' + name + ': ' + error);
-          }
-        );
-      });
-      return result;
-    };
-  });
-  timers.push(
-    setTimeout(function () {
-      fail('the app did not start within ' + IN_ALL_MS / 1000 + ' s');
-    }, IN_ALL_MS)
-  );
-  function afterLoad() {
-    if (started || failed) return;
-    if (compiling > 0) {
-      timers.push(setTimeout(afterLoad, 1000));
-      return;
-    }
-    fail('the app did not start within ' + AFTER_LOAD_MS / 1000 + ' s of the page loading');
-  }
-  addEventListener('load', function () {
-    if (started || failed) return;
-    timers.push(setTimeout(afterLoad, AFTER_LOAD_MS));
+    if (notice) notice.remove();
   });
 
   function el(tag, className, text) {

@@ -38,14 +38,14 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
     });
 }
 
-/// A panic stops the wasm for good (`panic = "abort"`): the page's start check
-/// (`public/start-check.js`) is told, so the reader learns that the page is a
+/// A panic stops the wasm for good (`panic = "abort"`): the page's start watch
+/// (`public/start-watch.js`) is told, so the reader learns that the page is a
 /// simplified one and can reload it, instead of a page that silently stops.
 fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("panicked: {info}");
         let fail = web_sys::window()
-            .and_then(|window| js_sys::Reflect::get(&window, &"__mivzakStartCheck".into()).ok())
+            .and_then(|window| js_sys::Reflect::get(&window, &"__mivzakStartWatch".into()).ok())
             .and_then(|check| js_sys::Reflect::get(&check, &"fail".into()).ok())
             .and_then(|fail| fail.dyn_into::<js_sys::Function>().ok());
         match fail {

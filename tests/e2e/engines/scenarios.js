@@ -378,9 +378,11 @@ export const SCENARIOS = [
       const shown = await waitFor(
         page,
         () => {
+          // The notice can come before the feed: wait for the flashes drawn from it.
           const notice = document.querySelector('.start-failed[role="alert"]');
           return (
-            notice && {
+            notice &&
+            document.querySelector('.flashes .flash time') && {
               notice: notice.textContent,
               times: [...document.querySelectorAll('.flashes .flash time')].map((t) => t.textContent),
               skeleton: document.querySelectorAll('.skeleton').length,
