@@ -77,6 +77,17 @@ pub struct Config {
     /// Light, dark, or following the reader's `prefers-color-scheme` (auto).
     #[serde(skip)]
     pub theme: crate::theme::Theme,
+    /// The site's absolute address, `http(s)://host/path/` (a missing final `/`
+    /// is added), for the publish-time pages' canonical links, Open Graph URLs
+    /// and sitemaps (`mivzak-render`). `None`: the renderer warns and leaves out
+    /// the tags that need an absolute URL. The browser app does not use it.
+    pub site_url: Option<String>,
+    /// The image shared for a page without one of its own (`og:image`, JSON-LD
+    /// `image`): absolute, or relative to `site_url`.
+    pub site_image: Option<String>,
+    /// The publisher's logo (JSON-LD `publisher.logo`, Google's Article
+    /// structured data): absolute, or relative to `site_url`.
+    pub publisher_logo: Option<String>,
 }
 
 impl Default for Config {
@@ -92,6 +103,9 @@ impl Default for Config {
             language: Some("he".into()),
             embed_feeds: Vec::new(),
             theme: crate::theme::Theme::Auto,
+            site_url: None,
+            site_image: None,
+            publisher_logo: None,
         }
     }
 }
@@ -107,6 +121,9 @@ const KNOWN_KEYS: &[&str] = &[
     "language",
     "embed_feeds",
     "theme",
+    "site_url",
+    "site_image",
+    "publisher_logo",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
@@ -236,6 +253,9 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
             };
         }
         "embed_feeds" => config.embed_feeds = read(value)?,
+        "site_url" => config.site_url = read(value)?,
+        "site_image" => config.site_image = read(value)?,
+        "publisher_logo" => config.publisher_logo = read(value)?,
         "theme" => {
             let name: String = read(value)?;
             config.theme = crate::theme::Theme::parse(&name).ok_or("not light, dark or auto")?;
@@ -271,6 +291,26 @@ impl Config {
             .is_some_and(|u| u.trim().is_empty())
         {
             self.facebook_url = None;
+        }
+        for field in [&mut self.site_image, &mut self.publisher_logo] {
+            if field.as_deref().is_some_and(|u| u.trim().is_empty()) {
+                *field = None;
+            }
+        }
+        if let Some(url) = self.site_url.take() {
+            let url = url.trim();
+            let absolute = ["https://", "http://"].iter().any(|scheme| {
+                url.strip_prefix(scheme)
+                    .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+            });
+            if absolute {
+                let slash = if url.ends_with('/') { "" } else { "/" };
+                self.site_url = Some(format!("{url}{slash}"));
+            } else if !url.is_empty() {
+                warnings.push(format!(
+                    "config.json: site_url {url:?} is not an absolute http(s) URL; ignored"
+                ));
+            }
         }
         self.embed_feeds.retain(|entry| {
             let absolute = ["https://", "http://"]

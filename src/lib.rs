@@ -19,6 +19,8 @@ pub mod mount;
 pub mod page_meta;
 pub mod pages;
 pub mod paths;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod share;
 pub mod theme;
 pub mod ticker_pause;

@@ -136,3 +136,47 @@ fn ticker_count_is_a_whole_number_clamped_and_each_ticker_key_stands_alone() {
         .iter()
         .any(|w| w.contains("ticker.mode ignored")));
 }
+
+#[test]
+fn site_url_is_an_absolute_http_address_ending_in_a_slash() {
+    let cases = [
+        (
+            "https://news.example.co.il",
+            Some("https://news.example.co.il/"),
+            0,
+        ),
+        (
+            "https://example.org/news/",
+            Some("https://example.org/news/"),
+            0,
+        ),
+        (
+            " http://example.org/news ",
+            Some("http://example.org/news/"),
+            0,
+        ),
+        ("", None, 0),
+        ("/news/", None, 1),
+        ("news.example.co.il", None, 1),
+        ("https:///path", None, 1),
+        ("javascript:alert(1)", None, 1),
+    ];
+    for (given, expected, warnings) in cases {
+        let text = format!(
+            r#"{{"site_url": {}}}"#,
+            serde_json::to_string(given).unwrap()
+        );
+        let parsed = parse(&text);
+        assert_eq!(parsed.config.site_url.as_deref(), expected, "{given}");
+        assert_eq!(
+            parsed.warnings.len(),
+            warnings,
+            "{given}: {:?}",
+            parsed.warnings
+        );
+    }
+    let parsed = parse(r#"{"site_image": " ", "publisher_logo": "logo.png"}"#);
+    assert_eq!(parsed.config.site_image, None);
+    assert_eq!(parsed.config.publisher_logo.as_deref(), Some("logo.png"));
+    assert!(parsed.warnings.is_empty());
+}

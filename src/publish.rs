@@ -1,0 +1,18 @@
+//! Publish time (native only): every page written as static HTML by
+//! `mivzak-render`, so that share previews, search engines and readers without
+//! JavaScript get real content. The pages' bodies come from the app's own
+//! components (rendered by Leptos natively); this module adds what only a
+//! published file needs.
+//!
+//! - `head`: each page's `<head>` tags: title, description, canonical link,
+//!   Open Graph, Twitter card, JSON-LD.
+//! - `sitemap`: `sitemap.xml`, the Google News sitemap and `robots.txt`.
+//! - `manifest`: what was rendered, kept between runs, so that a page whose
+//!   item left the feed keeps its file and its place in the sitemap.
+//! - `output`: writing into the output folder: only files whose content
+//!   changed, never outside the folder.
+
+pub mod head;
+pub mod manifest;
+pub mod output;
+pub mod sitemap;

@@ -1,0 +1,1 @@
+//! See `src/publish.rs`.
