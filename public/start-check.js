@@ -119,16 +119,12 @@
     var base = new URL(document.baseURI).pathname;
     var path = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length) : '';
     var match = /^article\/([^/]+)\/?$/.exec(path);
-    if (!match) return null;
-    var id;
-    try {
-      id = decodeURIComponent(match[1]);
-    } catch (_e) {
-      return null;
-    }
+    if (!match || !shell.canonicalSegment) return null;
+    var wanted = shell.canonicalSegment(match[1]);
     return (
       items.filter(function (item) {
-        return item && idOf(item) === id;
+        var id = item && idOf(item);
+        return typeof id === 'string' && segment(id) === wanted;
       })[0] || null
     );
   }

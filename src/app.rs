@@ -39,13 +39,24 @@ pub fn App(config: Config) -> impl IntoView {
     ));
     provide_context(config);
     let base = crate::paths::base_path(&crate::http::document_base());
-    provide_context(crate::paths::Paths::new(base.clone()));
+    provide_context(crate::paths::Paths::new(base));
+    view! { <AppView/> }
+}
+
+/// The page's markup under `#app`: the router, the site header and the route
+/// table. The browser app and the publish-time renderer (`publish::render`)
+/// both draw it, from the contexts each provides (`Config`, `FeedSource`,
+/// `Paths`, the comments backend, `CommentCounts`, `Clock`), so a published
+/// page is the markup the app takes it over with.
+#[component]
+pub fn AppView() -> impl IntoView {
+    let base = expect_context::<crate::paths::Paths>().base().to_owned();
     view! {
         <Router base=base>
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
-            <NavigationFocus/>
-            <OwnLinks/>
+            // Behaviour only (no markup): the browser's, never the renderer's.
+            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><OwnLinks/> })}
             <main id="main" tabindex="-1">
                 <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>

@@ -84,6 +84,62 @@ pub fn decode_segment(segment: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
 }
 
+/// The longest file name, in UTF-8 bytes, that [`route_segment`] leaves
+/// readable: ext4, XFS, btrfs and APFS allow 255 bytes a name, eCryptfs 143;
+/// 200 leaves room for the renderer's temporary names (`.name.tmp-…`).
+pub const LONGEST_FILE_NAME: usize = 200;
+
+/// The path segment of an article's id or a tag on its route, the one rule for
+/// every link, the published page's folder and the static shell
+/// (`segment` in index.html, pinned by links.spec.js):
+/// - [`encode_segment`]`(text)`, readable, when the file a static host looks up
+///   for it is a safe name: hosts (nginx, S3, Netlify, Cloudflare Pages, GitHub
+///   Pages) percent-decode the path first, so the published page of
+///   `/article/%D7%90` is the folder `article/א`. Safe means: no `/`, `\` or
+///   control character (C0, DEL, C1) once decoded, at most
+///   [`LONGEST_FILE_NAME`] bytes, and not an id whose decoded name is one of
+///   the marks `~`, `~.`, `~..` (which stand for ``, `.`, `..`);
+/// - otherwise `!` and the 16 lowercase hex digits of the text's FNV-1a 64-bit
+///   hash ([`fnv1a_64`]): ids that are URLs (`https://site/2024/…`), 2,000
+///   characters long, or carrying a tab. `encode_segment` escapes `!`, so no
+///   readable segment starts with one.
+///
+/// The names are safe on POSIX file systems and object stores; Windows forbids
+/// more (`"`, `:`, `?`, `*`, …, which Hebrew acronyms use) and case-insensitive
+/// file systems merge `A` and `a`: publish from Linux or macOS's case-sensitive
+/// volumes, as CI and CDN syncs do.
+pub fn route_segment(text: &str) -> String {
+    let readable = encode_segment(text);
+    let unsafe_char = |c: char| c == '/' || c == '\\' || c.is_control();
+    let is_mark = MARKED.iter().any(|(_, marked)| *marked == text);
+    if text.len() <= LONGEST_FILE_NAME && !is_mark && !text.chars().any(unsafe_char) {
+        readable
+    } else {
+        format!("!{:016x}", fnv1a_64(text.as_bytes()))
+    }
+}
+
+/// FNV-1a, 64 bits (Fowler, Noll, Vo; draft-eastlake-fnv §2: offset basis
+/// 0xcbf29ce484222325, prime 0x100000001b3), of `bytes`.
+pub fn fnv1a_64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The segment a location's path segment (as the browser keeps it,
+/// percent-encoded, possibly written by hand) stands for, in the form
+/// [`route_segment`] gives: a hashed `!…` segment as it is, anything else
+/// decoded and encoded again, so `/article/%d7%90` and a long id's readable
+/// form find their item too.
+pub fn canonical_segment(raw: &str) -> String {
+    if raw.starts_with('!') {
+        raw.to_ascii_lowercase()
+    } else {
+        route_segment(&decode_segment(raw))
+    }
+}
+
 /// The router's base: the path of `<base href>` without its trailing slash
 /// ("" at the root, "/news" under a sub-path).
 pub fn base_path(base_url: &str) -> String {
@@ -136,19 +192,22 @@ impl Paths {
     pub fn tag(&self, tag: &str) -> String {
         self.path(Route::Tag, tag)
     }
-    /// The path of `route` for `text` ("/news/article/a%2Fb").
+    /// The path of `route` for `text` ("/news/article/a%2Fb" is one segment,
+    /// [`route_segment`]).
     pub fn path(&self, route: Route, text: &str) -> String {
-        format!("{}{}{}", self.base, route.prefix(), encode_segment(text))
+        format!("{}{}{}", self.base, route.prefix(), route_segment(text))
     }
 
-    /// The id (or tag) that `pathname`, as the browser keeps it (`location.pathname`,
-    /// percent-encoded), names for `route`; `None` when it is not such a path.
+    /// The segment that `pathname`, as the browser keeps it (`location.pathname`,
+    /// percent-encoded), has for `route`, in [`canonical_segment`]'s form: the
+    /// item whose `route_segment(id)` equals it is the one named. `None` when it
+    /// is not such a path.
     pub fn segment_in(&self, route: Route, pathname: &str) -> Option<String> {
         let rest = pathname
             .strip_prefix(self.base.as_str())?
             .strip_prefix(route.prefix())?;
         let segment = rest.split('/').next().unwrap_or_default();
-        (!segment.is_empty()).then(|| decode_segment(segment))
+        (!segment.is_empty()).then(|| canonical_segment(segment))
     }
 
     /// The path a click on `link` should follow inside the app (path, query and
@@ -179,8 +238,9 @@ pub struct LinkParts {
     pub hash: String,
 }
 
-/// The decoded `:id` (or `:tag`) of the current route, read from the location's
-/// percent-encoded path by [`Paths::segment_in`]; "" when the path has none.
+/// The segment of the current route, read from the location's percent-encoded
+/// path by [`Paths::segment_in`] ([`canonical_segment`]'s form); "" when the
+/// path has none. Compare it with [`route_segment`] of an id or tag.
 pub fn use_path_segment(route: Route) -> leptos::prelude::Memo<String> {
     use leptos::prelude::*;
     let paths = expect_context::<Paths>();

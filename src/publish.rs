@@ -9,10 +9,12 @@
 //! - `sitemap`: `sitemap.xml`, the Google News sitemap and `robots.txt`.
 //! - `manifest`: what was rendered, kept between runs, so that a page whose
 //!   item left the feed keeps its file and its place in the sitemap.
+//! - `render`: the app's markup for a page, by Leptos's SSR renderer.
 //! - `output`: writing into the output folder: only files whose content
 //!   changed, never outside the folder.
 
 pub mod head;
 pub mod manifest;
 pub mod output;
+pub mod render;
 pub mod sitemap;

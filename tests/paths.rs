@@ -1,7 +1,10 @@
 //! Paths: the id ↔ segment rule on hostile ids, the router base under a sub-path,
 //! and which clicks the app follows itself.
 
-use mivzak::paths::{base_path, decode_segment, encode_segment, LinkParts, Paths, Route};
+use mivzak::paths::{
+    base_path, canonical_segment, decode_segment, encode_segment, fnv1a_64, route_segment,
+    LinkParts, Paths, Route, LONGEST_FILE_NAME,
+};
 
 /// Ids that real feeds have, and ones that break naive paths.
 fn hostile_ids() -> Vec<String> {
@@ -111,11 +114,11 @@ fn the_browser_keeps_every_path_as_written() {
             assert_eq!(url.path(), path, "{id:?}");
             assert_eq!(
                 paths.segment_in(Route::Article, url.path()),
-                Some(id.clone())
+                Some(route_segment(&id))
             );
             assert_eq!(
                 paths.segment_in(Route::Tag, &paths.tag(&id)),
-                Some(id.clone())
+                Some(route_segment(&id))
             );
             // A path resolved from the page it is on (a link's href) is the same.
             let from_page = url::Url::parse(&format!("https://news.example.co.il{base}/tag/x"))
@@ -132,7 +135,7 @@ fn a_path_names_a_segment_only_on_its_route() {
     let paths = Paths::new("/news".into());
     assert_eq!(
         paths.segment_in(Route::Article, "/news/article/a%2Fb"),
-        Some("a/b".into())
+        Some(route_segment("a/b"))
     );
     assert_eq!(
         paths.segment_in(Route::Article, "/news/article/x/"),
@@ -143,7 +146,7 @@ fn a_path_names_a_segment_only_on_its_route() {
     assert_eq!(paths.segment_in(Route::Article, "/news/article/"), None);
     assert_eq!(
         paths.segment_in(Route::Tag, "/news/tag/%D7%90"),
-        Some("א".into())
+        Some("%D7%90".into())
     );
 }
 
@@ -225,7 +228,7 @@ proptest::proptest! {
         let path = paths.article(&id);
         let url = url::Url::parse(&format!("https://news.example.co.il{path}")).unwrap();
         proptest::prop_assert_eq!(url.path(), path.as_str());
-        proptest::prop_assert_eq!(paths.segment_in(Route::Article, url.path()), Some(id));
+        proptest::prop_assert_eq!(paths.segment_in(Route::Article, url.path()), Some(route_segment(&id)));
     }
 
     /// A segment written by hand never panics the reader.
@@ -233,4 +236,87 @@ proptest::proptest! {
     fn any_segment_decodes(segment in "(?s).{0,40}") {
         let _ = decode_segment(&segment);
     }
+}
+
+/// What a static host looks up for a segment: the path percent-decoded (nginx,
+/// S3, Netlify, Cloudflare Pages, GitHub Pages all decode before the lookup).
+fn file_name(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            out.push(u8::from_str_radix(&segment[at + 1..at + 3], 16).unwrap());
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_route_segment_is_a_safe_file_name_and_one_id_each() {
+    let mut names = std::collections::HashMap::new();
+    for id in hostile_ids() {
+        let segment = route_segment(&id);
+        let name = file_name(&segment);
+        assert!(!name.is_empty() && name != "." && name != "..", "{id:?}: {name:?}");
+        assert!(name.len() <= LONGEST_FILE_NAME, "{id:?}");
+        assert!(
+            !name.contains(['/', '\\']) && !name.chars().any(char::is_control),
+            "{id:?}: {name:?}"
+        );
+        if let Some(other) = names.insert(name.clone(), id.clone()) {
+            panic!("{id:?} and {other:?} share the file {name:?}");
+        }
+        // The location's segment names the same id again.
+        assert_eq!(canonical_segment(&segment), segment, "{id:?}");
+    }
+}
+
+#[test]
+fn readable_where_a_host_can_serve_it_hashed_where_not() {
+    // Readable: Hebrew, spaces, quotes (Hebrew acronyms), a single % or ?.
+    for id in ["שלג בחרמון", "צה\"ל", "50%", "a?b", ".", "", "🚀"] {
+        assert_eq!(route_segment(id), encode_segment(id), "{id:?}");
+    }
+    // Hashed: a slash (every permalink id), a backslash, a control character,
+    // the marks' own spelling, and more than 200 bytes.
+    for id in [
+        "https://news.example.co.il/?p=123",
+        "a/b",
+        "back\\slash",
+        "tab\there",
+        "\u{0}nul",
+        "~",
+        "~.",
+        "~..",
+        &"א".repeat(101),
+    ] {
+        let segment = route_segment(id);
+        assert_eq!(segment, format!("!{:016x}", fnv1a_64(id.as_bytes())));
+    }
+    assert_eq!(route_segment(&"א".repeat(100)), encode_segment(&"א".repeat(100)));
+}
+
+#[test]
+fn fnv1a_64_matches_the_reference_vectors() {
+    // draft-eastlake-fnv's test vectors.
+    assert_eq!(fnv1a_64(b""), 0xcbf29ce484222325);
+    assert_eq!(fnv1a_64(b"a"), 0xaf63dc4c8601ec8c);
+    assert_eq!(fnv1a_64(b"foobar"), 0x85944171f73967e8);
+}
+
+#[test]
+fn hand_written_and_old_style_links_find_their_segment() {
+    // Lower-case hex, and a long id's readable form, name the same page.
+    assert_eq!(canonical_segment("%d7%90"), route_segment("א"));
+    let long = "א".repeat(300);
+    assert_eq!(canonical_segment(&encode_segment(&long)), route_segment(&long));
+    assert_eq!(canonical_segment("a%2Fb"), route_segment("a/b"));
+    assert_eq!(canonical_segment("!ABCDEF0123456789"), "!abcdef0123456789");
+    // The literal id "!x" is readable ("%21x"), never taken for a hash.
+    assert_eq!(canonical_segment("%21x"), "%21x");
 }

@@ -143,7 +143,7 @@ pub fn sort_thread(comments: &mut [Comment], order: SortOrder) {
 
 /// Isso's thread for an article: stable whatever path the site is deployed under.
 pub fn thread_uri(article_id: &str) -> String {
-    format!("/article/{}", crate::paths::encode_segment(article_id))
+    format!("/article/{}", crate::paths::route_segment(article_id))
 }
 
 /// Puts a new comment where it belongs: under its parent, or at the top level.

@@ -5,14 +5,18 @@ use leptos::prelude::*;
 /// will be brought up to date when the connection is back.
 #[component]
 pub fn OfflineNotice() -> impl IntoView {
-    let online = RwSignal::new(window().navigator().on_line());
-    // The notice is part of the page shell and lives as long as the page.
-    std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
-        online.set(true)
-    }));
-    std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
-        online.set(false)
-    }));
+    // Published pages (rendered natively) are drawn online.
+    let online = RwSignal::new(true);
+    if cfg!(target_arch = "wasm32") {
+        online.set(window().navigator().on_line());
+        // The notice is part of the page shell and lives as long as the page.
+        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+            online.set(true)
+        }));
+        std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
+            online.set(false)
+        }));
+    }
     view! {
         <Show when=move || !online.get()>
             <p class="offline-notice" role="status">

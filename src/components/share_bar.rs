@@ -17,7 +17,9 @@ pub fn ShareBar(
             copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
         });
     };
-    let can_share = js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
+    // Not on a page rendered natively: the button comes with the app where the browser has it.
+    let can_share = cfg!(target_arch = "wasm32")
+        && js_sys::Reflect::has(&window().navigator(), &"share".into()).unwrap_or(false);
     let share = move |_| {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.get_untracked().into());

@@ -77,19 +77,9 @@ pub fn Ticker(
             attention.unseen.update(|n| *n += arrived);
         }
     });
-    let on_scroll = Closure::<dyn Fn()>::new(move || {
-        if attention.unseen.get_untracked() > 0 && !scrolled_past(section) {
-            attention.unseen.set(0);
-        }
-    });
-    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-    let on_scroll = StoredValue::new_local(Some(on_scroll));
-    on_cleanup(move || {
-        if let Some(listener) = on_scroll.try_update_value(Option::take).flatten() {
-            let _ = window()
-                .remove_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
-        }
-    });
+    if cfg!(target_arch = "wasm32") {
+        listen_for_scroll(section, attention);
+    }
 
     let show_newest = move |_| {
         attention.unseen.set(0);
@@ -197,8 +187,29 @@ fn scrolled_past(section: NodeRef<leptos::html::Section>) -> bool {
         .unwrap_or(false)
 }
 
-/// `prefers-reduced-motion: reduce`, following changes while the page is open.
+/// Scrolling back up to the ticker clears the "new flashes" badge.
+fn listen_for_scroll(section: NodeRef<leptos::html::Section>, attention: TickerAttention) {
+    let on_scroll = Closure::<dyn Fn()>::new(move || {
+        if attention.unseen.get_untracked() > 0 && !scrolled_past(section) {
+            attention.unseen.set(0);
+        }
+    });
+    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+    let on_scroll = StoredValue::new_local(Some(on_scroll));
+    on_cleanup(move || {
+        if let Some(listener) = on_scroll.try_update_value(Option::take).flatten() {
+            let _ = window()
+                .remove_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
+        }
+    });
+}
+
+/// `prefers-reduced-motion: reduce`, following changes while the page is open
+/// (never, on a page rendered natively: the configured mode is drawn).
 fn prefers_reduced_motion() -> Signal<bool> {
+    if !cfg!(target_arch = "wasm32") {
+        return Signal::derive(|| false);
+    }
     let Ok(Some(query)) = window().match_media("(prefers-reduced-motion: reduce)") else {
         return Signal::derive(|| false);
     };

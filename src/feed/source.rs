@@ -105,6 +105,37 @@ impl FeedSource {
         source
     }
 
+    /// The feed as it stood at publish time, for the renderer (`publish::render`):
+    /// `feed` read from `url`, its items merged and ordered as a first poll
+    /// would have them (`merge`, `reconcile`), ready, and never polled.
+    pub fn published(url: String, feed: Feed, at_ms: i64) -> Self {
+        let change = merge(&[], feed.items);
+        let entries = reconcile(&[], change, true).entries.unwrap_or_default();
+        let poller = Rc::new(Poller {
+            url: url.clone(),
+            poll_seconds: 0,
+            remembered: RefCell::default(),
+            failures: Cell::new(0),
+            timer: Cell::new(None),
+            in_flight: Cell::new(true),
+        });
+        Self {
+            entries: RwSignal::new(entries),
+            state: RwSignal::new(LoadState::Ready),
+            info: RwSignal::new(FeedInfo {
+                title: feed.title,
+                base_url: url,
+                home_page_url: feed.home_page_url,
+                next_url: feed.next_url,
+            }),
+            last_ok_ms: RwSignal::new(Some(at_ms as f64)),
+            failing: RwSignal::new(None),
+            arrivals: RwSignal::new(Vec::new()),
+            loading_more: RwSignal::new(false),
+            poller: StoredValue::new_local(poller),
+        }
+    }
+
     /// Polls at once (the retry button, the tab becoming visible again).
     pub fn poll_now(self) {
         let poller = self.poller.get_value();
@@ -171,11 +202,13 @@ impl FeedSource {
         })
     }
 
-    pub fn article(&self, id: &str) -> Option<ArcRwSignal<Article>> {
+    /// The article whose route segment (`paths::route_segment` of its id) is
+    /// `segment`, as `paths::use_path_segment` reads it from the location.
+    pub fn article_at(&self, segment: &str) -> Option<ArcRwSignal<Article>> {
         self.entries.with(|entries| {
             entries
                 .iter()
-                .find(|e| &*e.id == id)
+                .find(|e| crate::paths::route_segment(&e.id) == segment)
                 .map(|e| e.article.clone())
         })
     }

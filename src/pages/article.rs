@@ -21,8 +21,8 @@ use crate::time;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let id = use_path_segment(Route::Article);
-    let found = Memo::new(move |_| id.with(|id| source.article(id)));
+    let segment = use_path_segment(Route::Article);
+    let found = Memo::new(move |_| segment.with(|segment| source.article_at(segment)));
     move || match (source.state.get(), found.get()) {
         (_, Some(article)) => view! { <ArticleView article=article.into()/> }.into_any(),
         (LoadState::Ready, None) => view! { <NotFound/> }.into_any(),
@@ -40,6 +40,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let site = config.site_name;
     let site_language = config.language;
+    let site_url = config.site_url;
     let title = Signal::derive(move || article.with(|a| a.title.clone()));
     let direction = Memo::new({
         let site_language = site_language.clone();
@@ -103,7 +104,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 .with(|a| a.url.clone())
                 .and_then(|u| safe_http_url(&u, &feed_url));
             own.unwrap_or_else(|| {
-                let origin = window().location().origin().unwrap_or_default();
+                let origin = page_origin(site_url.as_deref());
                 format!("{origin}{}", article.with(|a| paths.article(&a.id)))
             })
         }
@@ -231,4 +232,18 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
             </p>
         }
     }
+}
+
+/// The origin of the page's own links: the browser's, or on a page rendered
+/// natively the origin of config.json's `site_url` ("" without one).
+fn page_origin(site_url: Option<&str>) -> String {
+    if cfg!(target_arch = "wasm32") {
+        return window().location().origin().unwrap_or_default();
+    }
+    let Some(url) = site_url else {
+        return String::new();
+    };
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
+    url[..end].to_owned()
 }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::feed::tags::{most_used_form, tag_key};
 use crate::page_meta::page_meta;
-use crate::paths::{use_path_segment, Paths, Route};
+use crate::paths::{decode_segment, route_segment, use_path_segment, Paths, Route};
 
 /// `/tag/:tag`: the articles that carry a tag, in whichever form it is written
 /// (`feed::tags`: `/tag/צה"ל` and `/tag/צה״ל` are one page), under the form the
@@ -21,7 +21,24 @@ pub fn TagPage() -> impl IntoView {
         language: site_language,
         ..
     } = expect_context::<Config>();
-    let asked = use_path_segment(Route::Tag);
+    let segment = use_path_segment(Route::Tag);
+    // The tag the address names: read back from a readable segment, and from
+    // the feed's tags for a hashed one (paths::route_segment).
+    let asked = Memo::new(move |_| {
+        let segment = segment.get();
+        if !segment.starts_with('!') {
+            return decode_segment(&segment);
+        }
+        source.entries.with(|entries| {
+            entries
+                .iter()
+                .find_map(|e| {
+                    e.article
+                        .with(|a| a.tags.iter().find(|t| route_segment(t) == segment).cloned())
+                })
+                .unwrap_or_default()
+        })
+    });
     let key = Memo::new(move |_| tag_key(&asked.get()));
     let tag = Signal::derive(move || {
         let key = key.get();

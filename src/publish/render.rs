@@ -1,0 +1,64 @@
+//! The app's own markup, rendered natively: `AppView` (src/app.rs) with the
+//! contexts the browser app provides, filled from the feed as it stood at
+//! publish time. Leptos's SSR renderer writes the HTML; effects (polling,
+//! focus, timers) do not run, so what is written is the first frame the app
+//! would draw for the same feed, route and clock.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use crate::app::AppView;
+use crate::clock::Clock;
+use crate::comments::backend::Backend;
+use crate::components::comment_counts::CommentCounts;
+use crate::config::Config;
+use crate::feed::source::FeedSource;
+use crate::feed::Feed;
+use crate::paths::Paths;
+
+/// What every page of one run shares: the config, the feed and its URL, the
+/// router's base ("" at the root, "/news" under a sub-path, `paths::base_path`)
+/// and the clock (`now_ms`, milliseconds since the Unix epoch) that "today" and
+/// relative times are read against.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub config: Config,
+    pub feed: Feed,
+    pub feed_url: String,
+    pub base: String,
+    pub now_ms: i64,
+}
+
+/// The inner HTML of `#app` for the page at `path` (the browser's
+/// `location.pathname`, base included: "/news/article/%D7%90").
+pub fn app_html(site: &Site, path: &str) -> String {
+    // Set once per process; a second call finds it set, which is as good.
+    let _ = any_spawner::Executor::init_custom_executor(NeverRun);
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        provide_context(Clock(RwSignal::new(site.now_ms)));
+        provide_context(site.config.clone());
+        provide_context(Paths::new(site.base.clone()));
+        let source =
+            FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
+        provide_context(source);
+        let backend = site.config.comments_url.as_deref().map(Backend::new);
+        provide_context(backend);
+        provide_context(CommentCounts(RwSignal::new(HashMap::new())));
+        view! { <AppView/> }.to_html()
+    })
+}
+
+/// The executor of a published page: effects and tasks (polls, comment loads,
+/// focus, timers) are the browser's, so they are dropped, never run. Leptos
+/// spawns every effect on the executor (`Effect::new`), and panics without one.
+struct NeverRun;
+
+impl any_spawner::CustomExecutor for NeverRun {
+    fn spawn(&self, _future: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _future: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
