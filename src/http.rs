@@ -226,9 +226,41 @@ pub fn safe_http_url(url: &str, base: &str) -> Option<String> {
 }
 
 /// `url` (trimmed) resolved against `base` by the browser's URL parser, or `None`
-/// when that is not a URL.
+/// when that is not a URL. Natively (the renderer), the `url` crate, which
+/// follows the same WHATWG URL Standard.
 pub fn absolute_url(url: &str, base: &str) -> Option<String> {
-    web_sys::Url::new_with_base(url.trim(), base)
-        .ok()
-        .map(|url| url.href())
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::Url::new_with_base(url.trim(), base)
+            .ok()
+            .map(|url| url.href())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let base = url::Url::parse(base).ok();
+        url::Url::options()
+            .base_url(base.as_ref())
+            .parse(url.trim())
+            .ok()
+            .map(String::from)
+    }
+}
+
+/// The origin of the page's own links: the browser's, or on a page rendered
+/// natively the origin of config.json's `site_url` ("" without one).
+pub fn page_origin(site_url: Option<&str>) -> String {
+    if cfg!(target_arch = "wasm32") {
+        return leptos::prelude::window()
+            .location()
+            .origin()
+            .unwrap_or_default();
+    }
+    let Some(url) = site_url else {
+        return String::new();
+    };
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |i| after_scheme + i);
+    url[..end].to_owned()
 }

@@ -54,13 +54,10 @@ pub fn encode_segment(text: &str) -> String {
     encoded
 }
 
-/// The text a segment stands for: the reverse of [`encode_segment`]. Lenient with
-/// paths written by hand: a `%` without two hex digits stays as it is, and a
-/// segment whose escapes are not UTF-8 is returned undecoded.
-pub fn decode_segment(segment: &str) -> String {
-    if let Some((plain, _)) = MARKED.iter().find(|(_, marked)| *marked == segment) {
-        return (*plain).to_owned();
-    }
+/// `segment` with its `%XX` escapes decoded, as a static host does before it
+/// looks up a file; a `%` without two hex digits stays, and escapes that are
+/// not UTF-8 leave the segment as it is.
+pub fn percent_decode(segment: &str) -> String {
     let bytes = segment.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
@@ -82,6 +79,16 @@ pub fn decode_segment(segment: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or_else(|_| segment.to_owned())
+}
+
+/// The text a segment stands for: the reverse of [`encode_segment`]. Lenient with
+/// paths written by hand: a `%` without two hex digits stays as it is, and a
+/// segment whose escapes are not UTF-8 is returned undecoded.
+pub fn decode_segment(segment: &str) -> String {
+    if let Some((plain, _)) = MARKED.iter().find(|(_, marked)| *marked == segment) {
+        return (*plain).to_owned();
+    }
+    percent_decode(segment)
 }
 
 /// The longest file name, in UTF-8 bytes, that [`route_segment`] leaves

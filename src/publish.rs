@@ -10,11 +10,17 @@
 //! - `manifest`: what was rendered, kept between runs, so that a page whose
 //!   item left the feed keeps its file and its place in the sitemap.
 //! - `render`: the app's markup for a page, by Leptos's SSR renderer.
+//! - `page`: the built shell with a page's language, head and markup put in.
+//! - `run`: one run of `mivzak-render`, from config.json to written files.
+//! - `fetch`: the feed over HTTP (a conditional GET for `--watch`).
 //! - `output`: writing into the output folder: only files whose content
 //!   changed, never outside the folder.
 
+pub mod fetch;
 pub mod head;
 pub mod manifest;
 pub mod output;
+pub mod page;
 pub mod render;
+pub mod run;
 pub mod sitemap;

@@ -104,7 +104,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
                 .with(|a| a.url.clone())
                 .and_then(|u| safe_http_url(&u, &feed_url));
             own.unwrap_or_else(|| {
-                let origin = page_origin(site_url.as_deref());
+                let origin = crate::http::page_origin(site_url.as_deref());
                 format!("{origin}{}", article.with(|a| paths.article(&a.id)))
             })
         }
@@ -234,16 +234,3 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
     }
 }
 
-/// The origin of the page's own links: the browser's, or on a page rendered
-/// natively the origin of config.json's `site_url` ("" without one).
-fn page_origin(site_url: Option<&str>) -> String {
-    if cfg!(target_arch = "wasm32") {
-        return window().location().origin().unwrap_or_default();
-    }
-    let Some(url) = site_url else {
-        return String::new();
-    };
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..].find('/').map_or(url.len(), |i| after_scheme + i);
-    url[..end].to_owned()
-}

@@ -1,0 +1,268 @@
+//! One publishing run of `mivzak-render`: reads `DIR/config.json` and the feed
+//! it names, renders the home page, every article and every tag with the app's
+//! own components, and writes what changed into DIR with the sitemaps and the
+//! manifest. Everything is read and rendered before the first file is written:
+//! a broken config, feed, shell or manifest leaves DIR as it was.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::head::{self, PageHead};
+use super::manifest::{Manifest, ManifestError};
+use super::output::{OutputDir, OutputError};
+use super::page::{page_html, PageParts, ShellError};
+use super::render::{app_html, Site};
+use super::sitemap::crawler_files;
+use crate::config::Config;
+use crate::feed::tags::{most_used_form, tag_key};
+use crate::feed::parse_feed;
+use crate::paths::{route_segment, Paths};
+
+/// The pristine shell: index.html as trunk built it, kept on the first run,
+/// since index.html itself becomes the rendered home page. A host's fallback
+/// for pages not rendered (an id newer than the last run) serves it
+/// (`_redirects`, rewritten on the first run).
+pub const SHELL_FILE: &str = "shell.html";
+/// Written into every rendered page's `<head>`, so a run can tell a rendered
+/// index.html from trunk's.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"mivzak-render\">";
+
+/// What a run is asked to do.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The built site (`make build`'s dist/): read and written.
+    pub dist: PathBuf,
+    /// The feed, instead of the one config.json names: a path (relative to
+    /// the working folder) or an http(s) URL.
+    pub feed: Option<String>,
+    /// "Now", in milliseconds since the Unix epoch: today's date for the day
+    /// labels, and the Google News sitemap's 48 hours.
+    pub now_ms: i64,
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Files written (relative to DIR), because they were new or changed.
+    pub written: Vec<String>,
+    /// Pages rendered whose file was already the same.
+    pub unchanged: usize,
+    /// What the publisher should know (config warnings, missing site_url…).
+    pub warnings: Vec<String>,
+}
+
+/// Why a run stopped; nothing was written.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("config.json: {0}")]
+    Config(String),
+    #[error("the feed {source_name}: {reason}")]
+    Feed { source_name: String, reason: String },
+    #[error(transparent)]
+    Shell(#[from] ShellError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+/// The feed a run reads: `--feed`, else config.json's `feed_url`.
+pub fn feed_name(options: &Options) -> Result<String, RunError> {
+    if let Some(name) = &options.feed {
+        return Ok(name.clone());
+    }
+    let out = OutputDir::open(&options.dist)?;
+    Ok(read_config(&out, &mut Report::default())?.feed_url)
+}
+
+/// One run (see the module's doc), reading the feed itself.
+pub fn run(options: &Options) -> Result<Report, RunError> {
+    run_with_feed(options, None)
+}
+
+/// One run with the feed's text already in hand (`--watch` fetched it), or
+/// `None` to read it.
+pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, RunError> {
+    let out = OutputDir::open(&options.dist)?;
+    let mut report = Report::default();
+    let config = read_config(&out, &mut report)?;
+    // A corrupt manifest stops the run before anything is written.
+    let mut manifest = Manifest::load(&out)?;
+    let shell = read_shell(&out)?;
+    let feed_name = options.feed.clone().unwrap_or_else(|| config.feed_url.clone());
+    let text = match text {
+        Some(text) => text,
+        None => read_feed(&out, &feed_name, options.feed.is_some())?,
+    };
+    let feed = parse_feed(&text).map_err(|error| RunError::Feed {
+        source_name: feed_name.clone(),
+        reason: error.to_string(),
+    })?;
+    let site = Site {
+        feed_url: feed_address(&config, &feed_name),
+        base: base_of(&shell),
+        config,
+        feed,
+        now_ms: options.now_ms,
+    };
+    let head_site = head::Site::new(&site.config, &site.feed, &site.feed_url);
+    report.warnings.extend(head_site.warnings.iter().cloned());
+
+    let pages = render_pages(&site, &head_site, &shell, &mut manifest, &mut report)?;
+    let crawlers = crawler_files(&site.config, &manifest, options.now_ms);
+    report.warnings.extend(crawlers.warnings);
+
+    // Everything is ready: now write.
+    if out.read(SHELL_FILE)?.is_none() {
+        out.write(SHELL_FILE, shell.as_bytes())?;
+        if let Some(redirects) = out.read("_redirects")? {
+            let text = String::from_utf8_lossy(&redirects)
+                .replace("/index.html   200", "/shell.html   200")
+                .replace("/index.html 200", "/shell.html 200");
+            out.write("_redirects", text.as_bytes())?;
+        }
+    }
+    for (path, html) in pages.iter().chain(crawlers.files.iter()) {
+        if out.write(path, html.as_bytes())?.wrote() {
+            report.written.push(path.clone());
+        } else {
+            report.unchanged += 1;
+        }
+    }
+    if manifest.save(&out)?.wrote() {
+        report.written.push(super::manifest::MANIFEST_FILE.into());
+    }
+    Ok(report)
+}
+
+/// Every page, as (file relative to DIR, HTML).
+fn render_pages(
+    site: &Site,
+    head_site: &head::Site,
+    shell: &str,
+    manifest: &mut Manifest,
+    report: &mut Report,
+) -> Result<Vec<(String, String)>, RunError> {
+    let paths = Paths::new(site.base.clone());
+    let mut pages = Vec::new();
+    let mut page = |path: String, file: String, head: PageHead| -> Result<(), RunError> {
+        report.warnings.extend(head.warnings.iter().cloned());
+        let parts = PageParts {
+            lang: head.lang.clone(),
+            dir: head.dir.to_owned(),
+            title: head.title.clone(),
+            description: Some(head.description.clone()),
+            head: format!("{GENERATOR}\n{}", head.to_html()),
+            app: app_html(site, &path),
+        };
+        pages.push((file, page_html(shell, &parts)?));
+        Ok(())
+    };
+    page(paths.home(), "index.html".into(), head::for_home(head_site, ""))?;
+
+    let mut tags: Vec<&str> = Vec::new();
+    for item in &site.feed.items {
+        let segment = route_segment(&item.id);
+        let relative = format!("article/{segment}/");
+        let file = format!("article/{}/index.html", host_name(&segment));
+        page(
+            paths.article(&item.id),
+            file.clone(),
+            head::for_article(head_site, item, &relative),
+        )?;
+        manifest.record_article(item, &file, site.now_ms)?;
+        tags.extend(item.tags.iter().map(String::as_str));
+    }
+    // Every form a tag is written in gets its page (a link from either form
+    // lands on a file), each showing the form the feed uses most.
+    let mut forms: Vec<&str> = tags.clone();
+    forms.sort_unstable();
+    forms.dedup();
+    for form in forms {
+        let shown = most_used_form(&tag_key(form), tags.iter().copied())
+            .unwrap_or_else(|| form.to_owned());
+        let segment = route_segment(form);
+        let relative = format!("tag/{segment}/");
+        let file = format!("tag/{}/index.html", host_name(&segment));
+        page(paths.tag(form), file.clone(), head::for_tag(head_site, &shown, &relative))?;
+        manifest.record_tag(&shown, &file, site.now_ms)?;
+    }
+    Ok(pages)
+}
+
+/// The file name a static host looks up for `segment`: its percent-escapes
+/// decoded (`paths::route_segment` makes that a safe name).
+fn host_name(segment: &str) -> String {
+    crate::paths::percent_decode(segment)
+}
+
+/// config.json, read as the app reads it; not JSON, or not an object, stops
+/// the run (the app would fall back to defaults, a publisher should know).
+fn read_config(out: &OutputDir, report: &mut Report) -> Result<Config, RunError> {
+    let bytes = out
+        .read("config.json")?
+        .ok_or_else(|| RunError::Config(format!("missing in {}", out.root().display())))?;
+    let text = String::from_utf8(bytes).map_err(|_| RunError::Config("not UTF-8".into()))?;
+    match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(value) if value.is_object() => {}
+        Ok(_) => return Err(RunError::Config("not a JSON object".into())),
+        Err(error) => return Err(RunError::Config(format!("not valid JSON ({error})"))),
+    }
+    let parsed = crate::config::parse(&text);
+    report.warnings.extend(parsed.warnings);
+    Ok(parsed.config)
+}
+
+/// The shell every page is made from: shell.html once a run has kept it, else
+/// index.html as trunk built it.
+fn read_shell(out: &OutputDir) -> Result<String, RunError> {
+    let bytes = match out.read(SHELL_FILE)? {
+        Some(bytes) => bytes,
+        None => {
+            let bytes = out.read("index.html")?.ok_or(ShellError("index.html in DIR"))?;
+            if String::from_utf8_lossy(&bytes).contains(GENERATOR) {
+                // index.html is a rendered page and the shell is gone.
+                return Err(ShellError("shell.html (index.html was rendered before; rebuild)").into());
+            }
+            bytes
+        }
+    };
+    String::from_utf8(bytes).map_err(|_| ShellError("UTF-8 text").into())
+}
+
+/// The feed's text: from an http(s) URL, or a file (relative to DIR when it
+/// comes from config.json, to the working folder when given on the command line).
+fn read_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<String, RunError> {
+    let failed = |reason: String| RunError::Feed {
+        source_name: name.to_owned(),
+        reason,
+    };
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return super::fetch::get_text(name).map_err(|e| failed(e.to_string()));
+    }
+    let path = if from_command_line {
+        PathBuf::from(name)
+    } else {
+        out.root().join(name)
+    };
+    std::fs::read_to_string(&path).map_err(|e| failed(format!("{} ({e})", path.display())))
+}
+
+/// Where the feed's relative URLs resolve from, as the browser would have it:
+/// absolute already, or against `site_url` (else a placeholder origin that
+/// never reaches a page: item URLs are then left relative).
+fn feed_address(config: &Config, name: &str) -> String {
+    let base = config.site_url.as_deref().unwrap_or("https://site.invalid/");
+    crate::http::absolute_url(name, base).unwrap_or_else(|| name.to_owned())
+}
+
+/// The router's base from the shell's `<base href>` (trunk's public URL).
+fn base_of(shell: &str) -> String {
+    let href = shell
+        .split("<base href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("/");
+    crate::paths::base_path(href)
+}

@@ -1,0 +1,152 @@
+//! `mivzak-render`: every page of the site as static HTML, at publish time.
+//!
+//! ```text
+//! mivzak-render --dist DIR [--feed PATH_OR_URL] [--watch SECONDS]
+//! ```
+//!
+//! Reads `DIR/config.json` and the feed it names (or `--feed`), writes the
+//! home page, `article/<id>/index.html`, `tag/<tag>/index.html`, the sitemaps
+//! and `robots.txt` into DIR, rewriting only files whose content changed.
+//! Exits 1 with a message on a broken config, feed or shell, leaving DIR as it
+//! was; 2 on a wrong command line. "Now" is the clock, or `SOURCE_DATE_EPOCH`
+//! (seconds; reproducible-builds.org) when set. `--watch` polls the feed every
+//! SECONDS with a conditional GET and renders again when it changed.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(native::main());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::PathBuf;
+    use std::time::Duration;
+
+    use mivzak::publish::fetch::{get_if_changed, Validators};
+    use mivzak::publish::run::{feed_name, run_with_feed, Options, Report, RunError};
+
+    const USAGE: &str = "usage: mivzak-render --dist DIR [--feed PATH_OR_URL] [--watch SECONDS]";
+
+    pub fn main() -> i32 {
+        let (options, watch) = match parse_args(std::env::args().skip(1)) {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                eprintln!("mivzak-render: {message}\n{USAGE}");
+                return 2;
+            }
+        };
+        let Some(seconds) = watch else {
+            return finish(run_with_feed(&options, None));
+        };
+        let name = match feed_name(&options) {
+            Ok(name) => name,
+            Err(error) => return finish(Err(error)),
+        };
+        let mut validators = Validators::default();
+        let mut modified = None;
+        loop {
+            let options = Options {
+                now_ms: now_ms(),
+                ..options.clone()
+            };
+            // A URL: a conditional GET; a file: its modification time.
+            let changed = if name.starts_with("http://") || name.starts_with("https://") {
+                match get_if_changed(&name, &mut validators) {
+                    Ok(Some(text)) => Some(Some(text)),
+                    Ok(None) => None,
+                    Err(error) => {
+                        eprintln!("mivzak-render: the feed {name}: {error}; trying again");
+                        None
+                    }
+                }
+            } else {
+                let path = if options.feed.is_some() {
+                    PathBuf::from(&name)
+                } else {
+                    options.dist.join(&name)
+                };
+                let now = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                (now != modified || now.is_none()).then(|| {
+                    modified = now;
+                    None
+                })
+            };
+            if let Some(text) = changed {
+                // A failed run keeps watching: the next change may fix it.
+                let _ = finish(run_with_feed(&options, text));
+            }
+            std::thread::sleep(Duration::from_secs(seconds));
+        }
+    }
+
+    fn finish(outcome: Result<Report, RunError>) -> i32 {
+        match outcome {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("mivzak-render: warning: {warning}");
+                }
+                for path in &report.written {
+                    println!("wrote {path}");
+                }
+                println!(
+                    "{} written, {} unchanged",
+                    report.written.len(),
+                    report.unchanged
+                );
+                0
+            }
+            Err(error) => {
+                eprintln!("mivzak-render: {error}; nothing was written");
+                1
+            }
+        }
+    }
+
+    fn parse_args(mut args: impl Iterator<Item = String>) -> Result<(Options, Option<u64>), String> {
+        let (mut dist, mut feed, mut watch) = (None, None, None);
+        while let Some(arg) = args.next() {
+            let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+            match arg.as_str() {
+                "--dist" => dist = Some(PathBuf::from(value()?)),
+                "--feed" => feed = Some(value()?),
+                "--watch" => {
+                    let seconds = value()?;
+                    watch = Some(
+                        seconds
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|s| *s > 0)
+                            .ok_or(format!("--watch {seconds}: not a whole number of seconds"))?,
+                    );
+                }
+                "--help" | "-h" => return Err("help".into()),
+                other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        let dist = dist.ok_or("--dist DIR is required")?;
+        Ok((
+            Options {
+                dist,
+                feed,
+                now_ms: now_ms(),
+            },
+            watch,
+        ))
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds) when set, else the clock, in milliseconds.
+    fn now_ms() -> i64 {
+        if let Some(seconds) = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+        {
+            return seconds.saturating_mul(1000);
+        }
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+    }
+}
