@@ -16,7 +16,7 @@ BINARYEN_VERSION := 132.0.0
 # The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 
-.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e e2e-engines screenshots bench clean
+.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e e2e-engines screenshots bench clean render render-tool render-sample
 
 ## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change,
 ## with a real Isso (comments kept in .data/) that trunk proxies at /isso/.
@@ -81,6 +81,24 @@ build: rust-tools wasm-opt
 	node scripts/feed-hint.mjs target/dist-news > /dev/null
 	node scripts/service-worker.mjs target/dist-news > /dev/null
 	node scripts/security-headers.mjs target/dist-news > /dev/null
+	$(MAKE) --no-print-directory render-sample
+
+## Publish-time HTML (mivzak-render, src/render/main.rs): every page of a built
+## site as static HTML. `make render DIST=dir [FEED=path-or-url]` renders any
+## built site; dist/ itself stays the app as built, for publishers to render
+## with their own feed. render-sample renders the sample feed into a copy.
+RENDER := target/render/mivzak-render
+render-tool:
+	cargo build --quiet --profile render --bin mivzak-render
+
+render: render-tool
+	@test -n "$(DIST)" || { echo "usage: make render DIST=dir [FEED=path-or-url]"; exit 2; }
+	$(RENDER) --dist "$(DIST)" $(if $(FEED),--feed "$(FEED)")
+
+render-sample: render-tool
+	rm -rf target/dist-published
+	cp -r dist target/dist-published
+	$(RENDER) --dist target/dist-published > /dev/null
 
 native-test:
 	cargo test --quiet

@@ -117,6 +117,10 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">"תגובות ("<bdi>{move || thread.shown_count()}</bdi>")"</h2>
+            // A published page read without JavaScript (the renderer's only).
+            {cfg!(not(target_arch = "wasm32")).then(|| view! {
+                <noscript><p class="comments-need-js">"התגובות נטענות ונשלחות כשמופעל JavaScript בדפדפן."</p></noscript>
+            })}
             <CommentForm parent=None/>
             {move || load_error.get().map(|error| view! {
                 <div class="comments-error" role="alert">

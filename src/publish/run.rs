@@ -114,13 +114,16 @@ pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, 
     report.warnings.extend(crawlers.warnings);
 
     // Everything is ready: now write.
-    if out.read(SHELL_FILE)?.is_none() {
-        out.write(SHELL_FILE, shell.as_bytes())?;
-        if let Some(redirects) = out.read("_redirects")? {
-            let text = String::from_utf8_lossy(&redirects)
-                .replace("/index.html   200", "/shell.html   200")
-                .replace("/index.html 200", "/shell.html 200");
-            out.write("_redirects", text.as_bytes())?;
+    // The shell, kept (or brought up to a new build) for the host's fallback.
+    if out.write(SHELL_FILE, shell.as_bytes())?.wrote() {
+        report.written.push(SHELL_FILE.into());
+    }
+    if let Some(redirects) = out.read("_redirects")? {
+        let text = String::from_utf8_lossy(&redirects)
+            .replace("/index.html   200", "/shell.html   200")
+            .replace("/index.html 200", "/shell.html 200");
+        if out.write("_redirects", text.as_bytes())?.wrote() {
+            report.written.push("_redirects".into());
         }
     }
     for (path, html) in pages.iter().chain(crawlers.files.iter()) {
@@ -214,19 +217,16 @@ fn read_config(out: &OutputDir, report: &mut Report) -> Result<Config, RunError>
     Ok(parsed.config)
 }
 
-/// The shell every page is made from: shell.html once a run has kept it, else
-/// index.html as trunk built it.
+/// The shell every page is made from: index.html while it is trunk's (a first
+/// run, or a new build copied over the published site), else the shell.html
+/// an earlier run kept.
 fn read_shell(out: &OutputDir) -> Result<String, RunError> {
-    let bytes = match out.read(SHELL_FILE)? {
-        Some(bytes) => bytes,
-        None => {
-            let bytes = out.read("index.html")?.ok_or(ShellError("index.html in DIR"))?;
-            if String::from_utf8_lossy(&bytes).contains(GENERATOR) {
-                // index.html is a rendered page and the shell is gone.
-                return Err(ShellError("shell.html (index.html was rendered before; rebuild)").into());
-            }
-            bytes
-        }
+    let index = out.read("index.html")?.ok_or(ShellError("index.html in DIR"))?;
+    let bytes = if String::from_utf8_lossy(&index).contains(GENERATOR) {
+        out.read(SHELL_FILE)?
+            .ok_or(ShellError("shell.html (index.html was rendered before; rebuild)"))?
+    } else {
+        index
     };
     String::from_utf8(bytes).map_err(|_| ShellError("UTF-8 text").into())
 }

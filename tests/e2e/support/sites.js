@@ -27,6 +27,8 @@ export async function makeSite({ config, files = {}, base: sub = '/', headers, d
   const server = await serveDir(root, { base: sub, headers, securityHeaders: true, probe, editPolicy });
   return {
     ...server,
+    /** The folder served (mivzak-render writes into it). */
+    root,
     write: (name, content) => writeFile(root, name, content),
     remove: (name) => fs.rmSync(path.join(root, name), { force: true }),
     async close() {

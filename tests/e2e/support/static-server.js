@@ -33,6 +33,7 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 /**
@@ -214,7 +215,10 @@ export async function serveDir(root, options = {}) {
     // in ".html", a CMS id may end in ".json"), as `_redirects` has it on a CDN.
     const appRoute = /^\/?(article|tag)\//.test(rel);
     if (!stat && fallback && (appRoute || !TYPES[path.extname(rel)])) {
-      file = path.join(root, 'index.html');
+      // The app's shell: shell.html once mivzak-render has made index.html the
+      // rendered home page (its _redirects says the same), else index.html.
+      file = path.join(root, 'shell.html');
+      if (!statOf(file)) file = path.join(root, 'index.html');
       stat = fs.statSync(file, { throwIfNoEntry: false });
     }
     if (!stat) {

@@ -1,0 +1,195 @@
+// Publish-time HTML (mivzak-render, issue 15): a feed rendered into a copy of
+// dist/, served as a CDN serves it, read without JavaScript (a plain HTTP client
+// as share scrapers are; Chromium with JavaScript off) and taken over by the app.
+import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const RENDER = path.join(ROOT, 'target/render/mivzak-render');
+// 27 December 2024, 15:00 in Israel: the sample feed's day.
+const NOW_SECONDS = String(Date.UTC(2024, 11, 27, 13, 0) / 1000);
+
+/** Runs the renderer on the site's folder; returns its exit status and output. */
+function render(site, ...args) {
+  const run = spawnSync(RENDER, ['--dist', site.root, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: NOW_SECONDS },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A site whose config has its own address, rendered once. */
+async function renderedSite(siteWith, feed = SAMPLE_FEED) {
+  const site = await siteWith({ files: { 'feed.json': feed } });
+  site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, site_image: 'favicon.svg' });
+  const run = render(site);
+  expect(run.status, run.stderr).toBe(0);
+  return site;
+}
+
+const ITEM = SAMPLE_FEED.items.find((item) => item.content_html || item.content_text);
+const articlePath = (id) => `article/${encodeURIComponent(id)}/`;
+
+/** The folder's files and their hashes: what a CDN sync would compare. */
+function snapshot(root) {
+  const files = {};
+  for (const name of fs.readdirSync(root, { recursive: true })) {
+    const file = path.join(root, name);
+    if (fs.statSync(file).isFile()) {
+      files[name] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    }
+  }
+  return files;
+}
+
+test('a share scraper without JavaScript reads the headline, Open Graph, JSON-LD and the body', async ({
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  const answer = await fetch(`${site.url}${articlePath(ITEM.id)}`);
+  expect(answer.status).toBe(200);
+  const html = await answer.text();
+  const meta = (property) => html.match(new RegExp(`<meta property="${property}" content="([^"]*)"`))?.[1];
+  expect(meta('og:type')).toBe('article');
+  expect(meta('og:title')).toBe(ITEM.title);
+  expect(meta('og:url')).toBe(`${site.url}${articlePath(ITEM.id)}`);
+  expect(meta('og:locale')).toBe('he_IL');
+  expect(html).toMatch(new RegExp(`<link rel="canonical" href="${site.url}${articlePath(ITEM.id)}"`));
+  expect(html).toMatch(/<html lang="he" dir="rtl"/);
+  expect(html).toContain(`<title>${ITEM.title} – ${SAMPLE_CONFIG.site_name}</title>`);
+  const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((m) =>
+    JSON.parse(m[1]),
+  );
+  const article = jsonLd.flatMap((block) => block['@graph'] ?? [block]).find((n) => n['@type'] === 'NewsArticle');
+  expect(article.headline).toBe(ITEM.title);
+  expect(article.datePublished).toBeTruthy();
+  // The body is in the page, inside the app's own markup.
+  expect(html).toContain('class="article-body"');
+  const home = await (await fetch(site.url)).text();
+  expect(home).toContain('class="flashes"');
+  expect(home).toMatch(/<meta property="og:type" content="website"/);
+});
+
+test('Chromium with JavaScript off reads the flashes with their times, and the article', async ({
+  browser,
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  const flashes = page.locator('.flashes .flash');
+  await expect(flashes).toHaveCount(SAMPLE_FEED.items.length);
+  // Each row: its time at the start of the line (the right, in Hebrew), then the headline.
+  for (const row of await flashes.all()) {
+    const time = await row.locator('time').boundingBox();
+    const headline = await row.locator('.headline').boundingBox();
+    expect(time.x).toBeGreaterThan(headline.x);
+    expect(await row.locator('time').textContent()).toMatch(/^\d\d:\d\d$/);
+  }
+  await page.goto(`${site.url}${articlePath(ITEM.id)}`);
+  await expect(page.locator('h1')).toHaveText(ITEM.title);
+  await expect(page.locator('.article-body')).not.toBeEmpty();
+  await expect(page.locator('.share a').first()).toBeVisible();
+  await context.close();
+});
+
+test('the app takes over a rendered page with no layout shift, then stays live', async ({ page, siteWith }) => {
+  const site = await renderedSite(siteWith);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(site.url);
+  const first = await page.locator('.flashes .flash').first().textContent();
+  // The app has taken over when its article list (drawn by the app only after
+  // the first poll, and by the renderer) and its pause button respond.
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
+  expect(await page.locator('.flashes .flash').first().textContent()).toBe(first);
+  // A live poll brings a new flash in place.
+  const fresh = { ...SAMPLE_FEED.items[0], id: 'fresh', title: 'מבזק חדש אחרי הפרסום' };
+  fresh.date_published = '2024-12-27T14:30:00+02:00';
+  site.write('feed.json', { ...SAMPLE_FEED, items: [fresh, ...SAMPLE_FEED.items] });
+  await expect(page.locator('.flashes .flash').first()).toContainText('מבזק חדש אחרי הפרסום', {
+    timeout: 45_000,
+  });
+});
+
+test('an item that leaves the feed keeps its page and its place in the sitemap', async ({ siteWith }) => {
+  const site = await renderedSite(siteWith);
+  const gone = SAMPLE_FEED.items.at(-1);
+  site.write('feed.json', { ...SAMPLE_FEED, items: SAMPLE_FEED.items.slice(0, -1) });
+  const run = render(site);
+  expect(run.status, run.stderr).toBe(0);
+  const answer = await fetch(`${site.url}${articlePath(gone.id)}`);
+  expect(answer.status).toBe(200);
+  expect(await answer.text()).toContain(gone.title);
+  const sitemap = await (await fetch(`${site.url}sitemap.xml`)).text();
+  expect(sitemap).toContain(`${site.url}${articlePath(gone.id)}`);
+  expect(await (await fetch(`${site.url}robots.txt`)).text()).toContain(`Sitemap: ${site.url}sitemap.xml`);
+});
+
+test('a re-run with one new item rewrites only its own pages and those that show it', async ({ siteWith }) => {
+  const site = await renderedSite(siteWith);
+  const again = render(site);
+  expect(again.stdout).toContain('0 written');
+  const fresh = { ...SAMPLE_FEED.items[0], id: 'fresh', title: 'מבזק חדש', tags: [] };
+  fresh.date_published = '2024-12-27T14:30:00+02:00';
+  site.write('feed.json', { ...SAMPLE_FEED, items: [fresh, ...SAMPLE_FEED.items] });
+  const run = render(site);
+  expect(run.status, run.stderr).toBe(0);
+  const written = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('wrote '))
+    .map((line) => line.slice(6))
+    .filter((file) => !/sitemap|mivzak-render\.json/.test(file));
+  expect(written).toContain('article/fresh/index.html');
+  expect(written.length).toBeLessThanOrEqual(5);
+});
+
+test('a broken feed or config leaves every page as it was, and says why', async ({ siteWith }) => {
+  const site = await renderedSite(siteWith);
+  const before = snapshot(site.root);
+  site.write('feed.json', '{"version": "https://jsonfeed.org/version/1.1", "items": [');
+  const broken = render(site);
+  expect(broken.status).toBe(1);
+  expect(broken.stderr).toMatch(/feed/);
+  expect(broken.stderr).toMatch(/nothing was written/);
+  site.write('feed.json', SAMPLE_FEED);
+  site.write('config.json', '{ not json');
+  const badConfig = render(site);
+  expect(badConfig.status).toBe(1);
+  expect(badConfig.stderr).toMatch(/config\.json/);
+  site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, site_image: 'favicon.svg' });
+  const after = snapshot(site.root);
+  delete after['config.json'];
+  delete before['config.json'];
+  expect(after).toEqual(before);
+});
+
+test('an id the renderer has not seen still opens through the app', async ({ page, siteWith }) => {
+  const site = await renderedSite(siteWith);
+  const late = { ...SAMPLE_FEED.items[0], id: 'late/arrival', title: 'כתבה שלא פורסמה עדיין' };
+  site.write('feed.json', { ...SAMPLE_FEED, items: [late, ...SAMPLE_FEED.items] });
+  await page.goto(site.url);
+  await page.locator('.flashes .flash a', { hasText: late.title }).click();
+  await expect(page.locator('h1')).toHaveText(late.title);
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText(late.title);
+});
+
+test('the renderer refuses a wrong command line', () => {
+  const run = spawnSync(RENDER, ['--watch', 'soon'], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('usage: mivzak-render');
+  expect(() => execFileSync(RENDER, ['--dist'], { stdio: 'pipe' })).toThrow();
+});
