@@ -154,7 +154,10 @@ fn assert_sound(input: &str, output: &str, base: &str, what: &str) {
         "{what}: {problems:?}\n  input:  {input:?}\n  output: {output:?}"
     );
     let again = sanitize_to_html(output, base, ORIGIN);
-    assert_eq!(again, output, "{what}: a second pass changed it\n  input: {input:?}");
+    assert_eq!(
+        again, output,
+        "{what}: a second pass changed it\n  input: {input:?}"
+    );
     assert_eq!(
         read_back_in_page(output),
         output,
@@ -228,7 +231,11 @@ fn js_array(js: &str, name: &str) -> Vec<String> {
     let start = js
         .find(&format!("const {name} = ["))
         .unwrap_or_else(|| panic!("no array {name}"));
-    let mut chars = js[start..].chars().skip_while(|&c| c != '[').skip(1).peekable();
+    let mut chars = js[start..]
+        .chars()
+        .skip_while(|&c| c != '[')
+        .skip(1)
+        .peekable();
     let mut strings = Vec::new();
     loop {
         match chars.next() {
@@ -249,7 +256,10 @@ fn js_array(js: &str, name: &str) -> Vec<String> {
                 }
                 strings.push(string);
             }
-            other => panic!("{name}: unexpected {other:?} after {} strings", strings.len()),
+            other => panic!(
+                "{name}: unexpected {other:?} after {} strings",
+                strings.len()
+            ),
         }
     }
 }
@@ -287,7 +297,10 @@ fn the_fixture_reader_reads_the_browser_suites_vectors() {
         .vectors
         .contains(&"<a href=\"java\u{0}script:__xss(51)\">nul</a>".to_owned()));
     // 20 elements × 8 handlers, 10 URL slots × 13 schemes, 20 confusions.
-    assert_eq!(fixtures.corpus.len(), fixtures.vectors.len() + 160 + 130 + 20);
+    assert_eq!(
+        fixtures.corpus.len(),
+        fixtures.vectors.len() + 160 + 130 + 20
+    );
     assert!(fixtures.corpus.len() > 300);
     assert!(fixtures
         .corpus
@@ -359,7 +372,8 @@ fn known_vectors_come_out_as_the_browser_builds_them() {
 
 #[test]
 fn text_that_reads_as_markup_stays_text() {
-    let input = "<p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; \"מרכאות\" 'גרש'</p>\
+    let input =
+        "<p>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; \"מרכאות\" 'גרש'</p>\
                  <p title='&quot;&gt;&lt;/p&gt;&lt;script&gt;'>x</p>";
     let output = sanitize(input);
     assert_eq!(
@@ -418,7 +432,9 @@ fn odd_input_gives_what_the_browser_gives() {
     assert_eq!(sanitize("<b>x</p>y"), "<b>x<p></p>y</b>");
     // A body that is a whole document: its head goes, its body stays.
     assert_eq!(
-        sanitize("<!DOCTYPE html><html><head><title>t</title></head><body><p>גוף</p></body></html>"),
+        sanitize(
+            "<!DOCTYPE html><html><head><title>t</title></head><body><p>גוף</p></body></html>"
+        ),
         "<p>גוף</p>"
     );
     // Comments, doctypes and CDATA are not content.
@@ -587,10 +603,19 @@ fn a_base_that_is_not_a_url_keeps_no_url_at_all() {
 
 #[test]
 fn text_of_is_the_sanitized_text() {
-    assert_eq!(text_of("<p>שלום <b>עולם</b></p><script>alert(1)</script>"), "שלום עולם");
-    assert_eq!(text_of("צה&quot;ל &amp; שב&quot;כ&nbsp;–"), "צה\"ל & שב\"כ\u{a0}–");
+    assert_eq!(
+        text_of("<p>שלום <b>עולם</b></p><script>alert(1)</script>"),
+        "שלום עולם"
+    );
+    assert_eq!(
+        text_of("צה&quot;ל &amp; שב&quot;כ&nbsp;–"),
+        "צה\"ל & שב\"כ\u{a0}–"
+    );
     assert_eq!(text_of("  <p>\n  מבזק</p>"), "\n  מבזק");
-    assert_eq!(text_of("<style>p{}</style><img src=x alt=\"תמונה\">טקסט"), "טקסט");
+    assert_eq!(
+        text_of("<style>p{}</style><img src=x alt=\"תמונה\">טקסט"),
+        "טקסט"
+    );
     // Isso's Markdown, as comments arrive.
     assert_eq!(
         text_of("<p>תגובה <em>חשובה</em> עם <a href=\"https://x.example\">קישור</a></p>\n<p><del>טעות</del></p>"),
@@ -618,15 +643,9 @@ struct ExpectedItem {
 fn real_feed_bodies_are_sound_and_keep_their_images() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-feeds");
     let expected: BTreeMap<String, Expected> =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
-            .unwrap();
-    let resolve = |url: &str, base: &str| {
-        url::Url::parse(base)
-            .ok()?
-            .join(url)
-            .ok()
-            .map(String::from)
-    };
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let resolve =
+        |url: &str, base: &str| url::Url::parse(base).ok()?.join(url).ok().map(String::from);
     let mut bodies = 0;
     let mut images_checked = 0;
     for (name, expected) in &expected {
@@ -635,7 +654,12 @@ fn real_feed_bodies_are_sound_and_keep_their_images() {
             let Some(html) = &item.content_html else {
                 continue;
             };
-            let base = item_base(item.url.as_deref(), feed.home_page_url.as_deref(), FEED, resolve);
+            let base = item_base(
+                item.url.as_deref(),
+                feed.home_page_url.as_deref(),
+                FEED,
+                resolve,
+            );
             let output = sanitize_to_html(html, &base, ORIGIN);
             let what = format!("{name} {}", item.id);
             assert_sound(html, &output, &base, &what);
@@ -663,5 +687,8 @@ fn real_feed_bodies_are_sound_and_keep_their_images() {
         }
     }
     assert!(bodies >= 40, "only {bodies} bodies");
-    assert!(images_checked >= 15, "only {images_checked} items with images");
+    assert!(
+        images_checked >= 15,
+        "only {images_checked} items with images"
+    );
 }

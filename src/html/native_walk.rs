@@ -150,13 +150,14 @@ impl Walk<'_> {
                     twins.read(Sibling::text(text));
                     into.push(Node::Text(text.to_string()));
                 }
-                Parsed::Element(_) if is_html(child, "noscript") => {
-                    if twins.read(Sibling::Noscript) {
-                        self.noscript(child, into, depth);
-                    }
-                }
                 Parsed::Element(element) => {
-                    twins.read(self.element(child, element, into, depth));
+                    if is_html(child, "noscript") {
+                        if twins.read(Sibling::Noscript) {
+                            self.noscript(child, into, depth);
+                        }
+                    } else {
+                        twins.read(self.element(child, element, into, depth));
+                    }
                 }
                 _ => {}
             }
