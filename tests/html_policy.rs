@@ -150,3 +150,92 @@ fn tables_and_only_tables_get_a_scrolling_box() {
     // A second pass unwraps the box (and wraps the table again): the same output.
     assert_eq!(element_action(TABLE_BOX, HTML), ElementAction::Unwrap);
 }
+
+#[test]
+fn kept_attributes_are_written_in_the_order_both_walks_write_them() {
+    use mivzak::html::policy::{kept_attributes, ResolvedUrl, LINK_REL};
+    // A stand-in for the URL parser: absolute http(s) and mailto only.
+    let resolve = |value: &str| {
+        let (scheme, _) = value.split_once(':')?;
+        let origin = match scheme {
+            "https" | "http" => value.splitn(4, '/').take(3).collect::<Vec<_>>().join("/"),
+            _ => "null".to_owned(),
+        };
+        Some(ResolvedUrl {
+            href: value.to_owned(),
+            protocol: format!("{scheme}:"),
+            origin,
+        })
+    };
+    let source = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let pairs = |kept: Option<Vec<(String, String)>>| kept.expect("kept");
+    // A link out: target just before its href, rel last, the rest dropped.
+    let link = source(&[
+        ("title", " כותרת "),
+        ("HREF", " https://other.example/x "),
+        ("onclick", "x()"),
+        ("rel", "opener"),
+    ]);
+    assert_eq!(
+        pairs(kept_attributes("a", &link, resolve, "https://news.example")),
+        source(&[
+            ("title", "כותרת"),
+            ("target", "_blank"),
+            ("href", "https://other.example/x"),
+            ("rel", LINK_REL),
+        ])
+    );
+    // On the site, or to mailto: no new tab.
+    let on_site = source(&[("href", "https://news.example/a")]);
+    let mail = source(&[("href", "mailto:desk@news.example")]);
+    for link in [on_site, mail] {
+        let kept = pairs(kept_attributes("a", &link, resolve, "https://news.example"));
+        assert!(!kept.iter().any(|(k, _)| k == "target"), "{kept:?}");
+    }
+    // An image: its own attributes, then loading and decoding, then the source
+    // chosen among the lazy-loading ones (the placeholder src never).
+    let image = source(&[
+        ("src", "data:image/gif;base64,R0l"),
+        ("width", "640"),
+        ("data-src", "https://news.example/real.jpg"),
+        ("alt", "תמונה"),
+        ("dir", "sideways"),
+    ]);
+    assert_eq!(
+        pairs(kept_attributes(
+            "img",
+            &image,
+            resolve,
+            "https://news.example"
+        )),
+        source(&[
+            ("width", "640"),
+            ("alt", "תמונה"),
+            ("loading", "lazy"),
+            ("decoding", "async"),
+            ("src", "https://news.example/real.jpg"),
+        ])
+    );
+    // No http(s) source: the image goes.
+    let placeholder = source(&[("src", "data:,"), ("srcset", "javascript:x 2x")]);
+    assert_eq!(
+        kept_attributes("img", &placeholder, resolve, "https://news.example"),
+        None
+    );
+    // Code reads left to right unless it says otherwise; a second dir replaces
+    // the first in place, as setAttribute does.
+    assert_eq!(
+        pairs(kept_attributes("code", &[], resolve, "")),
+        source(&[("dir", "ltr")])
+    );
+    let twice = source(&[("dir", "rtl"), ("lang", "he"), ("DIR", "auto")]);
+    assert_eq!(
+        pairs(kept_attributes("pre", &twice, resolve, "")),
+        source(&[("dir", "auto"), ("lang", "he")])
+    );
+}

@@ -120,6 +120,30 @@ const DROPPED: &[&str] = &[
 /// the walk (or the layout) pathologically deep.
 pub const MAX_DEPTH: usize = 48;
 
+/// Whether an element met at `depth` (0 for the body's children, one more for each
+/// element walked into, a `<noscript>` twin's included) is past [`MAX_DEPTH`]: its
+/// structure is dropped and only its words (the DOM's `textContent`) are kept, and a
+/// `<noscript>` twin there is not read at all.
+pub fn too_deep(depth: usize) -> bool {
+    depth >= MAX_DEPTH
+}
+
+/// Whether a text is white space only (Unicode `White_Space`, so a lone U+00A0
+/// too). Such a text between an image and its `<noscript>` twin does not part them
+/// ([`Sibling::Blank`]), and the output never starts with one ([`is_leading_blank`]).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Whether the output's first node is dropped, again and again until one is not:
+/// `Some(text)` for a text node, `None` for an element. The HTML parser drops white
+/// space before the first element (HTML §13.2.6.4.1 to §13.2.6.4.6 ignore it), so
+/// leading white space would not survive a second pass: dropping it at once keeps
+/// the output a fixed point of sanitizing.
+pub fn is_leading_blank(node_text: Option<&str>) -> bool {
+    node_text.is_some_and(is_blank)
+}
+
 /// What to do with an element of this local name and namespace.
 pub fn element_action(local_name: &str, namespace: Option<&str>) -> ElementAction {
     if namespace != Some(HTML_NAMESPACE) {
@@ -229,6 +253,112 @@ pub const LINK_REL: &str = "noopener noreferrer nofollow ugc";
 /// A link opens in a new tab when it leaves the site.
 pub fn opens_new_tab(link_origin: &str, page_origin: &str) -> bool {
     link_origin != page_origin
+}
+
+/// A URL as the WHATWG URL Standard parses it: the browser's `URL` in the wasm,
+/// the `url` crate natively. What the policy reads of it, as `URL`'s getters give it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedUrl {
+    /// `URL.href`: the whole URL, serialized; what is written back.
+    pub href: String,
+    /// `URL.protocol`: the scheme, lowercase, with its colon ("https:").
+    pub protocol: String,
+    /// `URL.origin`: "https://news.example" (the port only when not the default),
+    /// or "null" for an opaque origin (URL Standard §4.5, HTML §7.1.1).
+    pub origin: String,
+}
+
+/// The attributes a kept element is rebuilt with, in the order an element that
+/// the walk fills gets them, or `None` for an `<img>` that has no http(s) source
+/// (dropped: [`Sibling::SourcelessImage`]).
+///
+/// - `element`: the kept name ([`ElementAction::Keep`]);
+/// - `source`: the parsed element's attributes, `(qualified name, value)` in the
+///   DOM's order;
+/// - `resolve`: parses a URL (already trimmed) against the body's base URL;
+/// - `page_origin`: the origin of the page the body is shown in (`URL.origin` of
+///   the site), for links that leave it.
+///
+/// Each write replaces an attribute already written, in place, as `setAttribute`
+/// does, or is added at the end: the source's allowed attributes in their order
+/// (values cleaned by [`clean_value`], URLs resolved and kept for allowed schemes,
+/// a link out of the site preceded by `target="_blank"`), then the element's
+/// [`default_direction`] if it has no `dir`, then `rel` on a link and
+/// `loading`/`decoding` on an image, then an image's `src`: the first of its
+/// [`image_sources`] that resolves to http(s).
+pub fn kept_attributes(
+    element: &str,
+    source: &[(String, String)],
+    resolve: impl Fn(&str) -> Option<ResolvedUrl>,
+    page_origin: &str,
+) -> Option<Vec<(String, String)>> {
+    let image_source = if element == "img" {
+        let attribute = |name: &str| {
+            source
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        let source = image_sources(attribute).iter().find_map(|value| {
+            resolve(value.trim()).filter(|url| scheme_allowed("img", &url.protocol))
+        })?;
+        Some(source.href)
+    } else {
+        None
+    };
+    let mut kept = Vec::new();
+    for (name, value) in source {
+        let key = name.to_ascii_lowercase();
+        let Some(kind) = attribute_kind(element, &key) else {
+            continue;
+        };
+        let cleaned = match kind {
+            // Chosen among the lazy-loading attributes above.
+            AttributeKind::Url if element == "img" => None,
+            AttributeKind::Url => resolve(value.trim())
+                .filter(|url| scheme_allowed(element, &url.protocol))
+                .map(|url| {
+                    if element == "a"
+                        && url.protocol != "mailto:"
+                        && opens_new_tab(&url.origin, page_origin)
+                    {
+                        set_attribute(&mut kept, "target", "_blank");
+                    }
+                    url.href
+                }),
+            _ => clean_value(kind, value),
+        };
+        if let Some(cleaned) = cleaned {
+            set_attribute(&mut kept, &key, &cleaned);
+        }
+    }
+    if let Some(dir) = default_direction(element) {
+        if !kept.iter().any(|(key, _)| key == "dir") {
+            set_attribute(&mut kept, "dir", dir);
+        }
+    }
+    let added: &[(&str, &str)] = match element {
+        "a" => &[("rel", LINK_REL)],
+        "img" => &[("loading", "lazy"), ("decoding", "async")],
+        _ => &[],
+    };
+    for (key, value) in added {
+        set_attribute(&mut kept, key, value);
+    }
+    if let Some(source) = image_source {
+        set_attribute(&mut kept, "src", &source);
+    }
+    Some(kept)
+}
+
+/// `Element.setAttribute` on a list: a name already there keeps its place and
+/// takes the new value; a new one goes last (DOM Standard §4.9, "set an attribute
+/// value" and "append an attribute").
+fn set_attribute(attributes: &mut Vec<(String, String)>, key: &str, value: &str) {
+    match attributes.iter_mut().find(|(name, _)| name == key) {
+        Some((_, old)) => value.clone_into(old),
+        None => attributes.push((key.to_owned(), value.to_owned())),
+    }
 }
 
 /// The attributes lazy-loading scripts (WordPress plugins, lazysizes, jQuery
@@ -353,6 +483,40 @@ pub enum Sibling {
     Noscript,
     /// Anything else, an image kept with its source included.
     Other,
+}
+
+impl Sibling {
+    /// What a text node is.
+    pub fn text(text: &str) -> Sibling {
+        if is_blank(text) {
+            Sibling::Blank
+        } else {
+            Sibling::Other
+        }
+    }
+}
+
+/// How a `<noscript>` twin that [`NoscriptTwins`] says to read is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoscriptReading {
+    /// Its child nodes, through the same walk. A parser with scripting disabled
+    /// (`DOMParser`, HTML §8.5.1; the native walk's parser too) parses a
+    /// `<noscript>`'s content as markup (HTML §13.2.6.4.7).
+    Children,
+    /// Its text, parsed as a body of its own (inertly) first: what a parser with
+    /// scripting enabled leaves there, or markup the feed escaped inside it.
+    TextAsHtml,
+}
+
+impl NoscriptReading {
+    /// How to read a `<noscript>`: by its children when one of them is an element.
+    pub fn of(has_element_child: bool) -> NoscriptReading {
+        if has_element_child {
+            NoscriptReading::Children
+        } else {
+            NoscriptReading::TextAsHtml
+        }
+    }
 }
 
 /// Lazy-loading plugins put a `<noscript>` copy of the real `<img>` right after

@@ -16,9 +16,8 @@ use web_sys::{
 
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
-    attribute_kind, clean_value, default_direction, element_action, image_sources, opens_new_tab,
-    scheme_allowed, wrapper, AttributeKind, ElementAction, NoscriptTwins, Sibling, HTML_NAMESPACE,
-    LINK_REL, MAX_DEPTH,
+    element_action, is_leading_blank, kept_attributes, too_deep, wrapper, ElementAction,
+    NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
 };
 
 struct Walk {
@@ -43,13 +42,9 @@ pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
             .unwrap_or_default(),
     };
     walk.children(&body, &fragment, 0);
-    // The HTML parser drops whitespace before the first element, so leading
-    // whitespace would not survive a second pass: drop it now (sanitizing the
-    // output again then changes nothing).
     while let Some(first) = fragment.first_child() {
-        let blank = first.node_type() == Node::TEXT_NODE
-            && first.node_value().unwrap_or_default().trim().is_empty();
-        if !blank {
+        let text = (first.node_type() == Node::TEXT_NODE).then(|| first.node_value());
+        if !is_leading_blank(text.flatten().as_deref()) {
             break;
         }
         let _ = fragment.remove_child(&first);
@@ -96,11 +91,7 @@ impl Walk {
             match child.node_type() {
                 Node::TEXT_NODE => {
                     let text = child.node_value().unwrap_or_default();
-                    twins.read(if text.trim().is_empty() {
-                        Sibling::Blank
-                    } else {
-                        Sibling::Other
-                    });
+                    twins.read(Sibling::text(&text));
                     let _ = into.append_child(&self.out.create_text_node(&text));
                 }
                 Node::ELEMENT_NODE => {
@@ -128,20 +119,14 @@ impl Walk {
             ElementAction::Drop => {}
             ElementAction::Unwrap => self.descend(element, into, depth),
             ElementAction::Keep(name) => {
-                let source = if name == "img" {
-                    match self.image_source(element) {
-                        Some(source) => Some(source),
-                        None => return Sibling::SourcelessImage,
-                    }
-                } else {
-                    None
+                let Some(attributes) = self.attributes(element, name) else {
+                    return Sibling::SourcelessImage;
                 };
                 let Ok(copy) = self.out.create_element(name) else {
                     return Sibling::Other;
                 };
-                self.attributes(element, &copy, name);
-                if let Some(source) = source {
-                    let _ = copy.set_attribute("src", &source);
+                for (key, value) in &attributes {
+                    let _ = copy.set_attribute(key, value);
                 }
                 match wrapper(name).and_then(|box_name| self.out.create_element(box_name).ok()) {
                     Some(table_box) => {
@@ -158,33 +143,25 @@ impl Walk {
         Sibling::Other
     }
 
-    /// The first of the policy's `image_sources` that is an http(s) URL.
-    fn image_source(&self, image: &Element) -> Option<String> {
-        image_sources(|name| image.get_attribute(name))
-            .iter()
-            .find_map(|source| {
-                self.resolve(source)
-                    .filter(|url| scheme_allowed("img", &url.protocol()))
-            })
-            .map(|url| url.href())
-    }
-
     /// The lazy-loaded image's `<noscript>` copy, through the same rules. A parsed
     /// document runs no script, so its `<noscript>` holds elements; text (from a
     /// parser that had scripting on) is parsed as HTML, inertly, first.
     fn noscript(&self, noscript: &Element, into: &Node, depth: usize) {
-        if depth >= MAX_DEPTH {
+        if too_deep(depth) {
             return;
         }
-        if noscript.child_element_count() > 0 {
-            self.children(noscript, into, depth + 1);
-        } else if let Some(body) = parse_body(&noscript.text_content().unwrap_or_default()) {
-            self.children(&body, into, depth + 1);
+        match NoscriptReading::of(noscript.child_element_count() > 0) {
+            NoscriptReading::Children => self.children(noscript, into, depth + 1),
+            NoscriptReading::TextAsHtml => {
+                if let Some(body) = parse_body(&noscript.text_content().unwrap_or_default()) {
+                    self.children(&body, into, depth + 1);
+                }
+            }
         }
     }
 
     fn descend(&self, element: &Element, into: &Node, depth: usize) {
-        if depth >= MAX_DEPTH {
+        if too_deep(depth) {
             // Too deep to be an article: keep the words, drop the structure.
             let text = element.text_content().unwrap_or_default();
             let _ = into.append_child(&self.out.create_text_node(&text));
@@ -193,60 +170,22 @@ impl Walk {
         }
     }
 
-    fn attributes(&self, from: &Element, to: &Element, name: &str) {
+    /// What the policy keeps of `from`'s attributes, or `None` for a sourceless image.
+    fn attributes(&self, from: &Element, name: &str) -> Option<Vec<(String, String)>> {
         let attributes = from.attributes();
-        for index in 0..attributes.length() {
-            let Some(attribute) = attributes.item(index) else {
-                continue;
-            };
-            let key = attribute.name().to_ascii_lowercase();
-            let Some(kind) = attribute_kind(name, &key) else {
-                continue;
-            };
-            let value = attribute.value();
-            let cleaned = match kind {
-                // Chosen among the lazy-loading attributes by `image_source`.
-                AttributeKind::Url if name == "img" => None,
-                AttributeKind::Url => self.url(name, &value, to),
-                _ => clean_value(kind, &value),
-            };
-            if let Some(cleaned) = cleaned {
-                let _ = to.set_attribute(&key, &cleaned);
-            }
-        }
-        if let Some(dir) = default_direction(name) {
-            if !to.has_attribute("dir") {
-                let _ = to.set_attribute("dir", dir);
-            }
-        }
-        match name {
-            "a" => {
-                let _ = to.set_attribute("rel", LINK_REL);
-            }
-            "img" => {
-                let _ = to.set_attribute("loading", "lazy");
-                let _ = to.set_attribute("decoding", "async");
-            }
-            _ => {}
-        }
-    }
-
-    fn resolve(&self, value: &str) -> Option<web_sys::Url> {
-        web_sys::Url::new_with_base(value.trim(), &self.base_url).ok()
-    }
-
-    /// The URL resolved and normalized, or `None` for a scheme the policy refuses.
-    fn url(&self, element: &str, value: &str, to: &Element) -> Option<String> {
-        let url = self.resolve(value)?;
-        if !scheme_allowed(element, &url.protocol()) {
-            return None;
-        }
-        if element == "a"
-            && url.protocol() != "mailto:"
-            && opens_new_tab(&url.origin(), &self.page_origin)
-        {
-            let _ = to.set_attribute("target", "_blank");
-        }
-        Some(url.href())
+        let source: Vec<(String, String)> = (0..attributes.length())
+            .filter_map(|index| attributes.item(index))
+            .map(|attribute| (attribute.name(), attribute.value()))
+            .collect();
+        let resolve = |value: &str| {
+            web_sys::Url::new_with_base(value, &self.base_url)
+                .ok()
+                .map(|url| ResolvedUrl {
+                    href: url.href(),
+                    protocol: url.protocol(),
+                    origin: url.origin(),
+                })
+        };
+        kept_attributes(name, &source, resolve, &self.page_origin)
     }
 }
