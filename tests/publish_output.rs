@@ -1,0 +1,1 @@
+//! Publish-time output (see src/publish).
