@@ -204,6 +204,19 @@ fn a_symbolic_link_out_of_the_folder_is_never_followed() {
         fs::read_to_string(place.outside.join("target.html")).unwrap(),
         "outside"
     );
+    // Removing a link removes the link, never what it leads to.
+    assert!(matches!(
+        out.remove("article/x"),
+        Err(OutputError::LinkOutside { .. })
+    ));
+    assert!(out.remove("sitemap.xml").unwrap());
+    assert!(out.remove("robots.txt").unwrap());
+    assert!(!place.dist.join("sitemap.xml").exists());
+    assert!(!place.dist.join("sitemap.xml").is_symlink());
+    assert_eq!(
+        fs::read_to_string(place.outside.join("target.html")).unwrap(),
+        "outside"
+    );
     let message = out
         .write("article/x/index.html", b"x")
         .unwrap_err()

@@ -87,8 +87,10 @@ pub struct ArticleRecord {
     /// A BCP 47 tag: the item's `language`, else its feed's; `None` when neither
     /// names one (the site's `language` then applies, read at sitemap time).
     pub language: Option<String>,
-    /// As the feed gave it (see the module's doc), or `None`.
+    /// The item's `date_published` as the feed gave it (see the module's
+    /// doc), or `None`.
     pub date_published: Option<String>,
+    /// The item's `date_modified`, likewise.
     pub date_modified: Option<String>,
     /// The item's tags as the feed wrote them.
     pub tags: Vec<String>,
@@ -107,9 +109,10 @@ pub struct TagRecord {
     pub name: String,
     /// The page's file, relative to the output folder (`tag/…/index.html`).
     pub path: String,
-    /// Milliseconds since the epoch, as for [`ArticleRecord`].
+    /// Milliseconds since the epoch of the run that first rendered the page.
     #[serde(with = "instant")]
     pub first_seen: i64,
+    /// Milliseconds since the epoch of the last run that rendered it.
     #[serde(with = "instant")]
     pub last_seen: i64,
 }

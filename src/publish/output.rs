@@ -199,6 +199,7 @@ impl OutputDir {
                 source: io::ErrorKind::NotFound.into(),
             });
         };
+        self.refuse_link_out(path, &file)?;
         let existing = match fs::metadata(&file) {
             Ok(meta) if meta.is_dir() => {
                 return Err(OutputError::WrongKind {
@@ -236,6 +237,7 @@ impl OutputDir {
         let Some(file) = self.place(path, false)? else {
             return Ok(None);
         };
+        self.refuse_link_out(path, &file)?;
         match fs::read(&file) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -244,7 +246,9 @@ impl OutputDir {
     }
 
     /// Removes the file at `path`; `false` when there was none. Only files:
-    /// a folder is refused. A symbolic link is removed itself, never its target.
+    /// a folder is refused. A symbolic link is removed itself, never its
+    /// target, wherever it leads (the folders on the way are checked as for
+    /// [`OutputDir::write`]), so a stale link can be cleared away.
     pub fn remove(&self, path: &str) -> Result<bool, OutputError> {
         let Some(file) = self.place(path, false)? else {
             return Ok(false);
@@ -272,7 +276,8 @@ impl OutputDir {
             .clone()
     }
 
-    /// Where `path` is on disk, every existing component checked; missing
+    /// Where `path` is on disk, each existing folder on the way checked (the
+    /// file itself is checked by [`OutputDir::refuse_link_out`]); missing
     /// folders are created when `create`, else `None` is returned for them.
     fn place(&self, path: &str, create: bool) -> Result<Option<PathBuf>, OutputError> {
         let names = names(path).map_err(|why| OutputError::Refused {
@@ -318,16 +323,21 @@ impl OutputDir {
                 Err(source) => return Err(OutputError::Io { at: next, source }),
             }
         }
-        let file = here.join(file_name);
-        match fs::symlink_metadata(&file) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                self.inside(path, &file)?;
-            }
-            Ok(_) => {}
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-            Err(source) => return Err(OutputError::Io { at: file, source }),
+        Ok(Some(here.join(file_name)))
+    }
+
+    /// Refuses `file` (the place of `path`) when it is a symbolic link that
+    /// leads out of the folder, before it is read or written through.
+    fn refuse_link_out(&self, path: &str, file: &Path) -> Result<(), OutputError> {
+        match fs::symlink_metadata(file) {
+            Ok(meta) if meta.file_type().is_symlink() => self.inside(path, file).map(|_| ()),
+            Ok(_) => Ok(()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(OutputError::Io {
+                at: file.to_owned(),
+                source,
+            }),
         }
-        Ok(Some(file))
     }
 
     /// The canonical target of the symbolic link `link`, when it is inside
