@@ -18,8 +18,8 @@
 //!   "version": 1,
 //!   "articles": [
 //!     {
-//!       "id": "https://example.co.il/?p=42",
-//!       "path": "article/https%3A%2F%2Fexample.co.il%2F%3Fp%3D42/index.html",
+//!       "id": "שלג-בחרמון",
+//!       "path": "article/%D7%A9%D7%9C%D7%92-%D7%91%D7%97%D7%A8%D7%9E%D7%95%D7%9F/",
 //!       "title": "כותרת",
 //!       "language": "he",
 //!       "date_published": "2025-03-10T06:15:00Z",
@@ -32,7 +32,7 @@
 //!   "tags": [
 //!     {
 //!       "name": "פוליטיקה",
-//!       "path": "tag/%D7%A4%D7%95%D7%9C%D7%99%D7%98%D7%99%D7%A7%D7%94/index.html",
+//!       "path": "tag/%D7%A4%D7%95%D7%9C%D7%99%D7%98%D7%99%D7%A7%D7%94/",
 //!       "first_seen": "2025-03-10T06:20:00Z",
 //!       "last_seen": "2025-03-11T09:00:00Z"
 //!     }
@@ -43,8 +43,11 @@
 //! - `version` is [`FORMAT_VERSION`]; a change that an older renderer would
 //!   misread (or silently drop on rewrite) raises it, and a renderer refuses a
 //!   version it does not know rather than overwrite it.
-//! - `path` is the page's file, relative to the output folder, as written with
-//!   `output::OutputDir` (the sitemap derives its URL).
+//! - `path` is the page's path relative to the site root, as its links and
+//!   canonical URL have it (the route segment of `crate::paths`, percent-
+//!   encoded, with a final `/`); the sitemap's URL is `site_url` and this
+//!   path. The page's file is where a static host finds that path, which is
+//!   the renderer's business, not the record's.
 //! - Times written by the renderer (`first_seen`, `last_seen`: the `now` of
 //!   the runs that first and last found the item in the feed) are RFC 3339 in
 //!   UTC. `date_published` and `date_modified` are the instants the feed gave
@@ -61,8 +64,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::output::{check_path, OutputDir, OutputError, Refusal, Written};
-use super::sitemap::w3c_datetime;
+use super::output::{OutputDir, OutputError, Written};
+use super::sitemap::{check_page_path, w3c_datetime, UrlRefusal};
 use crate::bidi::text_direction;
 use crate::feed::Article;
 
@@ -80,7 +83,8 @@ pub const FORMAT_VERSION: u64 = 1;
 pub struct ArticleRecord {
     /// The item's JSON Feed `id`.
     pub id: String,
-    /// The page's file, relative to the output folder (`article/…/index.html`).
+    /// The page's path relative to the site root (`article/%D7%90/`), as
+    /// `sitemap::check_page_path` allows.
     pub path: String,
     /// The headline, plain text on one line (`Article::title`).
     pub title: String,
@@ -107,7 +111,7 @@ pub struct ArticleRecord {
 pub struct TagRecord {
     /// The tag as the page shows it.
     pub name: String,
-    /// The page's file, relative to the output folder (`tag/…/index.html`).
+    /// The page's path relative to the site root (`tag/%D7%90/`).
     pub path: String,
     /// Milliseconds since the epoch of the run that first rendered the page.
     #[serde(with = "instant")]
@@ -151,9 +155,9 @@ pub enum ManifestError {
     )]
     UnknownVersion { found: String },
     /// A page path given to [`Manifest::record_article`] or
-    /// [`Manifest::record_tag`] that `output::check_path` refuses.
+    /// [`Manifest::record_tag`] that `sitemap::check_page_path` refuses.
     #[error("the page path {path:?} cannot be recorded: {why}")]
-    UnsafePath { path: String, why: Refusal },
+    BadPagePath { path: String, why: UrlRefusal },
     /// A record holds a time that RFC 3339 cannot write ([`Manifest::to_json`]).
     #[error("{MANIFEST_FILE} could not be written: {0}")]
     Unwritable(String),
@@ -252,10 +256,11 @@ impl Manifest {
     }
 
     /// Records that `article`'s page was rendered at `path` (relative to the
-    /// output folder) in the run at `now_ms`: a new item is first seen now; a
-    /// known one keeps its `first_seen` and takes the item's current title,
-    /// dates, tags, language and path. Error: a path `output::check_path`
-    /// refuses, which nothing could have written.
+    /// site root, percent-encoded: `article/%D7%90/`) in the run at `now_ms`:
+    /// a new item is first seen now; a known one keeps its `first_seen` and
+    /// takes the item's current title, dates, tags, language and path. Error:
+    /// a path `sitemap::check_page_path` refuses, whose URL would not be the
+    /// page's.
     pub fn record_article(
         &mut self,
         article: &Article,
@@ -325,17 +330,17 @@ impl Manifest {
 }
 
 fn check_new_path(path: &str) -> Result<(), ManifestError> {
-    check_path(path).map_err(|why| ManifestError::UnsafePath {
+    check_page_path(path).map_err(|why| ManifestError::BadPagePath {
         path: path.to_owned(),
         why,
     })
 }
 
-/// A stored path must pass the writer's checks too: the sitemap turns it into
-/// a URL, and a hand-edited `../../x` must not become one.
+/// A stored path is checked as a new one is: the sitemap turns it into a URL,
+/// and a hand-edited `../../x` must not become one.
 fn check_stored_path(path: &str) -> Result<(), ManifestError> {
-    check_path(path).map_err(|why| ManifestError::Corrupt {
-        reason: format!("the page path {path:?} is unsafe: {why}"),
+    check_page_path(path).map_err(|why| ManifestError::Corrupt {
+        reason: format!("the page path {path:?} is not a page's: {why}"),
     })
 }
 

@@ -8,7 +8,8 @@
 //! - `robots.txt`, naming both (`robots`).
 //!
 //! Every URL is absolute (the protocol requires it): config's `site_url`
-//! plus the page's path (`site_url`). Without `site_url` no sitemap can be
+//! plus the page's path as the manifest keeps it, already percent-encoded
+//! (`site_url`). Without `site_url` no sitemap can be
 //! written: [`crawler_files`] then gives robots.txt alone, and a warning.
 //! The functions return each file's path and text; the renderer writes them
 //! with `output::OutputDir`, which leaves unchanged files alone. Entries keep
@@ -24,7 +25,7 @@ use std::collections::HashMap;
 
 pub use news::{news_language, news_sitemap, MAX_NEWS_URLS, NEWS_SITEMAP_FILE, NEWS_WINDOW_MS};
 pub use robots::{robots_txt, ROBOTS_FILE};
-pub use site_url::{SiteUrl, UrlRefusal, MAX_URL_CHARS};
+pub use site_url::{check_page_path, SiteUrl, UrlRefusal, MAX_URL_CHARS};
 pub use xml::{escape as xml_escape, w3c_datetime};
 
 use super::manifest::{ArticleRecord, Manifest};
@@ -152,8 +153,7 @@ pub fn sitemap_files(
         }
     }
 
-    let mut pages: Vec<(&str, Option<i64>)> =
-        vec![("index.html", lastmods.iter().flatten().max().copied())];
+    let mut pages: Vec<(&str, Option<i64>)> = vec![("", lastmods.iter().flatten().max().copied())];
     pages.extend(
         articles
             .iter()

@@ -1,13 +1,11 @@
-//! Absolute URLs of the published files, from config's `site_url`.
+//! Absolute URLs of the published pages and files: config's `site_url` plus a
+//! page's path.
 
 use url::Url;
 
 /// The longest URL a sitemap may list, in characters: sitemaps.org's `loc`
 /// "must be less than 2,048 characters".
 pub const MAX_URL_CHARS: usize = 2_047;
-
-/// The page's file name that a static host serves for its folder's URL.
-const FOLDER_INDEX: &str = "index.html";
 
 /// The site's absolute base (config `site_url`), parsed by the WHATWG URL
 /// parser: a host in Unicode is written in punycode (IDNA), a path in Unicode
@@ -19,17 +17,101 @@ pub struct SiteUrl {
     base: Url,
 }
 
-/// Why a file's path gives no URL that a sitemap may list.
+/// Why a page path gives no URL that a sitemap may list.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UrlRefusal {
-    /// A `%2E`-style segment, which URL parsers resolve away like `.` and `..`
-    /// (WHATWG URL, "single-dot / double-dot URL path segment"), so the URL
-    /// would name another page.
+    #[error("it starts with /")]
+    Absolute,
+    #[error("it has an empty segment (//)")]
+    EmptySegment,
+    /// `.`, `..`, or either with a dot written `%2E`, which URL parsers
+    /// resolve away (WHATWG URL, "single-dot / double-dot URL path segment"),
+    /// so the URL would name another page.
     #[error("a segment of it reads as . or ..")]
     DotSegment,
+    /// A character that a URL path carries only percent-encoded (RFC 3986
+    /// §3.3 `pchar`): Hebrew, a space, `"`, `?`, `#`, `\`, a control character…
+    #[error("it has {0:?}, which a URL path carries only percent-encoded")]
+    NotEncoded(char),
+    #[error("it has a % not followed by two hex digits")]
+    BadEscape,
     /// Over [`MAX_URL_CHARS`]; the URL's length is given.
     #[error("its URL is {0} characters long, more than {MAX_URL_CHARS}")]
     TooLong(usize),
+}
+
+/// Checks a page's path relative to the site root, as its links and its
+/// canonical URL have it: `/`-separated segments of RFC 3986 path characters
+/// (§3.3 `pchar`: ASCII letters and digits, `-._~!$&'()*+,;=:@`, and `%` with
+/// two hex digits), such as `article/%D7%90/` or `tag/!0123456789abcdef/`;
+/// "" is the home page. A final `/` (a folder's page) is allowed; an empty
+/// segment elsewhere, a `.` or `..` segment (also as `%2E`), a leading `/`
+/// and anything not yet percent-encoded are refused, each with its
+/// [`UrlRefusal`], since the URL would then not be the page's.
+pub fn check_page_path(path: &str) -> Result<(), UrlRefusal> {
+    if path.starts_with('/') {
+        return Err(UrlRefusal::Absolute);
+    }
+    let bytes = path.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        let allowed = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'/'
+                    | b'%'
+            );
+        if !allowed {
+            // The whole character, for the message (a byte of a multi-byte
+            // one is never allowed, so `at` is where that character starts).
+            let c = path[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            return Err(UrlRefusal::NotEncoded(c));
+        }
+        let hex = |offset: usize| bytes.get(at + offset).is_some_and(u8::is_ascii_hexdigit);
+        if byte == b'%' && !(hex(1) && hex(2)) {
+            return Err(UrlRefusal::BadEscape);
+        }
+    }
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    for (index, segment) in segments.into_iter().enumerate() {
+        if segment.is_empty() && index != last {
+            return Err(UrlRefusal::EmptySegment);
+        }
+        if is_dot_segment(segment) {
+            return Err(UrlRefusal::DotSegment);
+        }
+    }
+    Ok(())
+}
+
+/// WHATWG URL's single- and double-dot segments: `.`, `..`, and the same with
+/// any dot written `%2e` or `%2E`.
+fn is_dot_segment(segment: &str) -> bool {
+    // `%2e%2e` is the longest.
+    if segment.len() > 6 {
+        return false;
+    }
+    let dots = segment.to_ascii_lowercase().replace("%2e", ".");
+    dots == "." || dots == ".."
 }
 
 impl SiteUrl {
@@ -50,7 +132,8 @@ impl SiteUrl {
         Ok(Self { base })
     }
 
-    /// The base, serialized: `https://xn--5dbkw2b.co.il/news/` (for `https://מבזק.co.il/news`).
+    /// The base, serialized: `https://xn--5dbkw2b.co.il/news/` for
+    /// `https://מבזק.co.il/news`.
     pub fn as_str(&self) -> &str {
         self.base.as_str()
     }
@@ -60,39 +143,18 @@ impl SiteUrl {
         self.base.path()
     }
 
-    /// The absolute URL at which a static host serves the file at `file_path`
-    /// (relative to the output folder, as `output::check_path` allows): a
-    /// folder's `index.html` is served at the folder's URL, with its final
-    /// `/` (`article/a%2Fb/index.html` → `https://host/article/a%2Fb/`, the
-    /// home's `index.html` → the base), any other file at its own
-    /// (`sitemap.xml`). Escapes in the path stay as they are; a character a
-    /// URL path may not hold raw (Hebrew, a space, `?`, `#`) is
-    /// percent-encoded.
-    pub fn url_of(&self, file_path: &str) -> Result<String, UrlRefusal> {
-        let page = if file_path == FOLDER_INDEX {
-            ""
-        } else {
-            file_path
-                .strip_suffix(FOLDER_INDEX)
-                .filter(|folder| folder.ends_with('/'))
-                .unwrap_or(file_path)
-        };
-        if page.split('/').any(is_dot_segment) {
-            return Err(UrlRefusal::DotSegment);
+    /// The absolute URL of the page at `page_path` ([`check_page_path`]): the
+    /// base and the path, exactly (`article/%D7%90/` →
+    /// `https://example.co.il/article/%D7%90/`, "" → the base). Also for a
+    /// file at the top of the site (`sitemap.xml`). Errors: the path's
+    /// refusal, or [`UrlRefusal::TooLong`].
+    pub fn url_of(&self, page_path: &str) -> Result<String, UrlRefusal> {
+        check_page_path(page_path)?;
+        let url = format!("{}{page_path}", self.base);
+        // ASCII throughout: characters are bytes.
+        if url.len() > MAX_URL_CHARS {
+            return Err(UrlRefusal::TooLong(url.len()));
         }
-        let mut url = self.base.clone();
-        url.set_path(&format!("{}{page}", self.base.path()));
-        let length = url.as_str().chars().count();
-        if length > MAX_URL_CHARS {
-            return Err(UrlRefusal::TooLong(length));
-        }
-        Ok(url.into())
+        Ok(url)
     }
-}
-
-/// WHATWG URL's single- and double-dot segments: `.`, `..`, and the same with
-/// any dot written `%2e` or `%2E`.
-fn is_dot_segment(segment: &str) -> bool {
-    let dots = segment.to_ascii_lowercase().replace("%2e", ".");
-    dots == "." || dots == ".."
 }

@@ -11,8 +11,12 @@ use chrono::{DateTime, Datelike, SecondsFormat};
 /// U+FFFE, U+FFFF) dropped, since no escape can carry them and one would make
 /// the whole file unreadable to a crawler.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let plain = |c: char| !matches!(c, '&' | '<' | '>' | '"' | '\'') && allowed(c);
-    if text.chars().all(plain) {
+    // Bytes, not characters, for the common case: a sitemap may be 50 MB.
+    let plain_byte = |b: &u8| {
+        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+            && (*b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
+    };
+    if text.bytes().all(|b| plain_byte(&b)) && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
