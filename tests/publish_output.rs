@@ -360,6 +360,35 @@ fn reads_and_removes_only_when_asked() {
 }
 
 #[test]
+fn threads_may_write_side_by_side_into_folders_they_create_together() {
+    let place = place();
+    let out = OutputDir::open(&place.dist).unwrap();
+    std::thread::scope(|scope| {
+        for thread in 0..8 {
+            let out = &out;
+            scope.spawn(move || {
+                for n in 0..25 {
+                    let path = format!("article/{}/index.html", (thread * 25 + n) % 40);
+                    // Five writes of each page, some at once: Created,
+                    // else Unchanged; never an error.
+                    out.write(&path, path.as_bytes()).unwrap();
+                }
+            });
+        }
+    });
+    for n in 0..40 {
+        let path = format!("article/{n}/index.html");
+        assert_eq!(fs::read_to_string(place.dist.join(&path)).unwrap(), path);
+    }
+    // Each page written at least once, and no temporary file left.
+    let mut written = out.written();
+    written.sort();
+    written.dedup();
+    assert_eq!(written.len(), 40);
+    assert_eq!(tree(&place.dist).len(), 1 + 40 * 2);
+}
+
+#[test]
 fn the_output_folder_must_exist_and_be_a_folder() {
     let place = place();
     assert!(matches!(

@@ -241,7 +241,7 @@ impl Manifest {
 
     /// The file's text: pretty JSON ending in a line break. Error:
     /// [`ManifestError::Unwritable`] for a time outside the years 0000–9999,
-    /// only possible through a record's public fields or an absurd `now_ms`.
+    /// only possible when a run was recorded with an absurd `now_ms`.
     pub fn to_json(&self) -> Result<String, ManifestError> {
         let stored = Stored {
             format: FORMAT_NAME.into(),

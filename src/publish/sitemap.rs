@@ -139,37 +139,9 @@ pub fn sitemap_files(
     now_ms: i64,
     warnings: &mut Vec<String>,
 ) -> Vec<(String, String)> {
-    let articles = manifest.articles();
-    let lastmods: Vec<Option<i64>> = articles
-        .iter()
-        .map(|article| lastmod_ms(article, now_ms))
-        .collect();
-    let mut newest_by_tag: HashMap<String, i64> = HashMap::new();
-    for (article, lastmod) in articles.iter().zip(&lastmods) {
-        let Some(lastmod) = *lastmod else { continue };
-        for tag in &article.tags {
-            let newest = newest_by_tag.entry(tag_key(tag)).or_insert(lastmod);
-            *newest = (*newest).max(lastmod);
-        }
-    }
-
-    let mut pages: Vec<(&str, Option<i64>)> = vec![("", lastmods.iter().flatten().max().copied())];
-    pages.extend(
-        articles
-            .iter()
-            .map(|a| a.path.as_str())
-            .zip(lastmods.iter().copied()),
-    );
-    pages.extend(manifest.tags().into_iter().map(|tag| {
-        (
-            tag.path.as_str(),
-            newest_by_tag.get(&tag_key(&tag.name)).copied(),
-        )
-    }));
-
     let mut unlisted = Vec::new();
     let mut parts = vec![Part::default()];
-    for (path, lastmod) in pages {
+    for (path, lastmod) in dated_pages(manifest, now_ms) {
         let url = match site.url_of(path) {
             Ok(url) => url,
             Err(why) => {
@@ -195,11 +167,45 @@ pub fn sitemap_files(
             unlisted.len()
         ));
     }
-
     if parts.len() == 1 {
         let only = parts.remove(0);
         return vec![(SITEMAP_FILE.into(), only.into_xml())];
     }
+    with_index(site, parts)
+}
+
+/// Every page's path with its `lastmod` (see [`sitemap_files`]): the home
+/// page, the articles, the tags, in the manifest's order.
+fn dated_pages(manifest: &Manifest, now_ms: i64) -> Vec<(&str, Option<i64>)> {
+    let articles = manifest.articles();
+    let lastmods: Vec<Option<i64>> = articles
+        .iter()
+        .map(|article| lastmod_ms(article, now_ms))
+        .collect();
+    let mut newest_by_tag: HashMap<String, i64> = HashMap::new();
+    for (article, lastmod) in articles.iter().zip(&lastmods) {
+        let Some(lastmod) = *lastmod else { continue };
+        for tag in &article.tags {
+            let newest = newest_by_tag.entry(tag_key(tag)).or_insert(lastmod);
+            *newest = (*newest).max(lastmod);
+        }
+    }
+    let home = ("", lastmods.iter().flatten().max().copied());
+    let articles = articles
+        .iter()
+        .map(|a| a.path.as_str())
+        .zip(lastmods.iter().copied());
+    let tags = manifest.tags().into_iter().map(|tag| {
+        let newest = newest_by_tag.get(&tag_key(&tag.name)).copied();
+        (tag.path.as_str(), newest)
+    });
+    std::iter::once(home).chain(articles).chain(tags).collect()
+}
+
+/// The numbered files of `parts`, after the index that lists them as
+/// `sitemap.xml`. The index itself could list 50,000 parts, two and a half
+/// billion URLs: no site comes near it.
+fn with_index(site: &SiteUrl, parts: Vec<Part>) -> Vec<(String, String)> {
     let mut index = format!(
         "{XML_DECLARATION}<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     );

@@ -48,17 +48,57 @@ pub fn news_sitemap(
     now_ms: i64,
     warnings: &mut Vec<String>,
 ) -> String {
+    let name = escape(site_name);
+    let mut xml = String::from(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
+        "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    ));
+    for news in recent_news(site, site_language, manifest, now_ms, warnings) {
+        // The language is letters and `-` only (`news_language`): nothing to escape.
+        xml.push_str(&format!(
+            "<url><loc>{}</loc><news:news><news:publication><news:name>{name}</news:name>\
+             <news:language>{}</news:language></news:publication>\
+             <news:publication_date>{}</news:publication_date>\
+             <news:title>{}</news:title></news:news></url>\n",
+            escape(&news.url),
+            news.language,
+            w3c_datetime(news.published_ms).unwrap_or_default(),
+            escape(&news.article.title),
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// One article of the news sitemap.
+struct News<'a> {
+    article: &'a ArticleRecord,
+    published_ms: i64,
+    url: String,
+    language: String,
+}
+
+/// The articles of [`news_sitemap`], newest first, with a warning for each
+/// kind of article left out.
+fn recent_news<'a>(
+    site: &SiteUrl,
+    site_language: Option<&str>,
+    manifest: &'a Manifest,
+    now_ms: i64,
+    warnings: &mut Vec<String>,
+) -> Vec<News<'a>> {
     let mut undated = 0;
     let mut without_language = 0;
     let mut unlisted = Vec::new();
-    let mut news: Vec<(i64, &ArticleRecord, String, String)> = Vec::new();
+    let mut news = Vec::new();
     for article in manifest.articles() {
-        let Some(published) = publication_ms(article, now_ms) else {
+        let Some(published_ms) = publication_ms(article, now_ms) else {
             // Counted only for items in this run's feed: older ones were told before.
             undated += usize::from(article.last_seen == now_ms);
             continue;
         };
-        if !(now_ms - NEWS_WINDOW_MS..=now_ms).contains(&published) {
+        if !(now_ms - NEWS_WINDOW_MS..=now_ms).contains(&published_ms) {
             continue;
         }
         let language = article
@@ -71,12 +111,19 @@ pub fn news_sitemap(
             continue;
         };
         match site.url_of(&article.path) {
-            Ok(url) => news.push((published, article, url, language)),
+            Ok(url) => news.push(News {
+                article,
+                published_ms,
+                url,
+                language,
+            }),
             Err(why) => unlisted.push(format!("{:?} ({why})", article.path)),
         }
     }
     // Newest first; the id breaks ties so the file is the same on every run.
-    news.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    news.sort_by(|a, b| {
+        (b.published_ms.cmp(&a.published_ms)).then_with(|| a.article.id.cmp(&b.article.id))
+    });
     if news.len() > MAX_NEWS_URLS {
         warnings.push(format!(
             "{NEWS_SITEMAP_FILE}: {} articles of the last 48 hours; Google reads at most \
@@ -104,26 +151,7 @@ pub fn news_sitemap(
             unlisted.len()
         ));
     }
-
-    let name = escape(site_name);
-    let mut xml = String::from(concat!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
-        "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
-    ));
-    for (published, article, url, language) in news {
-        let date = w3c_datetime(published).unwrap_or_default();
-        xml.push_str(&format!(
-            "<url><loc>{}</loc><news:news><news:publication><news:name>{name}</news:name>\
-             <news:language>{language}</news:language></news:publication>\
-             <news:publication_date>{date}</news:publication_date>\
-             <news:title>{}</news:title></news:news></url>\n",
-            escape(&url),
-            escape(&article.title),
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
+    news
 }
 
 /// When `article` was published, for the 48-hour window (see [`news_sitemap`]).
