@@ -174,7 +174,7 @@ fn render_pages(
             file.clone(),
             head::for_article(head_site, item, &relative),
         )?;
-        manifest.record_article(item, &file, site.now_ms)?;
+        manifest.record_article(item, &relative, site.now_ms)?;
         tags.extend(item.tags.iter().map(String::as_str));
     }
     // Every form a tag is written in gets its page (a link from either form
@@ -189,7 +189,7 @@ fn render_pages(
         let relative = format!("tag/{segment}/");
         let file = format!("tag/{}/index.html", host_name(&segment));
         page(paths.tag(form), file.clone(), head::for_tag(head_site, &shown, &relative))?;
-        manifest.record_tag(&shown, &file, site.now_ms)?;
+        manifest.record_tag(&shown, &relative, site.now_ms)?;
     }
     Ok(pages)
 }
