@@ -178,7 +178,8 @@ fn render_pages(
         tags.extend(item.tags.iter().map(String::as_str));
     }
     // Every form a tag is written in gets its page (a link from either form
-    // lands on a file), each showing the form the feed uses most.
+    // lands on a file), each showing the form the feed uses most, and naming
+    // that form's page as canonical, the only one in the sitemap.
     let mut forms: Vec<&str> = tags.clone();
     forms.sort_unstable();
     forms.dedup();
@@ -186,10 +187,12 @@ fn render_pages(
         let shown = most_used_form(&tag_key(form), tags.iter().copied())
             .unwrap_or_else(|| form.to_owned());
         let segment = route_segment(form);
-        let relative = format!("tag/{segment}/");
+        let canonical = format!("tag/{}/", route_segment(&shown));
         let file = format!("tag/{}/index.html", host_name(&segment));
-        page(paths.tag(form), file.clone(), head::for_tag(head_site, &shown, &relative))?;
-        manifest.record_tag(&shown, &relative, site.now_ms)?;
+        page(paths.tag(form), file, head::for_tag(head_site, &shown, &canonical))?;
+        if shown == form {
+            manifest.record_tag(&shown, &canonical, site.now_ms)?;
+        }
     }
     Ok(pages)
 }
