@@ -1,11 +1,13 @@
 //! Dates: reading them as feeds write them (pure, chrono), the rules for which day
 //! a time is labelled with and how long ago it was (pure, on civil dates), and
-//! formatting in the site's zone (the browser's `Intl`, so daylight-saving rules
-//! come from the browser, not bundled tz data).
+//! formatting in the site's zone: in the browser through its `Intl`, so the wasm
+//! carries no tz data (`browser.rs`); natively, for the publish-time pages, with
+//! chrono-tz and he-IL's data written out, giving the browser's very strings
+//! (`native.rs`).
 //!
 //! The civil date of an instant (year, month, day in the site's `time_zone`) is the
 //! one thing the pure rules need from the zone; the browser side reads it with
-//! `Intl.DateTimeFormat(…).formatToParts`, and the native tests with chrono-tz.
+//! `Intl.DateTimeFormat(…).formatToParts`.
 
 use chrono::{DateTime, Datelike, NaiveDate};
 
@@ -280,7 +282,7 @@ fn is_last_day_of_month(day: NaiveDate) -> bool {
         .is_none_or(|next| next.month() != day.month())
 }
 
-/// The civil date of `ms` in UTC: what native builds stand in with, and the
+/// The civil date of `ms` in UTC (1970-01-01 beyond chrono's range): the
 /// fallback when the browser cannot say.
 pub fn utc_date(ms: i64) -> NaiveDate {
     DateTime::from_timestamp_millis(ms)
@@ -295,44 +297,8 @@ pub use browser::{
     civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms, zone_is_valid,
 };
 
-/// Native stand-ins so the crate builds and views compile in native tests; they
-/// format in UTC, which native code never shows to a reader.
 #[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use chrono::NaiveDate;
-
-    use super::{Ago, DayLabel};
-
-    pub fn format_clock(ms: i64, _zone: &str) -> String {
-        let minutes = ms.div_euclid(60_000);
-        format!(
-            "{:02}:{:02}",
-            minutes.div_euclid(60).rem_euclid(24),
-            minutes.rem_euclid(60)
-        )
-    }
-    pub fn format_date_time(ms: i64, zone: &str) -> String {
-        format_clock(ms, zone)
-    }
-    pub fn civil_date(ms: i64, _zone: &str) -> NaiveDate {
-        super::utc_date(ms)
-    }
-    pub fn format_day(label: DayLabel, ms: i64, _zone: &str) -> Option<String> {
-        (label != DayLabel::Today).then(|| super::utc_date(ms).to_string())
-    }
-    pub fn format_ago(ago: Ago, _then_ms: i64, _zone: &str) -> String {
-        format!("{ago:?}")
-    }
-    pub fn zone_is_valid(_zone: &str) -> bool {
-        true
-    }
-    pub fn iso(ms: i64) -> String {
-        ms.to_string()
-    }
-    pub fn now_ms() -> i64 {
-        0
-    }
-}
+mod native;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{
     civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms, zone_is_valid,

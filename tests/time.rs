@@ -2,12 +2,15 @@
 //! a time was, counted in calendar days of the site's zone.
 //!
 //! The clock is fixed: the reader reads at Thursday 26 November 2026 07:00
-//! in Israel. chrono-tz (a dev-dependency only) gives the civil dates that the
-//! browser's `Intl` gives the app.
+//! in Israel. chrono-tz writes the instants; their civil dates are the native
+//! `time::civil_date`'s, which gives the browser's `Intl` answers
+//! (tests/native_time.rs holds it to them).
 
-use chrono::{DateTime, NaiveDate, TimeZone};
+use chrono::{NaiveDate, TimeZone};
 use chrono_tz::{America::New_York, Asia::Jerusalem, Tz};
-use mivzak::time::{ago, day_label, parse_date_ms, sort_dated_newest_first, Ago, DayLabel};
+use mivzak::time::{
+    ago, civil_date, day_label, parse_date_ms, sort_dated_newest_first, Ago, DayLabel,
+};
 use proptest::prelude::*;
 
 /// Milliseconds of a wall-clock time in `zone` (the earlier one where it repeats).
@@ -22,12 +25,9 @@ fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> i64 {
     at_in(Jerusalem, y, m, d, h, mi)
 }
 
-/// The civil date of an instant in `zone`: what `time::civil_date` reads from `Intl`.
+/// The civil date of an instant in `zone`, as the app reads it.
 fn civil_in(zone: Tz, ms: i64) -> NaiveDate {
-    DateTime::from_timestamp_millis(ms)
-        .unwrap()
-        .with_timezone(&zone)
-        .date_naive()
+    civil_date(ms, zone.name())
 }
 
 fn label(then: i64, now: i64) -> DayLabel {
