@@ -27,7 +27,7 @@ pub fn CommentItem(comment: Comment) -> impl IntoView {
         .unwrap_or_else(|| "אנונימי".to_owned());
     let ms = (comment.created * 1000.0) as i64;
     let absolute = time::format_date_time(ms, &zone);
-    let relative = time::relative(ms, time::now_ms(), &zone);
+    let relative = time::relative(ms, crate::clock::now_ms(), &zone);
     let likes = RwSignal::new(comment.likes);
     let liked = RwSignal::new(has_liked(id));
     let held = comment.is_held_for_moderation();

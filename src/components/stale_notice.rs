@@ -8,14 +8,13 @@ use crate::time;
 #[component]
 pub fn StaleNotice() -> impl IntoView {
     let source = expect_context::<FeedSource>();
-    let Clock(now) = expect_context::<Clock>();
+    let now = expect_context::<Clock>();
     let zone = expect_context::<crate::config::Config>().time_zone;
     move || {
         source.failing.get()?;
         let last_ok = source.last_ok_ms.get()? as i64;
         // The clock only ticks the notice along; the age is read fresh each time.
-        now.track();
-        let ago = time::relative(last_ok, time::now_ms(), &zone);
+        let ago = time::relative(last_ok, now.now_ms(), &zone);
         Some(view! {
             <p class="stale" role="status">
                 <span aria-hidden="true">"⚠ "</span>

@@ -13,16 +13,12 @@ use crate::time;
 pub fn TimeLabel(#[prop(into)] ms: Signal<Option<i64>>) -> impl IntoView {
     let zone = expect_context::<Config>().time_zone;
     let tick = use_context::<Clock>();
+    let now = move || tick.map_or_else(time::now_ms, Clock::now_ms);
     // Today in the zone: it changes at midnight there, not with every tick, so a
     // label is only worked out again when its day may have changed.
     let today = Memo::new({
         let zone = zone.clone();
-        move |_| {
-            if let Some(Clock(now)) = tick {
-                now.track();
-            }
-            time::civil_date(time::now_ms(), &zone)
-        }
+        move |_| time::civil_date(now(), &zone)
     });
     let day = Memo::new({
         let zone = zone.clone();
@@ -30,7 +26,7 @@ pub fn TimeLabel(#[prop(into)] ms: Signal<Option<i64>>) -> impl IntoView {
     });
     move || {
         ms.get().map(|ms| {
-            let ms = time::clamp_to_now(ms, time::now_ms());
+            let ms = time::clamp_to_now(ms, untrack(now));
             view! {
                 {move || day.get().map(|day| view! { <span class="day" dir="rtl">{day}</span>" " })}
                 <time class="clock" dir="ltr" datetime=time::iso(ms)>

@@ -204,12 +204,9 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
 #[component]
 fn Dates(article: Signal<Article>) -> impl IntoView {
     let zone = expect_context::<Config>().time_zone;
-    let Clock(now) = expect_context::<Clock>();
+    let clock = expect_context::<Clock>();
     let stamp = move |ms: i64, label: &'static str| {
-        let now_ms = {
-            now.track();
-            time::now_ms()
-        };
+        let now_ms = clock.now_ms();
         let ms = time::clamp_to_now(ms, now_ms);
         view! {
             <span class="date">
