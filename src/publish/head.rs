@@ -42,6 +42,10 @@ pub const DESCRIPTION_CHARS: usize = 160;
 /// `<meta name="description">`, so a page that was not rendered says the same.
 pub const HOME_DESCRIPTION: &str = "מבזקי חדשות מתעדכנים";
 
+/// The language of the pages' own words (`index.html`'s `<html lang="he">`),
+/// and so of a page whose texts name none.
+const OWN_LANGUAGE: &str = "he";
+
 /// Google Discover shows large images only with this permission (Google Search
 /// Central, "Get on Discover": `max-image-preview:large`); news sites give it.
 const ROBOTS: &str = "max-image-preview:large";
@@ -264,7 +268,7 @@ impl PageHead {
         direction: TextDirection,
         og_title: String,
     ) -> Self {
-        let lang = direction.lang.unwrap_or_else(|| "he".to_owned());
+        let lang = direction.lang.unwrap_or_else(|| OWN_LANGUAGE.to_owned());
         Self {
             dir: language_dir(&lang),
             locale: locale::og_locale(&lang),
@@ -317,59 +321,44 @@ impl PageHead {
         };
         lines.push(meta("property", "og:type", og_type));
         lines.push(meta("property", "og:site_name", &self.site_name));
-        lines.extend(
-            self.locale
-                .map(|locale| meta("property", "og:locale", locale)),
-        );
+        if let Some(locale) = self.locale {
+            lines.push(meta("property", "og:locale", locale));
+        }
         lines.push(meta("property", "og:title", &self.og_title));
         lines.push(meta("property", "og:description", &self.description));
-        lines.extend(
-            self.canonical
-                .as_deref()
-                .map(|url| meta("property", "og:url", url)),
-        );
+        if let Some(url) = &self.canonical {
+            lines.push(meta("property", "og:url", url));
+        }
         if let Some(image) = &self.image {
             lines.push(meta("property", "og:image", &image.url));
             lines.push(meta("property", "og:image:alt", &image.alt));
         }
-        lines.extend(
-            (self
-                .published
-                .iter()
-                .map(|date| meta("property", "article:published_time", date)))
-            .chain(
-                self.modified
-                    .iter()
-                    .map(|date| meta("property", "article:modified_time", date)),
-            )
-            .chain(
-                self.authors
-                    .iter()
-                    .map(|author| meta("property", "article:author", author)),
-            )
-            .chain(
-                self.tags
-                    .iter()
-                    .map(|tag| meta("property", "article:tag", tag)),
-            ),
-        );
+        if let Some(date) = &self.published {
+            lines.push(meta("property", "article:published_time", date));
+        }
+        if let Some(date) = &self.modified {
+            lines.push(meta("property", "article:modified_time", date));
+        }
+        for author in &self.authors {
+            lines.push(meta("property", "article:author", author));
+        }
+        for tag in &self.tags {
+            lines.push(meta("property", "article:tag", tag));
+        }
         // X reads og:title, og:description and og:image when its own are
         // missing (X Developer Platform, "Cards markup"), but not the alt text.
-        let card = match self.image {
-            Some(_) => "summary_large_image",
-            None => "summary",
-        };
-        lines.push(meta("name", "twitter:card", card));
-        lines.extend(
-            self.image
-                .as_ref()
-                .map(|image| meta("name", "twitter:image:alt", &image.alt)),
-        );
-        lines.extend(
-            self.json_ld
-                .as_ref()
-                .map(|json| format!("<script type=\"application/ld+json\">{json}</script>")),
-        );
+        match &self.image {
+            Some(image) => {
+                lines.push(meta("name", "twitter:card", "summary_large_image"));
+                lines.push(meta("name", "twitter:image:alt", &image.alt));
+            }
+            None => lines.push(meta("name", "twitter:card", "summary")),
+        }
+        if let Some(json) = &self.json_ld {
+            lines.push(format!(
+                "<script type=\"application/ld+json\">{json}</script>"
+            ));
+        }
         let mut html = lines.join("\n");
         html.push('\n');
         html
@@ -391,7 +380,7 @@ fn attribute(value: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The page's language: the item's, else the feed's, else config's
-/// (`bidi::text_direction`); Hebrew when none is named (in `PageHead::new`).
+/// (`bidi::text_direction`); [`OWN_LANGUAGE`] when none is named (`PageHead::new`).
 fn page_direction(site: &Site, article: Option<&Article>) -> TextDirection {
     text_direction(
         article.and_then(|a| a.language.as_deref()),
