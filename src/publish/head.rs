@@ -6,8 +6,10 @@
 //! and what the page shows: [`for_home`], [`for_article`], [`for_tag`]. Each
 //! takes the page's path relative to the site's root as the caller writes it
 //! (`""`, `article/abc/`, `tag/%D7%A6/`: `paths.rs`'s rule, not repeated here).
-//! [`PageHead::to_html`] writes the tags; `lang`, `dir` and `title` are fields
-//! for the `<html>` element and whatever else the caller needs them for.
+//! [`PageHead::to_html`] writes the tags the shell (`index.html`) does not
+//! have; `lang`, `dir`, `title` and `description` are fields, for the shell's
+//! own `<html lang dir>`, `<title>` and `<meta name="description">`
+//! (`publish::page`), so that none is written twice.
 //!
 //! Texts: feed titles, summaries, tags and names are plain text already
 //! (`feed::plain_text`, applied at parsing), so they are escaped here, never
@@ -21,7 +23,7 @@ mod site;
 
 pub use site::Site;
 
-use html_escape::{encode_double_quoted_attribute, encode_text};
+use html_escape::encode_double_quoted_attribute;
 
 use crate::bidi::{language_dir, text_direction, TextDirection};
 use crate::feed::model::Article;
@@ -59,10 +61,11 @@ pub struct PageHead {
     pub lang: String,
     /// `<html dir>`: `"rtl"` or `"ltr"` from `lang` (`bidi::language_dir`).
     pub dir: &'static str,
-    /// `<title>`: "headline – site name", as the app titles its pages
-    /// (`pages/article.rs`, `pages/tag.rs`); the site's name on the home page.
+    /// `<title>`, plain text: "headline – site name", as the app titles its
+    /// pages (`pages/article.rs`, `pages/tag.rs`); the site's name on the home
+    /// page.
     pub title: String,
-    /// `<meta name="description">` and `og:description`, plain text, at most
+    /// `<meta name="description">` (plain text) and `og:description`, at most
     /// [`DESCRIPTION_CHARS`] characters and "…".
     pub description: String,
     /// `<link rel="canonical">`, `og:url`, the JSON-LD page address: absolute,
@@ -70,7 +73,7 @@ pub struct PageHead {
     pub canonical: Option<String>,
     /// What this page was written without, for the renderer to report: an
     /// item image that could not be made absolute. The site's own (no
-    /// `site_url`) are [`Site::warnings`], said once.
+    /// `site_url`) are the [`Site`]'s `warnings`, said once.
     pub warnings: Vec<String>,
     kind: PageKind,
     /// `og:title`: the page's own title without the site's name, which
@@ -290,17 +293,14 @@ impl PageHead {
         }
     }
 
-    /// The tags, one a line, each value escaped for its place (a double-quoted
-    /// attribute, the `<title>` text, a script's JSON), in this order: title,
-    /// description, canonical and feed links, robots; Open Graph (`og:*`, then
-    /// `article:*` on an article); X's card; JSON-LD. A tag whose value is
-    /// missing (no `site_url`, no image, no date) is left out, never written
-    /// empty.
+    /// The tags, one a line (each line ending in `\n`), each value escaped for
+    /// its place (a double-quoted attribute, a script's JSON), in this order:
+    /// canonical and feed links, robots; Open Graph (`og:*`, then `article:*`
+    /// on an article); X's card; JSON-LD. Not `<title>` or the description,
+    /// which the shell has (the fields). A tag whose value is missing (no
+    /// `site_url`, no image, no date) is left out, never written empty.
     pub fn to_html(&self) -> String {
-        let mut lines = vec![
-            format!("<title>{}</title>", encode_text(&self.title)),
-            meta("name", "description", &self.description),
-        ];
+        let mut lines = Vec::new();
         if let Some(url) = &self.canonical {
             lines.push(format!(
                 "<link rel=\"canonical\" href=\"{}\">",

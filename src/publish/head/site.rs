@@ -14,14 +14,19 @@ use crate::feed::model::{Article, Feed};
 /// passed to `for_home`, `for_article` and `for_tag` for each page.
 #[derive(Clone, Debug)]
 pub struct Site {
+    /// What could not be made absolute or read, once for the whole site, for
+    /// the renderer to report (nothing here prints).
+    pub warnings: Vec<String>,
     /// config's `site_name`: `og:site_name`, the publisher, the end of titles.
     pub(super) name: String,
     /// config's `site_url`, parsed (so an international host is in punycode
     /// and the path percent-encoded, as any scraper will read it).
     url: Option<Url>,
-    /// Where readers' browsers fetch the feed from, absolute: what an item's
-    /// relative URLs resolve against last (`feed::base`).
-    feed_url: Option<Url>,
+    /// What an item's relative URLs resolve against last (`feed::base`).
+    feed_base: Option<Url>,
+    /// config's `feed_url` on the site: the feed readers' browsers fetch, for
+    /// the pages' feed-discovery link.
+    public_feed: Option<Url>,
     home_page_url: Option<String>,
     /// config's `site_image` and `publisher_logo`, absolute.
     pub(super) image: Option<String>,
@@ -32,27 +37,30 @@ pub struct Site {
     /// The feed's `description`, plain text.
     pub(super) feed_description: Option<String>,
     zone: Tz,
-    warnings: Vec<String>,
 }
 
 impl Site {
-    /// The site of `config` publishing `feed`. Never fails: what it cannot
-    /// make absolute is left out of the pages and said in [`Site::warnings`].
+    /// The site of `config` publishing `feed`, read from `feed_url`. Never
+    /// fails: what it cannot make absolute is left out of the pages and said
+    /// in [`Site::warnings`].
     ///
     /// - `site_url` is the base of every page address; without it (or when it
     ///   does not parse) pages carry no canonical link, `og:url` or JSON-LD
     ///   page address.
-    /// - The feed's address is config's `feed_url`: what the browser app
-    ///   fetches, so the pages resolve an item's relative images exactly as
-    ///   the app does. A relative one is relative to `config.json`, which is
-    ///   at the site's root: `site_url`.
+    /// - `feed_url` is where the feed was read from, as the browser would
+    ///   have it (what `feed::base` resolves an item's relative URLs against
+    ///   last): absolute, or relative to `site_url`.
+    /// - The feed-discovery link is config's own `feed_url`, the feed readers
+    ///   fetch, relative to `config.json` at the site's root: `site_url`.
     /// - `site_image` and `publisher_logo` are absolute or relative to `site_url`.
+    /// - Every address written is http(s) and not on a `.invalid` host (RFC
+    ///   6761: a name that never resolves, which callers use as a stand-in).
     /// - Dates are written in config's `time_zone` (an IANA name); one chrono-tz
     ///   does not know gives UTC and a warning.
-    pub fn new(config: &Config, feed: &Feed) -> Self {
+    pub fn new(config: &Config, feed: &Feed, feed_url: &str) -> Self {
         let mut warnings = Vec::new();
         let url = config.site_url.as_deref().and_then(|site| {
-            let parsed = Url::parse(site).ok().filter(|url| is_http(url.as_str()));
+            let parsed = Url::parse(site).ok().filter(publishable);
             if parsed.is_none() {
                 warnings.push(format!("site_url {site:?} is not a URL; ignored"));
             }
@@ -71,16 +79,16 @@ impl Site {
                 Some(site) => site.join(address).ok(),
                 None => Url::parse(address).ok(),
             }
-            .filter(|url| is_http(url.as_str()))
+            .filter(publishable)
         };
-        let feed_url = on_site(&config.feed_url);
-        if feed_url.is_none() {
+        let feed_base = on_site(feed_url);
+        if feed_base.is_none() {
             warnings.push(format!(
-                "the feed's address {:?} cannot be made absolute: items' relative images \
-                 resolve only against their own url or the feed's home_page_url",
-                config.feed_url
+                "the feed's address {feed_url:?} cannot be made absolute: items' relative \
+                 images resolve only against their own url or the feed's home_page_url"
             ));
         }
+        let public_feed = on_site(&config.feed_url);
         let mut site_file = |key: &str, value: Option<&str>| -> Option<String> {
             let value = value?;
             let absolute = on_site(value).map(String::from);
@@ -101,9 +109,11 @@ impl Site {
             Tz::UTC
         });
         Self {
+            warnings,
             name: config.site_name.clone(),
             url,
-            feed_url,
+            feed_base,
+            public_feed,
             home_page_url: feed.home_page_url.clone(),
             image,
             logo,
@@ -115,14 +125,7 @@ impl Site {
                 .map(crate::feed::plain_text::one_line)
                 .filter(|text| !text.is_empty()),
             zone,
-            warnings,
         }
-    }
-
-    /// What could not be made absolute or read, once for the whole site (the
-    /// renderer reports them; nothing here prints).
-    pub fn warnings(&self) -> &[String] {
-        &self.warnings
     }
 
     /// config's `site_url`, as written into pages.
@@ -130,9 +133,9 @@ impl Site {
         self.url.as_ref().map(|url| url.to_string())
     }
 
-    /// The feed's absolute address, for the pages' feed-discovery link.
+    /// The feed readers fetch, absolute, for the pages' feed-discovery link.
     pub(super) fn feed_address(&self) -> Option<String> {
-        self.feed_url.as_ref().map(|url| url.to_string())
+        self.public_feed.as_ref().map(|url| url.to_string())
     }
 
     /// The absolute address of the page at `path` (relative to the site's
@@ -153,14 +156,15 @@ impl Site {
     pub(super) fn item_address(&self, article: &Article, address: &str) -> Option<String> {
         // Without the feed's address, "" stands for "no base": `resolve` then
         // takes only absolute URLs.
-        let feed_url = self.feed_url.as_ref().map_or("", Url::as_str);
+        let feed_base = self.feed_base.as_ref().map_or("", Url::as_str);
         let base = item_base(
             article.url.as_deref(),
             self.home_page_url.as_deref(),
-            feed_url,
+            feed_base,
             resolve,
         );
-        resolve(address.trim(), &base).filter(|url| is_http(url))
+        let url = Url::parse(&resolve(address.trim(), &base)?).ok()?;
+        publishable(&url).then(|| url.into())
     }
 
     /// An instant (ms since the epoch, as `feed::model` keeps dates) in ISO 8601
@@ -173,6 +177,13 @@ impl Site {
             .map(|date| date.with_timezone(&self.zone))
             .map(|date| date.to_rfc3339_opts(SecondsFormat::AutoSi, true))
     }
+}
+
+/// Whether `url` may be written into a page: http(s) (`feed::base::is_http`),
+/// on a host that can resolve (not `invalid` or under it: RFC 6761 §6.4).
+fn publishable(url: &Url) -> bool {
+    let host = url.host_str().unwrap_or_default().trim_end_matches('.');
+    is_http(url.as_str()) && host != "invalid" && !host.ends_with(".invalid")
 }
 
 /// `address` resolved against `base` by the WHATWG URL parser the browser
