@@ -1,1 +1,421 @@
-//! See `src/publish.rs`.
+//! Each published page's `<head>` tags: what share previews (Open Graph, read
+//! by Facebook, WhatsApp, Telegram, LinkedIn; X's card), search engines
+//! (Google News reads JSON-LD) and readers' tabs see before any script runs.
+//!
+//! A page's head is built from the [`Site`] (config and feed, worked out once)
+//! and what the page shows: [`for_home`], [`for_article`], [`for_tag`]. Each
+//! takes the page's path relative to the site's root as the caller writes it
+//! (`""`, `article/abc/`, `tag/%D7%A6/`: `paths.rs`'s rule, not repeated here).
+//! [`PageHead::to_html`] writes the tags the shell (`index.html`) does not
+//! have; `lang`, `dir`, `title` and `description` are fields, for the shell's
+//! own `<html lang dir>`, `<title>` and `<meta name="description">`
+//! (`publish::page`), so that none is written twice.
+//!
+//! Texts: feed titles, summaries, tags and names are plain text already
+//! (`feed::plain_text`, applied at parsing), so they are escaped here, never
+//! read as HTML again. Tag pages carry no JSON-LD: schema.org's
+//! `CollectionPage` feeds no feature of Google's or of a share preview, and
+//! their title, description, canonical link and Open Graph say what they are.
+
+mod json_ld;
+pub mod locale;
+mod site;
+
+pub use site::Site;
+
+use html_escape::encode_double_quoted_attribute;
+
+use crate::bidi::{language_dir, text_direction, TextDirection};
+use crate::feed::model::Article;
+use crate::feed::parse::start_of;
+use crate::feed::plain_text::text_for_title;
+use crate::feed::tags::tag_key;
+use json_ld::{
+    ImageObject, NewsArticle, Organization, Party, Person, SiteGraph, WebPage, WebSite, CONTEXT,
+};
+
+/// At most this many characters of a description (then a word boundary and
+/// "…"): the length the app's article page already uses (`pages/article.rs`).
+/// Google publishes no limit and cuts snippets by pixel width; SEO tools
+/// (Moz, Yoast's 156) put what shows at 150 to 160 characters.
+pub const DESCRIPTION_CHARS: usize = 160;
+
+/// The home page's description when the feed has none: `index.html`'s own
+/// `<meta name="description">`, so a page that was not rendered says the same.
+pub const HOME_DESCRIPTION: &str = "מבזקי חדשות מתעדכנים";
+
+/// The language of the pages' own words (`index.html`'s `<html lang="he">`),
+/// and so of a page whose texts name none.
+const OWN_LANGUAGE: &str = "he";
+
+/// Google Discover shows large images only with this permission (Google Search
+/// Central, "Get on Discover": `max-image-preview:large`); news sites give it.
+const ROBOTS: &str = "max-image-preview:large";
+
+/// One page's `<head>` tags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageHead {
+    /// `<html lang>`: the page's language, a BCP 47 tag. The item's, else the
+    /// feed's, else config's, else Hebrew (`bidi::text_direction`; the page's
+    /// own words are Hebrew, so a page always has a language).
+    pub lang: String,
+    /// `<html dir>`: `"rtl"` or `"ltr"` from `lang` (`bidi::language_dir`).
+    pub dir: &'static str,
+    /// `<title>`, plain text: "headline – site name", as the app titles its
+    /// pages (`pages/article.rs`, `pages/tag.rs`); the site's name on the home
+    /// page.
+    pub title: String,
+    /// `<meta name="description">` (plain text) and `og:description`, at most
+    /// [`DESCRIPTION_CHARS`] characters and "…".
+    pub description: String,
+    /// `<link rel="canonical">`, `og:url`, the JSON-LD page address: absolute,
+    /// or `None` without `site_url`.
+    pub canonical: Option<String>,
+    /// What this page was written without, for the renderer to report: an
+    /// item image that could not be made absolute. The site's own (no
+    /// `site_url`) are the [`Site`]'s `warnings`, said once.
+    pub warnings: Vec<String>,
+    kind: PageKind,
+    /// `og:title`: the page's own title without the site's name, which
+    /// `og:site_name` carries (Facebook's sharing best practices).
+    og_title: String,
+    site_name: String,
+    locale: Option<&'static str>,
+    image: Option<Image>,
+    feed_link: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    /// `article:author`: each author's page when it has one, else the name.
+    authors: Vec<String>,
+    tags: Vec<String>,
+    /// The JSON-LD, already safe inside a script element.
+    json_ld: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PageKind {
+    Home,
+    Article,
+    Tag,
+}
+
+/// An image for previews: an absolute http(s) URL and its alt text.
+#[derive(Clone, Debug, PartialEq)]
+struct Image {
+    url: String,
+    alt: String,
+}
+
+/// The home page at `path` (usually `""`): the site's name, the feed's
+/// description (else [`HOME_DESCRIPTION`]), the site image, and JSON-LD for the
+/// `WebSite` and its publishing `Organization`.
+pub fn for_home(site: &Site, path: &str) -> PageHead {
+    let mut head = PageHead::new(
+        site,
+        PageKind::Home,
+        path,
+        page_direction(site, None),
+        site.name.clone(),
+    );
+    head.title = site.name.clone();
+    head.description = site.feed_description.as_deref().map_or_else(
+        || HOME_DESCRIPTION.to_owned(),
+        |text| start_of(text, DESCRIPTION_CHARS),
+    );
+    let graph = SiteGraph {
+        context: CONTEXT,
+        graph: (
+            WebSite {
+                kind: "WebSite",
+                name: site.name.clone(),
+                url: site.url(),
+                in_language: Some(head.lang.clone()),
+            },
+            publisher(site),
+        ),
+    };
+    head.image = site_image(site);
+    head.json_ld = json_ld::script_text(&graph);
+    head
+}
+
+/// The page of `article` at `path`: its headline, description (summary, else
+/// the opening of its body, else the headline), images (`banner_image`, else
+/// `image`, as the page's hero; else config's `site_image`, for previews only),
+/// dates, authors, tags, and a `NewsArticle`. An item image that cannot be made
+/// an absolute http(s) URL is left out, with a warning.
+pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
+    let direction = page_direction(site, Some(article));
+    let mut head = PageHead::new(
+        site,
+        PageKind::Article,
+        path,
+        direction,
+        article.title.clone(),
+    );
+    head.title = format!("{} – {}", article.title, site.name);
+    head.description = article_description(article);
+
+    // The banner first, as the page's hero shows it (`Article::hero_image`),
+    // then the main image: Google asks for each ratio an article has.
+    let mut images: Vec<String> = Vec::new();
+    for address in [&article.banner_image, &article.image]
+        .into_iter()
+        .flatten()
+    {
+        match site.item_address(article, address) {
+            Some(url) if !images.contains(&url) => images.push(url),
+            Some(_) => {}
+            None => head.warnings.push(format!(
+                "{path}: image {address:?} cannot be made an absolute http(s) URL; left out"
+            )),
+        }
+    }
+    head.image = images
+        .first()
+        .map(|url| Image {
+            url: url.clone(),
+            alt: article.title.clone(),
+        })
+        .or_else(|| site_image(site));
+    head.published = article.published_ms.and_then(|ms| site.date(ms));
+    head.modified = article.modified_ms.and_then(|ms| site.date(ms));
+
+    let named: Vec<Person> = article
+        .authors
+        .iter()
+        .filter_map(|author| {
+            Some(Person {
+                kind: "Person",
+                name: author.name.clone()?,
+                url: author
+                    .url
+                    .as_deref()
+                    .and_then(|url| site.item_address(article, url)),
+            })
+        })
+        .collect();
+    head.authors = article
+        .authors
+        .iter()
+        .filter_map(|author| {
+            let page = author
+                .url
+                .as_deref()
+                .and_then(|url| site.item_address(article, url));
+            page.or_else(|| author.name.clone())
+        })
+        .collect();
+    head.tags = distinct_tags(&article.tags);
+
+    let author = if named.is_empty() {
+        vec![Party::Organization(publisher(site))]
+    } else {
+        named.into_iter().map(Party::Person).collect()
+    };
+    let document = NewsArticle {
+        context: CONTEXT,
+        kind: NewsArticle::TYPE,
+        headline: article.title.clone(),
+        description: head.description.clone(),
+        image: images,
+        date_published: head.published.clone(),
+        date_modified: head.modified.clone(),
+        author,
+        publisher: publisher(site),
+        main_entity_of_page: head.canonical.clone().map(|id| WebPage {
+            kind: "WebPage",
+            id,
+        }),
+        in_language: Some(head.lang.clone()),
+    };
+    head.json_ld = json_ld::script_text(&document);
+    head
+}
+
+/// The page of the tag `tag` (as the page shows it: the form the feed uses
+/// most, `feed::tags::most_used_form`) at `path`.
+pub fn for_tag(site: &Site, tag: &str, path: &str) -> PageHead {
+    let direction = page_direction(site, None);
+    let mut head = PageHead::new(site, PageKind::Tag, path, direction, tag.to_owned());
+    head.title = format!("{tag} – {}", site.name);
+    head.description = start_of(&format!("מבזקים וכתבות בתגית {tag}"), DESCRIPTION_CHARS);
+    head.image = site_image(site);
+    head
+}
+
+/// An article's description: its summary, else the opening of its text
+/// (`content_text`, else `content_html`, as plain text on one line with
+/// Markdown links reduced to their words: `plain_text::text_for_title`), else
+/// its headline; cut to [`DESCRIPTION_CHARS`] at a word boundary.
+pub fn article_description(article: &Article) -> String {
+    let text = article
+        .summary
+        .clone()
+        .or_else(|| {
+            [&article.content_text, &article.content_html]
+                .into_iter()
+                .flatten()
+                .map(|body| text_for_title(body))
+                .find(|text| !text.is_empty())
+        })
+        .unwrap_or_else(|| article.title.clone());
+    start_of(&text, DESCRIPTION_CHARS)
+}
+
+impl PageHead {
+    fn new(
+        site: &Site,
+        kind: PageKind,
+        path: &str,
+        direction: TextDirection,
+        og_title: String,
+    ) -> Self {
+        let lang = direction.lang.unwrap_or_else(|| OWN_LANGUAGE.to_owned());
+        Self {
+            dir: language_dir(&lang),
+            locale: locale::og_locale(&lang),
+            lang,
+            title: String::new(),
+            description: String::new(),
+            canonical: site.page_url(path),
+            warnings: Vec::new(),
+            kind,
+            og_title,
+            site_name: site.name.clone(),
+            image: None,
+            feed_link: site.feed_address(),
+            published: None,
+            modified: None,
+            authors: Vec::new(),
+            tags: Vec::new(),
+            json_ld: None,
+        }
+    }
+
+    /// The tags, one a line (each line ending in `\n`), each value escaped for
+    /// its place (a double-quoted attribute, a script's JSON), in this order:
+    /// canonical and feed links, robots; Open Graph (`og:*`, then `article:*`
+    /// on an article); X's card; JSON-LD. Not `<title>` or the description,
+    /// which the shell has (the fields). A tag whose value is missing (no
+    /// `site_url`, no image, no date) is left out, never written empty.
+    pub fn to_html(&self) -> String {
+        let mut lines = Vec::new();
+        if let Some(url) = &self.canonical {
+            lines.push(format!(
+                "<link rel=\"canonical\" href=\"{}\">",
+                attribute(url)
+            ));
+        }
+        if let Some(url) = &self.feed_link {
+            lines.push(format!(
+                "<link rel=\"alternate\" type=\"application/feed+json\" title=\"{}\" href=\"{}\">",
+                attribute(&self.site_name),
+                attribute(url)
+            ));
+        }
+        lines.push(meta("name", "robots", ROBOTS));
+        let og_type = match self.kind {
+            PageKind::Article => "article",
+            PageKind::Home | PageKind::Tag => "website",
+        };
+        lines.push(meta("property", "og:type", og_type));
+        lines.push(meta("property", "og:site_name", &self.site_name));
+        if let Some(locale) = self.locale {
+            lines.push(meta("property", "og:locale", locale));
+        }
+        lines.push(meta("property", "og:title", &self.og_title));
+        lines.push(meta("property", "og:description", &self.description));
+        if let Some(url) = &self.canonical {
+            lines.push(meta("property", "og:url", url));
+        }
+        if let Some(image) = &self.image {
+            lines.push(meta("property", "og:image", &image.url));
+            lines.push(meta("property", "og:image:alt", &image.alt));
+        }
+        if let Some(date) = &self.published {
+            lines.push(meta("property", "article:published_time", date));
+        }
+        if let Some(date) = &self.modified {
+            lines.push(meta("property", "article:modified_time", date));
+        }
+        for author in &self.authors {
+            lines.push(meta("property", "article:author", author));
+        }
+        for tag in &self.tags {
+            lines.push(meta("property", "article:tag", tag));
+        }
+        // X reads og:title, og:description and og:image when its own are
+        // missing (X Developer Platform, "Cards markup"), but not the alt text.
+        match &self.image {
+            Some(image) => {
+                lines.push(meta("name", "twitter:card", "summary_large_image"));
+                lines.push(meta("name", "twitter:image:alt", &image.alt));
+            }
+            None => lines.push(meta("name", "twitter:card", "summary")),
+        }
+        if let Some(json) = &self.json_ld {
+            lines.push(format!(
+                "<script type=\"application/ld+json\">{json}</script>"
+            ));
+        }
+        let mut html = lines.join("\n");
+        html.push('\n');
+        html
+    }
+}
+
+/// `<meta name="…">` (HTML's own and X's) or `<meta property="…">` (Open Graph's).
+fn meta(attribute_name: &str, key: &str, value: &str) -> String {
+    format!(
+        "<meta {attribute_name}=\"{key}\" content=\"{}\">",
+        attribute(value)
+    )
+}
+
+/// `value` inside a double-quoted attribute: `&`, `<`, `>` and `"` escaped, as
+/// Leptos's own server rendering escapes attributes (the `html-escape` crate).
+fn attribute(value: &str) -> std::borrow::Cow<'_, str> {
+    encode_double_quoted_attribute(value)
+}
+
+/// The page's language: the item's, else the feed's, else config's
+/// (`bidi::text_direction`); [`OWN_LANGUAGE`] when none is named (`PageHead::new`).
+fn page_direction(site: &Site, article: Option<&Article>) -> TextDirection {
+    text_direction(
+        article.and_then(|a| a.language.as_deref()),
+        article
+            .and_then(|a| a.feed_language.as_deref())
+            .or(site.feed_language.as_deref()),
+        site.site_language.as_deref(),
+    )
+}
+
+/// The publisher: the site's name, address and logo (Google's Article and
+/// Organization documentation).
+fn publisher(site: &Site) -> Organization {
+    Organization {
+        kind: "Organization",
+        name: site.name.clone(),
+        url: site.url(),
+        logo: site.logo.clone().map(ImageObject::new),
+    }
+}
+
+/// config's `site_image`, described by the site's name.
+fn site_image(site: &Site) -> Option<Image> {
+    site.image.clone().map(|url| Image {
+        url,
+        alt: site.name.clone(),
+    })
+}
+
+/// `tags` without repeats: one tag written two ways (`צה"ל`, `צה״ל`) is one tag
+/// (`feed::tags::tag_key`), in the form that comes first.
+fn distinct_tags(tags: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    tags.iter()
+        .filter(|tag| seen.insert(tag_key(tag)))
+        .cloned()
+        .collect()
+}
