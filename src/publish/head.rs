@@ -23,13 +23,12 @@ mod site;
 
 pub use site::Site;
 
-use html_escape::encode_double_quoted_attribute;
-
 use crate::bidi::{language_dir, text_direction, TextDirection};
 use crate::feed::model::Article;
 use crate::feed::parse::start_of;
 use crate::feed::plain_text::text_for_title;
 use crate::feed::tags::tag_key;
+use crate::publish::page::escape_attribute;
 use json_ld::{
     ImageObject, NewsArticle, Organization, Party, Person, SiteGraph, WebPage, WebSite, CONTEXT,
 };
@@ -304,14 +303,14 @@ impl PageHead {
         if let Some(url) = &self.canonical {
             lines.push(format!(
                 "<link rel=\"canonical\" href=\"{}\">",
-                attribute(url)
+                escape_attribute(url)
             ));
         }
         if let Some(url) = &self.feed_link {
             lines.push(format!(
                 "<link rel=\"alternate\" type=\"application/feed+json\" title=\"{}\" href=\"{}\">",
-                attribute(&self.site_name),
-                attribute(url)
+                escape_attribute(&self.site_name),
+                escape_attribute(url)
             ));
         }
         lines.push(meta("name", "robots", ROBOTS));
@@ -365,18 +364,13 @@ impl PageHead {
     }
 }
 
-/// `<meta name="…">` (HTML's own and X's) or `<meta property="…">` (Open Graph's).
+/// `<meta name="…">` (HTML's own and X's) or `<meta property="…">` (Open
+/// Graph's), its value escaped for a double-quoted attribute (`publish::page`).
 fn meta(attribute_name: &str, key: &str, value: &str) -> String {
     format!(
         "<meta {attribute_name}=\"{key}\" content=\"{}\">",
-        attribute(value)
+        escape_attribute(value)
     )
-}
-
-/// `value` inside a double-quoted attribute: `&`, `<`, `>` and `"` escaped, as
-/// Leptos's own server rendering escapes attributes (the `html-escape` crate).
-fn attribute(value: &str) -> std::borrow::Cow<'_, str> {
-    encode_double_quoted_attribute(value)
 }
 
 /// The page's language: the item's, else the feed's, else config's
