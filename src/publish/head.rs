@@ -177,8 +177,8 @@ pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
             alt: article.title.clone(),
         })
         .or_else(|| site_image(site));
-    head.published = article.published_ms.and_then(|ms| site.date(ms));
-    head.modified = article.modified_ms.and_then(|ms| site.date(ms));
+    head.published = article.published_ms.and_then(iso_date);
+    head.modified = article.modified_ms.and_then(iso_date);
 
     let named: Vec<Person> = article
         .authors
@@ -383,6 +383,17 @@ fn page_direction(site: &Site, article: Option<&Article>) -> TextDirection {
             .or(site.feed_language.as_deref()),
         site.site_language.as_deref(),
     )
+}
+
+/// An instant (ms since the epoch, as `feed::model` keeps dates) as Open
+/// Graph's `article:*_time` and schema.org's `DateTime` take it (ISO 8601 with
+/// its offset): UTC, as `Date.prototype.toISOString` writes it and the app's
+/// `<time datetime>` has it (`time::iso`): `2024-12-27T12:02:00.000Z`. The
+/// offset the feed wrote is not kept by the model, and any other zone would
+/// need a second zone rule; the instant is the same. `None` beyond a `Date`'s
+/// range.
+fn iso_date(ms: i64) -> Option<String> {
+    Some(crate::time::iso(ms)).filter(|date| !date.is_empty())
 }
 
 /// The publisher: the site's name, address and logo (Google's Article and

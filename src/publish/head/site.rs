@@ -1,14 +1,13 @@
 //! What every page's head needs from the site and its feed, worked out once
-//! per render: the absolute addresses, the language, the zone dates are
-//! written in, and what could not be worked out (the warnings).
+//! per render: the absolute addresses, the language, and what could not be
+//! worked out (the warnings).
 
-use chrono::{DateTime, SecondsFormat};
-use chrono_tz::Tz;
 use url::Url;
 
 use crate::config::Config;
 use crate::feed::base::{is_http, item_base};
 use crate::feed::model::{Article, Feed};
+use crate::http::absolute_url;
 
 /// The site as the pages' heads see it. Built once by [`Site::new`], then
 /// passed to `for_home`, `for_article` and `for_tag` for each page.
@@ -36,7 +35,6 @@ pub struct Site {
     pub(super) feed_language: Option<String>,
     /// The feed's `description`, plain text.
     pub(super) feed_description: Option<String>,
-    zone: Tz,
 }
 
 impl Site {
@@ -55,8 +53,6 @@ impl Site {
     /// - `site_image` and `publisher_logo` are absolute or relative to `site_url`.
     /// - Every address written is http(s) and not on a `.invalid` host (RFC
     ///   6761: a name that never resolves, which callers use as a stand-in).
-    /// - Dates are written in config's `time_zone` (an IANA name); one chrono-tz
-    ///   does not know gives UTC and a warning.
     pub fn new(config: &Config, feed: &Feed, feed_url: &str) -> Self {
         let mut warnings = Vec::new();
         let url = config.site_url.as_deref().and_then(|site| {
@@ -101,13 +97,6 @@ impl Site {
         };
         let image = site_file("site_image", config.site_image.as_deref());
         let logo = site_file("publisher_logo", config.publisher_logo.as_deref());
-        let zone = config.time_zone.parse::<Tz>().unwrap_or_else(|_| {
-            warnings.push(format!(
-                "time_zone {:?} is not an IANA zone chrono-tz knows; dates are written in UTC",
-                config.time_zone
-            ));
-            Tz::UTC
-        });
         Self {
             warnings,
             name: config.site_name.clone(),
@@ -124,7 +113,6 @@ impl Site {
                 .as_deref()
                 .map(crate::feed::plain_text::one_line)
                 .filter(|text| !text.is_empty()),
-            zone,
         }
     }
 
@@ -154,28 +142,17 @@ impl Site {
     /// rule (the item's `url`, else the feed's `home_page_url`, else the
     /// feed's address); `None` unless that gives an http(s) URL.
     pub(super) fn item_address(&self, article: &Article, address: &str) -> Option<String> {
-        // Without the feed's address, "" stands for "no base": `resolve` then
-        // takes only absolute URLs.
+        // Without the feed's address, "" stands for "no base": `absolute_url`
+        // then takes only an absolute address.
         let feed_base = self.feed_base.as_ref().map_or("", Url::as_str);
         let base = item_base(
             article.url.as_deref(),
             self.home_page_url.as_deref(),
             feed_base,
-            resolve,
+            absolute_url,
         );
-        let url = Url::parse(&resolve(address.trim(), &base)?).ok()?;
+        let url = Url::parse(&absolute_url(address, &base)?).ok()?;
         publishable(&url).then(|| url.into())
-    }
-
-    /// An instant (ms since the epoch, as `feed::model` keeps dates) in ISO 8601
-    /// with the site's offset at that instant (`2024-12-27T14:02:00+02:00`,
-    /// fractions of a second only when there are some), as Open Graph's
-    /// `article:*_time` and schema.org's `DateTime` take it. `None` for an
-    /// instant chrono cannot represent.
-    pub(super) fn date(&self, ms: i64) -> Option<String> {
-        DateTime::from_timestamp_millis(ms)
-            .map(|date| date.with_timezone(&self.zone))
-            .map(|date| date.to_rfc3339_opts(SecondsFormat::AutoSi, true))
     }
 }
 
@@ -184,16 +161,4 @@ impl Site {
 fn publishable(url: &Url) -> bool {
     let host = url.host_str().unwrap_or_default().trim_end_matches('.');
     is_http(url.as_str()) && host != "invalid" && !host.ends_with(".invalid")
-}
-
-/// `address` resolved against `base` by the WHATWG URL parser the browser
-/// uses (`http::absolute_url`'s native counterpart); an absolute `address`
-/// when `base` is not a URL.
-fn resolve(address: &str, base: &str) -> Option<String> {
-    match Url::parse(base) {
-        Ok(base) => base.join(address),
-        Err(_) => Url::parse(address),
-    }
-    .ok()
-    .map(String::from)
 }
