@@ -262,7 +262,10 @@ fn every_route_segment_is_a_safe_file_name_and_one_id_each() {
     for id in hostile_ids() {
         let segment = route_segment(&id);
         let name = file_name(&segment);
-        assert!(!name.is_empty() && name != "." && name != "..", "{id:?}: {name:?}");
+        assert!(
+            !name.is_empty() && name != "." && name != "..",
+            "{id:?}: {name:?}"
+        );
         assert!(name.len() <= LONGEST_FILE_NAME, "{id:?}");
         assert!(
             !name.contains(['/', '\\']) && !name.chars().any(char::is_control),
@@ -298,7 +301,10 @@ fn readable_where_a_host_can_serve_it_hashed_where_not() {
         let segment = route_segment(id);
         assert_eq!(segment, format!("!{:016x}", fnv1a_64(id.as_bytes())));
     }
-    assert_eq!(route_segment(&"א".repeat(100)), encode_segment(&"א".repeat(100)));
+    assert_eq!(
+        route_segment(&"א".repeat(100)),
+        encode_segment(&"א".repeat(100))
+    );
 }
 
 #[test]
@@ -314,7 +320,10 @@ fn hand_written_and_old_style_links_find_their_segment() {
     // Lower-case hex, and a long id's readable form, name the same page.
     assert_eq!(canonical_segment("%d7%90"), route_segment("א"));
     let long = "א".repeat(300);
-    assert_eq!(canonical_segment(&encode_segment(&long)), route_segment(&long));
+    assert_eq!(
+        canonical_segment(&encode_segment(&long)),
+        route_segment(&long)
+    );
     assert_eq!(canonical_segment("a%2Fb"), route_segment("a/b"));
     assert_eq!(canonical_segment("!ABCDEF0123456789"), "!abcdef0123456789");
     // The literal id "!x" is readable ("%21x"), never taken for a hash.

@@ -6,8 +6,8 @@ use mivzak::feed::parse_feed;
 use mivzak::publish::render::{app_html, Site};
 
 fn sample() -> Site {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feed.json")).unwrap();
     Site {
         config: Config::default(),
         feed: parse_feed(&text).unwrap(),

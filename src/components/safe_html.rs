@@ -27,7 +27,11 @@ pub fn SafeHtml(
 
 /// In the browser: rebuilt node by node (`html::walk`), never through `inner_html`.
 #[cfg(target_arch = "wasm32")]
-fn browser_view(html: Signal<String>, base_url: Signal<String>, class: &'static str) -> impl IntoView {
+fn browser_view(
+    html: Signal<String>,
+    base_url: Signal<String>,
+    class: &'static str,
+) -> impl IntoView {
     let holder = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let Some(holder) = holder.get() else {

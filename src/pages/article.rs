@@ -230,4 +230,3 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
         }
     }
 }
-

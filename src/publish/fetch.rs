@@ -35,15 +35,19 @@ pub fn get_text(url: &str) -> Result<String, FetchError> {
 
 /// The body of `url` if it changed since `validators` were taken (`None` on a
 /// 304), updating them from the answer.
-pub fn get_if_changed(url: &str, validators: &mut Validators) -> Result<Option<String>, FetchError> {
+pub fn get_if_changed(
+    url: &str,
+    validators: &mut Validators,
+) -> Result<Option<String>, FetchError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
         .http_status_as_error(false)
         .build()
         .into();
-    let mut request = agent
-        .get(url)
-        .header("Accept", "application/feed+json, application/json;q=0.9, */*;q=0.1");
+    let mut request = agent.get(url).header(
+        "Accept",
+        "application/feed+json, application/json;q=0.9, */*;q=0.1",
+    );
     if let Some(etag) = &validators.etag {
         request = request.header("If-None-Match", etag);
     }

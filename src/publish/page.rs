@@ -27,19 +27,25 @@ pub struct PageParts {
 /// The shell is not the one trunk built from index.html (a place is missing).
 #[derive(Debug, Error, PartialEq)]
 #[error("the shell page has no {0}: is it the index.html that `make build` wrote?")]
-pub struct ShellError(&'static str);
+pub struct ShellError(pub &'static str);
 
 /// The page: `shell` with `parts` put in.
 pub fn page_html(shell: &str, parts: &PageParts) -> Result<String, ShellError> {
-    let html_at = shell.find(HTML_START).ok_or(ShellError("<html lang=\"he\" dir=\"rtl\">"))?;
+    let html_at = shell
+        .find(HTML_START)
+        .ok_or(ShellError("<html lang=\"he\" dir=\"rtl\">"))?;
     let title_at = shell.find("<title>").ok_or(ShellError("<title>"))?;
     let title_end = shell[title_at..]
         .find("</title>")
         .map(|i| title_at + i + "</title>".len())
         .ok_or(ShellError("</title>"))?;
     let head_end = shell.find("</head>").ok_or(ShellError("</head>"))?;
-    let app_at = shell.find(APP_START).ok_or(ShellError("<div id=\"app\">"))?;
-    let app_end = shell.find(APP_END).ok_or(ShellError("<!-- /#app --> after #app"))?;
+    let app_at = shell
+        .find(APP_START)
+        .ok_or(ShellError("<div id=\"app\">"))?;
+    let app_end = shell
+        .find(APP_END)
+        .ok_or(ShellError("<!-- /#app --> after #app"))?;
     if !(html_at < title_at && title_end < head_end && head_end < app_at && app_at < app_end) {
         return Err(ShellError("head and #app in their usual order"));
     }
@@ -75,12 +81,19 @@ fn replace_description(head: &str, text: &str) -> String {
     let Some(length) = head[start..].find('"') else {
         return head.to_owned();
     };
-    format!("{}{}{}", &head[..start], escape_attribute(text), &head[start + length..])
+    format!(
+        "{}{}{}",
+        &head[..start],
+        escape_attribute(text),
+        &head[start + length..]
+    )
 }
 
 /// Text as HTML text content: `&`, `<`, `>` escaped (HTML §13.3's serialization).
 pub fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Text as a double-quoted attribute value: `&`, `"`, `<`, `>` escaped.

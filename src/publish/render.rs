@@ -42,8 +42,7 @@ pub fn app_html(site: &Site, path: &str) -> String {
         provide_context(Clock(RwSignal::new(site.now_ms)));
         provide_context(site.config.clone());
         provide_context(Paths::new(site.base.clone()));
-        let source =
-            FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
+        let source = FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
         provide_context(source);
         let backend = site.config.comments_url.as_deref().map(Backend::new);
         provide_context(backend);

@@ -15,8 +15,8 @@ use super::page::{page_html, PageParts, ShellError};
 use super::render::{app_html, Site};
 use super::sitemap::crawler_files;
 use crate::config::Config;
-use crate::feed::tags::{most_used_form, tag_key};
 use crate::feed::parse_feed;
+use crate::feed::tags::{most_used_form, tag_key};
 use crate::paths::{route_segment, Paths};
 
 /// The pristine shell: index.html as trunk built it, kept on the first run,
@@ -90,7 +90,10 @@ pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, 
     // A corrupt manifest stops the run before anything is written.
     let mut manifest = Manifest::load(&out)?;
     let shell = read_shell(&out)?;
-    let feed_name = options.feed.clone().unwrap_or_else(|| config.feed_url.clone());
+    let feed_name = options
+        .feed
+        .clone()
+        .unwrap_or_else(|| config.feed_url.clone());
     let text = match text {
         Some(text) => text,
         None => read_feed(&out, &feed_name, options.feed.is_some())?,
@@ -152,8 +155,12 @@ fn render_pages(
     let mut page = |path: String, file: String, head: PageHead| -> Result<(), RunError> {
         report.warnings.extend(head.warnings.iter().cloned());
         let parts = PageParts {
-            lang: head.lang.clone(),
-            dir: head.dir.to_owned(),
+            // The page's own words (header, labels, notices) are Hebrew whatever
+            // the item's language, which its own elements carry (as in the app,
+            // which never changes <html>): so the page never flips when the app
+            // takes over. og:locale and JSON-LD carry the item's language.
+            lang: "he".into(),
+            dir: "rtl".into(),
             title: head.title.clone(),
             description: Some(head.description.clone()),
             head: format!("{GENERATOR}\n{}", head.to_html()),
@@ -162,7 +169,11 @@ fn render_pages(
         pages.push((file, page_html(shell, &parts)?));
         Ok(())
     };
-    page(paths.home(), "index.html".into(), head::for_home(head_site, ""))?;
+    page(
+        paths.home(),
+        "index.html".into(),
+        head::for_home(head_site, ""),
+    )?;
 
     let mut tags: Vec<&str> = Vec::new();
     for item in &site.feed.items {
@@ -184,12 +195,16 @@ fn render_pages(
     forms.sort_unstable();
     forms.dedup();
     for form in forms {
-        let shown = most_used_form(&tag_key(form), tags.iter().copied())
-            .unwrap_or_else(|| form.to_owned());
+        let shown =
+            most_used_form(&tag_key(form), tags.iter().copied()).unwrap_or_else(|| form.to_owned());
         let segment = route_segment(form);
         let canonical = format!("tag/{}/", route_segment(&shown));
         let file = format!("tag/{}/index.html", host_name(&segment));
-        page(paths.tag(form), file, head::for_tag(head_site, &shown, &canonical))?;
+        page(
+            paths.tag(form),
+            file,
+            head::for_tag(head_site, &shown, &canonical),
+        )?;
         if shown == form {
             manifest.record_tag(&shown, &canonical, site.now_ms)?;
         }
@@ -224,10 +239,13 @@ fn read_config(out: &OutputDir, report: &mut Report) -> Result<Config, RunError>
 /// run, or a new build copied over the published site), else the shell.html
 /// an earlier run kept.
 fn read_shell(out: &OutputDir) -> Result<String, RunError> {
-    let index = out.read("index.html")?.ok_or(ShellError("index.html in DIR"))?;
+    let index = out
+        .read("index.html")?
+        .ok_or(ShellError("index.html in DIR"))?;
     let bytes = if String::from_utf8_lossy(&index).contains(GENERATOR) {
-        out.read(SHELL_FILE)?
-            .ok_or(ShellError("shell.html (index.html was rendered before; rebuild)"))?
+        out.read(SHELL_FILE)?.ok_or(ShellError(
+            "shell.html (index.html was rendered before; rebuild)",
+        ))?
     } else {
         index
     };
@@ -256,7 +274,10 @@ fn read_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<Str
 /// absolute already, or against `site_url` (else a placeholder origin that
 /// never reaches a page: item URLs are then left relative).
 fn feed_address(config: &Config, name: &str) -> String {
-    let base = config.site_url.as_deref().unwrap_or("https://site.invalid/");
+    let base = config
+        .site_url
+        .as_deref()
+        .unwrap_or("https://site.invalid/");
     crate::http::absolute_url(name, base).unwrap_or_else(|| name.to_owned())
 }
 

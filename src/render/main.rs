@@ -105,7 +105,9 @@ mod native {
         }
     }
 
-    fn parse_args(mut args: impl Iterator<Item = String>) -> Result<(Options, Option<u64>), String> {
+    fn parse_args(
+        mut args: impl Iterator<Item = String>,
+    ) -> Result<(Options, Option<u64>), String> {
         let (mut dist, mut feed, mut watch) = (None, None, None);
         while let Some(arg) = args.next() {
             let mut value = || args.next().ok_or(format!("{arg} needs a value"));
