@@ -18,6 +18,7 @@ import { lighthouse } from './figures/lighthouse.mjs';
 import { marquee } from './figures/marquee.mjs';
 import { memory } from './figures/memory.mjs';
 import { mutations } from './figures/mutations.mjs';
+import { publish } from './figures/publish.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { RUNS, writeFigures } from './lib/figures.mjs';
 import { ROOT } from './lib/site.mjs';
@@ -30,6 +31,7 @@ const GROUPS = [
   { key: 'mutations', heading: '5. DOM mutations per poll', measure: mutations },
   { key: 'marquee', heading: '6. marquee smoothness', measure: marquee },
   { key: 'memory', heading: '7. memory after 500 polls', measure: memory },
+  { key: 'publish', heading: '8. publish-time HTML (mivzak-render)', measure: publish },
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

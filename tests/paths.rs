@@ -329,3 +329,10 @@ fn hand_written_and_old_style_links_find_their_segment() {
     // The literal id "!x" is readable ("%21x"), never taken for a hash.
     assert_eq!(canonical_segment("%21x"), "%21x");
 }
+
+#[test]
+fn a_permalink_id_is_hashed_to_the_value_the_shell_pins() {
+    // links.spec.js pins the shell's (index.html) and the app's link to the same.
+    let id = "https://news.example.co.il/2024/12/%D7%A9%D7%9C%D7%92-%D7%91%D7%97%D7%A8%D7%9E%D7%95%D7%9F/";
+    assert_eq!(route_segment(id), "!33738539fe1c80e4");
+}

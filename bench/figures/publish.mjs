@@ -1,0 +1,71 @@
+// 8. mivzak-render (issue 15): a 10,000-item feed, each item with a body and
+// tags, rendered into a copy of dist/ from nothing; then a re-run after one new
+// item, counting the files it rewrote besides the sitemaps and the manifest.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { figure, median, RUNS } from '../lib/figures.mjs';
+import { CONFIG, DIST, feedOf, ROOT } from '../lib/site.mjs';
+
+const RENDER = path.join(ROOT, 'target/render/mivzak-render');
+const TAGS = Array.from({ length: 50 }, (_, i) => `נושא ${i}`);
+
+/** feedOf(n) with what real items carry: an HTML body and two tags each. */
+function publishedFeed(n, extra = []) {
+  const feed = feedOf(n, extra);
+  for (const [i, item] of feed.items.entries()) {
+    item.content_html ??= `<p>פסקה ראשונה של כתבה ${i}, עם <a href="/x/${i}">קישור</a>.</p><p>פסקה שנייה.</p>`;
+    item.tags ??= [TAGS[i % TAGS.length], TAGS[(i * 7) % TAGS.length]];
+  }
+  return feed;
+}
+
+function run(dir) {
+  const started = process.hrtime.bigint();
+  const done = spawnSync(RENDER, ['--dist', dir], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13) / 1000) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (done.status !== 0) throw new Error(`mivzak-render failed: ${done.stderr}`);
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: done.stdout };
+}
+
+export async function publish() {
+  const first = [];
+  const rewritten = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-publish-'));
+    try {
+      fs.cpSync(DIST, dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'config.json'),
+        JSON.stringify({ ...CONFIG, site_url: 'https://news.example.co.il/' }),
+      );
+      fs.writeFileSync(path.join(dir, 'feed.json'), JSON.stringify(publishedFeed(10000)));
+      first.push(run(dir).ms);
+      const fresh = { id: 'fresh', title: 'מבזק חדש', date_published: '2024-12-27T14:30:00+02:00', tags: [TAGS[0]] };
+      fs.writeFileSync(path.join(dir, 'feed.json'), JSON.stringify(publishedFeed(10000, [fresh])));
+      const again = run(dir).stdout;
+      const files = again
+        .split('\n')
+        .filter((line) => line.startsWith('wrote ') && !/sitemap|mivzak-render\.json/.test(line));
+      rewritten.push(files.length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  figure(
+    'publish.render_10000_items',
+    median(first),
+    'ms',
+    'mivzak-render from nothing, 10,000 items with bodies and tags (target ≤ 10,000)',
+  );
+  figure(
+    'publish.rerun_one_new_item_files',
+    median(rewritten),
+    'files',
+    'rewritten besides the sitemaps and the manifest (target ≤ 5)',
+  );
+}
