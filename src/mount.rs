@@ -93,6 +93,31 @@ pub fn reveal_when_loaded(source: FeedSource) {
             .next_element_sibling()
             .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // A published page of an article that has since left the feed
+            // (mivzak-render keeps it, so a shared link still opens): the
+            // app has nothing for it, so the published article stays.
+            let kept = shell
+                .query_selector("article.article")
+                .ok()
+                .flatten()
+                .is_some()
+                && root.query_selector(".not-found").ok().flatten().is_some();
+            if kept {
+                root.remove();
+                crate::log::warn("this article has left the feed: its published page is kept");
+                // The app is not on screen: the browser follows this page's
+                // links itself (a click stops before the router's listeners).
+                let follow = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+                    |event: web_sys::Event| event.stop_immediate_propagation(),
+                );
+                let _ = window().add_event_listener_with_callback_and_bool(
+                    "click",
+                    follow.as_ref().unchecked_ref(),
+                    true,
+                );
+                follow.forget();
+                return true;
+            }
             shell.remove();
             root.set_id("app");
             root.set_hidden(false);

@@ -105,7 +105,8 @@ pub const LONGEST_FILE_NAME: usize = 200;
 ///   `/article/%D7%90` is the folder `article/א`. Safe means: no `/`, `\` or
 ///   control character (C0, DEL, C1) once decoded, at most
 ///   [`LONGEST_FILE_NAME`] bytes, and not an id whose decoded name is one of
-///   the marks `~`, `~.`, `~..` (which stand for ``, `.`, `..`);
+///   the marks `~`, `~.`, `~..` (which stand for ``, `.`, `..`), and not
+///   starting with `!` (whose decoded name would be a hashed segment's);
 /// - otherwise `!` and the 16 lowercase hex digits of the text's FNV-1a 64-bit
 ///   hash ([`fnv1a_64`]): ids that are URLs (`https://site/2024/…`), 2,000
 ///   characters long, or carrying a tab. `encode_segment` escapes `!`, so no
@@ -119,7 +120,10 @@ pub fn route_segment(text: &str) -> String {
     let readable = encode_segment(text);
     let unsafe_char = |c: char| c == '/' || c == '\\' || c.is_control();
     let is_mark = MARKED.iter().any(|(_, marked)| *marked == text);
-    if text.len() <= LONGEST_FILE_NAME && !is_mark && !text.chars().any(unsafe_char) {
+    // "!x" reads as "%21x", which a host decodes to the folder of a hashed
+    // segment: such ids are hashed too, so no two ids share a folder.
+    let hash_like = text.starts_with('!');
+    if text.len() <= LONGEST_FILE_NAME && !is_mark && !hash_like && !text.chars().any(unsafe_char) {
         readable
     } else {
         format!("!{:016x}", fnv1a_64(text.as_bytes()))

@@ -326,8 +326,14 @@ fn hand_written_and_old_style_links_find_their_segment() {
     );
     assert_eq!(canonical_segment("a%2Fb"), route_segment("a/b"));
     assert_eq!(canonical_segment("!ABCDEF0123456789"), "!abcdef0123456789");
-    // The literal id "!x" is readable ("%21x"), never taken for a hash.
-    assert_eq!(canonical_segment("%21x"), "%21x");
+    // The literal id "!x" is hashed (its readable "%21x" would decode to a hash's folder)
+    assert_eq!(canonical_segment("%21x"), route_segment("!x"));
+    // and an id shaped like a hash gets its own hash, never another's folder.
+    let permalink = "https://site/2024/12/story/";
+    assert_ne!(
+        route_segment(&route_segment(permalink)),
+        route_segment(permalink)
+    );
 }
 
 #[test]

@@ -49,6 +49,15 @@ impl Deliveries {
         deliveries
     }
 
+    /// The deliveries of a published page (`publish::render`): forms drawn,
+    /// nothing sent, no outbox read (sending is the browser app's).
+    pub fn published(backend: Backend) -> Self {
+        Self(StoredValue::new_local(Rc::new(Inner {
+            backend,
+            slots: RefCell::default(),
+        })))
+    }
+
     /// The delivery state of the form with this draft key.
     pub fn slot(&self, key: &str) -> Slot {
         let inner = self.0.get_value();

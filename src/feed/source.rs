@@ -22,6 +22,23 @@ use crate::log;
 
 pub use super::reconcile::Entry;
 
+type SegmentIndex = std::sync::Arc<std::collections::HashMap<String, ArcRwSignal<Article>>>;
+
+/// The first entry of each route segment (a later duplicate id is not shown).
+fn index_by_segment(entries: RwSignal<Vec<Entry>>) -> Memo<SegmentIndex> {
+    Memo::new(move |_| {
+        let mut index = std::collections::HashMap::new();
+        entries.with(|entries| {
+            for entry in entries {
+                index
+                    .entry(crate::paths::route_segment(&entry.id))
+                    .or_insert_with(|| entry.article.clone());
+            }
+        });
+        std::sync::Arc::new(index)
+    })
+}
+
 /// Whether there is anything to show yet.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
@@ -47,6 +64,10 @@ pub struct FeedInfo {
 #[derive(Clone, Copy)]
 pub struct FeedSource {
     pub entries: RwSignal<Vec<Entry>>,
+    /// The entries by route segment (`paths::route_segment` of the id), worked
+    /// out once per change of the list, not once per lookup: the renderer looks
+    /// up every one of 10,000 articles.
+    by_segment: Memo<SegmentIndex>,
     pub state: RwSignal<LoadState>,
     pub info: RwSignal<FeedInfo>,
     /// `Date.now()` of the last good poll.
@@ -81,8 +102,10 @@ impl FeedSource {
             timer: Cell::new(None),
             in_flight: Cell::new(false),
         });
+        let entries = RwSignal::new(Vec::new());
         let source = Self {
-            entries: RwSignal::new(Vec::new()),
+            entries,
+            by_segment: index_by_segment(entries),
             state: RwSignal::new(LoadState::Loading),
             info: RwSignal::new(FeedInfo {
                 base_url: url,
@@ -110,7 +133,7 @@ impl FeedSource {
     /// would have them (`merge`, `reconcile`), ready, and never polled.
     pub fn published(url: String, feed: Feed, at_ms: i64) -> Self {
         let change = merge(&[], feed.items);
-        let entries = reconcile(&[], change, true).entries.unwrap_or_default();
+        let entries = RwSignal::new(reconcile(&[], change, true).entries.unwrap_or_default());
         let poller = Rc::new(Poller {
             url: url.clone(),
             poll_seconds: 0,
@@ -120,7 +143,8 @@ impl FeedSource {
             in_flight: Cell::new(true),
         });
         Self {
-            entries: RwSignal::new(entries),
+            entries,
+            by_segment: index_by_segment(entries),
             state: RwSignal::new(LoadState::Ready),
             info: RwSignal::new(FeedInfo {
                 title: feed.title,
@@ -205,12 +229,7 @@ impl FeedSource {
     /// The article whose route segment (`paths::route_segment` of its id) is
     /// `segment`, as `paths::use_path_segment` reads it from the location.
     pub fn article_at(&self, segment: &str) -> Option<ArcRwSignal<Article>> {
-        self.entries.with(|entries| {
-            entries
-                .iter()
-                .find(|e| crate::paths::route_segment(&e.id) == segment)
-                .map(|e| e.article.clone())
-        })
+        self.by_segment.with(|index| index.get(segment).cloned())
     }
 
     /// Fetches the next older page and appends its items.

@@ -213,7 +213,10 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
                 {label}
                 <time dir="ltr" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
                 // From a year back the relative time is the date, already shown.
+                // Not on a published page: an age written there is wrong an hour
+                // later and would rewrite every page on every run.
                 {match time::ago_in(ms, now_ms, &zone) {
+                    _ if !cfg!(target_arch = "wasm32") => None,
                     time::Ago::OnDate => None,
                     ago => Some(format!(" ({})", time::format_ago(ago, ms, &zone))),
                 }}

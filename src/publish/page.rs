@@ -67,7 +67,16 @@ pub fn page_html(shell: &str, parts: &PageParts) -> Result<String, ShellError> {
     out.push_str(&shell[head_end..app_at]);
     out.push_str(APP_START);
     out.push_str(&parts.app);
-    out.push_str(&shell[app_end..]);
+    // The shell's "enable JavaScript to read the flashes" is not true of a
+    // page that carries them.
+    let rest = &shell[app_end..];
+    match (rest.find("<noscript>"), rest.find("</noscript>")) {
+        (Some(start), Some(end)) if start < end => {
+            out.push_str(&rest[..start]);
+            out.push_str(&rest[end + "</noscript>".len()..]);
+        }
+        _ => out.push_str(rest),
+    }
     Ok(out)
 }
 

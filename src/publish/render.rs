@@ -32,23 +32,51 @@ pub struct Site {
 }
 
 /// The inner HTML of `#app` for the page at `path` (the browser's
-/// `location.pathname`, base included: "/news/article/%D7%90").
+/// `location.pathname`, base included: "/news/article/%D7%90"). One page;
+/// for many, a [`Renderer`] shares the feed between them.
 pub fn app_html(site: &Site, path: &str) -> String {
-    // Set once per process; a second call finds it set, which is as good.
-    let _ = any_spawner::Executor::init_custom_executor(NeverRun);
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        provide_context(Clock(RwSignal::new(site.now_ms)));
-        provide_context(site.config.clone());
-        provide_context(Paths::new(site.base.clone()));
-        let source = FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
-        provide_context(source);
-        let backend = site.config.comments_url.as_deref().map(Backend::new);
-        provide_context(backend);
-        provide_context(CommentCounts(RwSignal::new(HashMap::new())));
-        view! { <AppView/> }.to_html()
-    })
+    Renderer::new(site).app_html(path)
+}
+
+/// The contexts of one run, provided once (the feed's entries and their index
+/// are built once for all pages, not once a page).
+pub struct Renderer {
+    owner: Owner,
+}
+
+impl Renderer {
+    pub fn new(site: &Site) -> Self {
+        // Set once per process; a second call finds it set, which is as good.
+        let _ = any_spawner::Executor::init_custom_executor(NeverRun);
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(Clock(RwSignal::new(site.now_ms)));
+            provide_context(site.config.clone());
+            provide_context(Paths::new(site.base.clone()));
+            let source =
+                FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
+            provide_context(source);
+            let backend = site.config.comments_url.as_deref().map(Backend::new);
+            if let Some(backend) = backend.clone() {
+                provide_context(crate::comments::deliveries::Deliveries::published(backend));
+            }
+            provide_context(backend);
+            provide_context(CommentCounts(RwSignal::new(HashMap::new())));
+        });
+        Self { owner }
+    }
+
+    /// The inner HTML of `#app` for the page at `path` (see [`app_html`]).
+    pub fn app_html(&self, path: &str) -> String {
+        self.owner.with(|| {
+            // A page's own owner, dropped with what the page made.
+            let page = Owner::new();
+            page.with(|| {
+                provide_context(RequestUrl::new(path));
+                view! { <AppView/> }.to_html()
+            })
+        })
+    }
 }
 
 /// The executor of a published page: effects and tasks (polls, comment loads,

@@ -12,7 +12,7 @@ use super::head::{self, PageHead};
 use super::manifest::{Manifest, ManifestError};
 use super::output::{OutputDir, OutputError};
 use super::page::{page_html, PageParts, ShellError};
-use super::render::{app_html, Site};
+use super::render::{Renderer, Site};
 use super::sitemap::crawler_files;
 use crate::config::Config;
 use crate::feed::parse_feed;
@@ -63,6 +63,12 @@ pub enum RunError {
     Shell(#[from] ShellError),
     #[error(transparent)]
     Output(#[from] OutputError),
+    /// A write failed after others had been made: those are listed.
+    #[error("{error} (after writing {} files; the manifest was not updated)", written.len())]
+    Partial {
+        error: OutputError,
+        written: Vec<String>,
+    },
     #[error(transparent)]
     Manifest(#[from] ManifestError),
 }
@@ -103,12 +109,24 @@ pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, 
         reason: error.to_string(),
     })?;
     let site = Site {
-        feed_url: feed_address(&config, &feed_name),
+        // Relative URLs resolve against the feed readers fetch (config.json's),
+        // whatever copy this run read.
+        feed_url: feed_address(&config, &config.feed_url),
         base: base_of(&shell),
         config,
         feed,
         now_ms: options.now_ms,
     };
+    if site.feed.items.is_empty() {
+        report.warnings.push(format!(
+            "the feed {feed_name} has no items: the home page is written without flashes"
+        ));
+    }
+    for skipped in &site.feed.skipped {
+        report
+            .warnings
+            .push(format!("the feed {feed_name}: {skipped}"));
+    }
     let head_site = head::Site::new(&site.config, &site.feed, &site.feed_url);
     report.warnings.extend(head_site.warnings.iter().cloned());
 
@@ -130,7 +148,13 @@ pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, 
         }
     }
     for (path, html) in pages.iter().chain(crawlers.files.iter()) {
-        if out.write(path, html.as_bytes())?.wrote() {
+        let written = out
+            .write(path, html.as_bytes())
+            .map_err(|error| RunError::Partial {
+                error,
+                written: report.written.clone(),
+            })?;
+        if written.wrote() {
             report.written.push(path.clone());
         } else {
             report.unchanged += 1;
@@ -151,6 +175,7 @@ fn render_pages(
     report: &mut Report,
 ) -> Result<Vec<(String, String)>, RunError> {
     let paths = Paths::new(site.base.clone());
+    let renderer = Renderer::new(site);
     let mut pages = Vec::new();
     let mut page = |path: String, file: String, head: PageHead| -> Result<(), RunError> {
         report.warnings.extend(head.warnings.iter().cloned());
@@ -164,7 +189,7 @@ fn render_pages(
             title: head.title.clone(),
             description: Some(head.description.clone()),
             head: format!("{GENERATOR}\n{}", head.to_html()),
-            app: app_html(site, &path),
+            app: renderer.app_html(&path),
         };
         pages.push((file, page_html(shell, &parts)?));
         Ok(())
@@ -176,8 +201,19 @@ fn render_pages(
     )?;
 
     let mut tags: Vec<&str> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    let mut duplicates = Vec::new();
     for item in &site.feed.items {
         let segment = route_segment(&item.id);
+        if !taken.insert(host_name(&segment)) {
+            // The app shows the first of two ids with one path (a duplicate id,
+            // or a hash collision): so does the published site.
+            duplicates.push(format!(
+                "item {:?} has the same page as an earlier item; left out",
+                item.id
+            ));
+            continue;
+        }
         let relative = format!("article/{segment}/");
         let file = format!("article/{}/index.html", host_name(&segment));
         page(
@@ -209,6 +245,8 @@ fn render_pages(
             manifest.record_tag(&shown, &canonical, site.now_ms)?;
         }
     }
+    drop(page);
+    report.warnings.extend(duplicates);
     Ok(pages)
 }
 
@@ -259,15 +297,28 @@ fn read_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<Str
         source_name: name.to_owned(),
         reason,
     };
-    if name.starts_with("http://") || name.starts_with("https://") {
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
         return super::fetch::get_text(name).map_err(|e| failed(e.to_string()));
     }
-    let path = if from_command_line {
-        PathBuf::from(name)
+    let text = if from_command_line {
+        std::fs::read_to_string(name).map_err(|e| failed(e.to_string()))?
     } else {
-        out.root().join(name)
+        // config.json's feed_url is a URL relative to the site: a file in DIR
+        // (its query left off), never one outside it (output.rs refuses `..`
+        // and absolute paths).
+        let path = name.split(['?', '#']).next().unwrap_or_default();
+        let bytes = out
+            .read(path.trim_start_matches("./"))
+            .map_err(|e| failed(e.to_string()))?
+            .ok_or_else(|| failed(format!("no such file in {}", out.root().display())))?;
+        String::from_utf8(bytes).map_err(|_| failed("not UTF-8".into()))?
     };
-    std::fs::read_to_string(&path).map_err(|e| failed(format!("{} ({e})", path.display())))
+    // A byte order mark, which browsers drop before JSON.parse.
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }
 
 /// Where the feed's relative URLs resolve from, as the browser would have it:

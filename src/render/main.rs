@@ -33,6 +33,10 @@ mod native {
     pub fn main() -> i32 {
         let (options, watch) = match parse_args(std::env::args().skip(1)) {
             Ok(parsed) => parsed,
+            Err(message) if message == "help" => {
+                println!("{USAGE}\n\nSee README.md, \"Publish-time HTML\".");
+                return 0;
+            }
             Err(message) => {
                 eprintln!("mivzak-render: {message}\n{USAGE}");
                 return 2;
@@ -47,6 +51,7 @@ mod native {
         };
         let mut validators = Validators::default();
         let mut modified = None;
+        let (mut failed, mut last_text) = (false, None::<String>);
         loop {
             let options = Options {
                 now_ms: now_ms(),
@@ -74,9 +79,14 @@ mod native {
                     None
                 })
             };
-            if let Some(text) = changed {
-                // A failed run keeps watching: the next change may fix it.
-                let _ = finish(run_with_feed(&options, text));
+            // After a failed run, the next poll tries again even when the feed
+            // has not changed (the config or the folder may have been fixed).
+            let retry = failed.then(|| last_text.clone());
+            if let Some(text) = changed.or(retry) {
+                if let Some(text) = &text {
+                    last_text = Some(text.clone());
+                }
+                failed = finish(run_with_feed(&options, text.or_else(|| last_text.clone()))) != 0;
             }
             std::thread::sleep(Duration::from_secs(seconds));
         }
@@ -99,7 +109,13 @@ mod native {
                 0
             }
             Err(error) => {
-                eprintln!("mivzak-render: {error}; nothing was written");
+                let text = error.to_string();
+                if matches!(error, RunError::Partial { .. }) || text.contains("nothing was written")
+                {
+                    eprintln!("mivzak-render: {text}");
+                } else {
+                    eprintln!("mivzak-render: {text}; nothing was written");
+                }
                 1
             }
         }

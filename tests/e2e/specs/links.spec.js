@@ -97,7 +97,8 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
   // and the rest percent-encoded.
   expect(app[0]).toBe('/article/!33738539fe1c80e4'); // tests/paths.rs pins the same
   expect(app[IDS.indexOf('.')]).toBe('/article/~.');
-  expect(app[IDS.indexOf("!'()*~")]).toBe('/article/%21%27%28%29%2A~');
+  // An id starting with "!" is hashed too (its readable form would decode to a hash's folder).
+  expect(app[IDS.indexOf("!'()*~")]).toMatch(/^\/article\/![0-9a-f]{16}$/);
   await page.goto(`${site.url}embed.html?count=50`);
   await expect(page.locator('.flashes .flash')).toHaveCount(IDS.length);
   const embedded = await page.locator('.flashes .flash a').evaluateAll((links) => links.map((a) => a.href));

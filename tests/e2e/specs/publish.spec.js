@@ -136,7 +136,7 @@ test('the app takes over a rendered page with no layout shift, then stays live',
   });
 });
 
-test('an item that leaves the feed keeps its page and its place in the sitemap', async ({ siteWith }) => {
+test('an item that leaves the feed keeps its page and its place in the sitemap', async ({ page, siteWith }) => {
   const site = await renderedSite(siteWith);
   const gone = SAMPLE_FEED.items.at(-1);
   site.write('feed.json', { ...SAMPLE_FEED, items: SAMPLE_FEED.items.slice(0, -1) });
@@ -148,6 +148,17 @@ test('an item that leaves the feed keeps its page and its place in the sitemap',
   const sitemap = await (await fetch(`${site.url}sitemap.xml`)).text();
   expect(sitemap).toContain(`${site.url}${articlePath(gone.id)}`);
   expect(await (await fetch(`${site.url}robots.txt`)).text()).toContain(`Sitemap: ${site.url}sitemap.xml`);
+  // With JavaScript too: the app, which has no such item any more, leaves the
+  // published article on screen rather than its not-found page.
+  await page.goto(`${site.url}${articlePath(gone.id)}`);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForTimeout(1000);
+  await expect(page.locator('h1')).toHaveText(gone.title);
+  await expect(page.locator('.not-found')).toHaveCount(0);
+  // Its links are followed by the browser: the home page opens, with the app.
+  await page.locator('.site-name').click();
+  await expect(page).toHaveURL(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
 });
 
 test('a re-run with one new item rewrites only its own pages and those that show it', async ({ siteWith }) => {
