@@ -245,7 +245,6 @@ fn render_pages(
             manifest.record_tag(&shown, &canonical, site.now_ms)?;
         }
     }
-    drop(page);
     report.warnings.extend(duplicates);
     Ok(pages)
 }
