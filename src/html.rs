@@ -11,7 +11,7 @@ pub mod policy;
 pub mod walk;
 
 #[cfg(not(target_arch = "wasm32"))]
-mod fragment;
+pub mod fragment;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native_walk;
 

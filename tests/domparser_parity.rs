@@ -57,20 +57,7 @@ fn native_body(html: &str) -> String {
 /// document with scripting disabled, so `noscript` is not among them), template
 /// contents, comments, prefixed foreign attributes.
 fn inner_html(node: NodeRef<'_, Node>) -> String {
-    let escape = |text: &str, attribute: bool| {
-        let mut out = String::new();
-        for c in text.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '\u{a0}' => out.push_str("&nbsp;"),
-                '"' if attribute => out.push_str("&quot;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                c => out.push(c),
-            }
-        }
-        out
-    };
+    let escape = mivzak::html::fragment::escaped;
     let html_element = |node: NodeRef<'_, Node>, names: &[&str]| {
         node.value()
             .as_element()

@@ -113,20 +113,7 @@ fn read_back_in_page(output: &str) -> String {
 
 /// `outerHTML`, as `fragment.rs` writes it, for what the audit reads back.
 fn outer_html(node: ego_tree::NodeRef<'_, Node>) -> String {
-    let escape = |text: &str, attribute: bool| {
-        let mut out = String::new();
-        for c in text.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '\u{a0}' => out.push_str("&nbsp;"),
-                '"' if attribute => out.push_str("&quot;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                c => out.push(c),
-            }
-        }
-        out
-    };
+    let escape = mivzak::html::fragment::escaped;
     match node.value() {
         Node::Text(text) => escape(text, false),
         Node::Element(element) => {

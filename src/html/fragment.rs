@@ -82,6 +82,14 @@ fn write_nodes(nodes: &[Node], out: &mut String) {
     }
 }
 
+/// `text` escaped by HTML §13.3's "escaping a string", in attribute mode or
+/// not: the one rule for every text and attribute the renderer writes.
+pub fn escaped(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape(text, attribute, &mut out);
+    out
+}
+
 /// HTML §13.3 "escaping a string", in attribute mode or not.
 fn escape(text: &str, attribute: bool, out: &mut String) {
     for c in text.chars() {

@@ -98,14 +98,12 @@ fn replace_description(head: &str, text: &str) -> String {
     )
 }
 
-/// Text as HTML text content: `&`, `<`, `>` escaped (HTML §13.3's serialization).
+/// Text as HTML text content (`html::fragment::escaped`, HTML §13.3).
 pub fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    crate::html::fragment::escaped(text, false)
 }
 
-/// Text as a double-quoted attribute value: `&`, `"`, `<`, `>` escaped.
+/// Text as a double-quoted attribute value (`html::fragment::escaped`, HTML §13.3).
 pub fn escape_attribute(text: &str) -> String {
-    escape_text(text).replace('"', "&quot;")
+    crate::html::fragment::escaped(text, true)
 }
