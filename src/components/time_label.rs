@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::clock::Clock;
 use crate::config::Config;
 use crate::time;
 
@@ -12,8 +11,7 @@ use crate::time;
 #[component]
 pub fn TimeLabel(#[prop(into)] ms: Signal<Option<i64>>) -> impl IntoView {
     let zone = expect_context::<Config>().time_zone;
-    let tick = use_context::<Clock>();
-    let now = move || tick.map_or_else(time::now_ms, Clock::now_ms);
+    let now = crate::clock::now_ms;
     // Today in the zone: it changes at midnight there, not with every tick, so a
     // label is only worked out again when its day may have changed.
     let today = Memo::new({

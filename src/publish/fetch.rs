@@ -28,6 +28,13 @@ pub struct Validators {
     pub last_modified: Option<String>,
 }
 
+/// Whether a feed's name is an http(s) URL to fetch (scheme in any case, as
+/// URLs allow), rather than a file: the one test for a run and for `--watch`.
+pub fn is_http_url(name: &str) -> bool {
+    let lower = name.get(..8).unwrap_or(name).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// The body of `url` (UTF-8), following redirects; any status but 2xx is an error.
 pub fn get_text(url: &str) -> Result<String, FetchError> {
     get_if_changed(url, &mut Validators::default()).map(Option::unwrap_or_default)

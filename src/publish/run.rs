@@ -296,8 +296,7 @@ fn read_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<Str
         source_name: name.to_owned(),
         reason,
     };
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    if super::fetch::is_http_url(name) {
         return super::fetch::get_text(name).map_err(|e| failed(e.to_string()));
     }
     let text = if from_command_line {

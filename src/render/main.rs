@@ -25,7 +25,7 @@ mod native {
     use std::path::PathBuf;
     use std::time::Duration;
 
-    use mivzak::publish::fetch::{get_if_changed, Validators};
+    use mivzak::publish::fetch::{get_if_changed, is_http_url, Validators};
     use mivzak::publish::run::{feed_name, run_with_feed, Options, Report, RunError};
 
     const USAGE: &str = "usage: mivzak-render --dist DIR [--feed PATH_OR_URL] [--watch SECONDS]";
@@ -58,7 +58,7 @@ mod native {
                 ..options.clone()
             };
             // A URL: a conditional GET; a file: its modification time.
-            let changed = if name.starts_with("http://") || name.starts_with("https://") {
+            let changed = if is_http_url(&name) {
                 match get_if_changed(&name, &mut validators) {
                     Ok(Some(text)) => Some(Some(text)),
                     Ok(None) => None,
