@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { bigFeeds } from './figures/big-feeds.mjs';
 import { firstLoadBytes } from './figures/bytes.mjs';
-import { firstFlash } from './figures/flash.mjs';
-import { lighthouse } from './figures/lighthouse.mjs';
+import { firstFlash, publishedFirstFlash } from './figures/flash.mjs';
+import { lighthouse, publishedSeo } from './figures/lighthouse.mjs';
 import { marquee } from './figures/marquee.mjs';
 import { memory } from './figures/memory.mjs';
 import { mutations } from './figures/mutations.mjs';
@@ -32,6 +32,14 @@ const GROUPS = [
   { key: 'marquee', heading: '6. marquee smoothness', measure: marquee },
   { key: 'memory', heading: '7. memory after 500 polls', measure: memory },
   { key: 'publish', heading: '8. publish-time HTML (mivzak-render)', measure: publish },
+  {
+    key: 'published',
+    heading: '9. published pages: first flash against static HTML, Lighthouse SEO with JavaScript off',
+    async measure(browser) {
+      await publishedFirstFlash(browser);
+      await publishedSeo();
+    },
+  },
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

@@ -22,6 +22,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_clock();
     crate::theme::apply_theme(config.theme);
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
+    source.take_over_from(crate::mount::flashes_on_screen());
     provide_context(source);
     crate::mount::reveal_when_loaded(source);
     // `None` when the config names no comment server: comments are off.

@@ -11,6 +11,7 @@ pub mod plain_text;
 pub mod reconcile;
 pub mod source;
 pub mod tags;
+pub mod takeover;
 
 pub use model::{Article, Feed};
 pub use parse::parse_feed;

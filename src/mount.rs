@@ -38,6 +38,30 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
     });
 }
 
+/// The route segments (in `paths::canonical_segment`'s form) of the flashes the
+/// static shell shows: a published page's, or those index.html drew from the
+/// head start. Read before the swap, for `FeedSource::take_over_from`; empty
+/// when the shell shows none (a skeleton, an article page).
+pub fn flashes_on_screen() -> std::collections::HashSet<String> {
+    let mut shown = std::collections::HashSet::new();
+    let Ok(links) = document().query_selector_all("#app .flashes .flash a[href]") else {
+        return shown;
+    };
+    for index in 0..links.length() {
+        let Some(link) = links
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            continue;
+        };
+        let pathname = link.pathname();
+        if let Some(segment) = pathname.split('/').rfind(|part| !part.is_empty()) {
+            shown.insert(crate::paths::canonical_segment(segment));
+        }
+    }
+    shown
+}
+
 /// A panic stops the wasm for good (`panic = "abort"`): the page's start watch
 /// (`public/start-watch.js`) is told, so the reader learns that the page is a
 /// simplified one and can reload it, instead of a page that silently stops.
@@ -121,7 +145,44 @@ pub fn reveal_when_loaded(source: FeedSource) {
             shell.remove();
             root.set_id("app");
             root.set_hidden(false);
+            // Flashes newer than the page's come in once the swapped-in page is
+            // painted, as a poll's do.
+            leptos::task::spawn_local(async move {
+                after_next_paint().await;
+                keeping_place(move || source.release_held()).await;
+            });
         }
         true
     });
+}
+
+/// Runs `change` (which adds rows above where the reader is) and keeps the
+/// element at the top of the viewport where it was on screen. Browsers' scroll
+/// anchoring (CSS Scroll Anchoring §2) would, but Chromium picks no new anchor
+/// after the swap has removed the old one until the reader scrolls (measured: a
+/// reader on the article list moved 352 px down), and WebKit has none. At the
+/// top of the page nothing is kept: new flashes push the list down, as a poll's do.
+async fn keeping_place(change: impl FnOnce()) {
+    let scrolled = window().scroll_y().unwrap_or_default();
+    let anchor = (scrolled > 0.0)
+        .then(|| {
+            let x = window().inner_width().ok()?.as_f64()? / 2.0;
+            document().element_from_point(x as f32, 1.0)
+        })
+        .flatten();
+    let before = anchor.as_ref().map(|a| a.get_bounding_client_rect().top());
+    change();
+    let (Some(anchor), Some(before)) = (anchor, before) else {
+        return;
+    };
+    // The list is drawn by effects, which run before the next frame: there,
+    // before it is painted, the anchor is put back.
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+    let moved = anchor.get_bounding_client_rect().top() - before;
+    if anchor.is_connected() && moved.abs() >= 1.0 {
+        window().scroll_by_with_x_and_y(0.0, moved);
+    }
 }

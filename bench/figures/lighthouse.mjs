@@ -5,18 +5,21 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CHROME_PATH } from '../lib/chromium.mjs';
 import { figure, median, RUNS } from '../lib/figures.mjs';
-import { ROOT, site } from '../lib/site.mjs';
+import { publishSample } from '../lib/render.mjs';
+import { ROOT, SAMPLE, site } from '../lib/site.mjs';
 
 const LIGHTHOUSE = path.join(ROOT, 'bench/node_modules/.bin/lighthouse');
 const ATTEMPTS = 3;
 
-/** One Lighthouse report of `url`, or the reason there is none. Asynchronous:
+/** One Lighthouse report of `url` (with JavaScript off when `javaScript` is
+ *  false), or the reason there is none. Asynchronous:
  *  this process serves the pages Lighthouse loads. */
-async function report(url) {
+async function report(url, { javaScript = true } = {}) {
+  const flags = `--headless=new --no-sandbox --disable-gpu${javaScript ? '' : ' --blink-settings=scriptEnabled=false'}`;
   try {
     const { stdout } = await promisify(execFile)(
       LIGHTHOUSE,
-      [url, '--output=json', '--quiet', '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+      [url, '--output=json', '--quiet', `--chrome-flags=${flags}`],
       {
         env: { ...process.env, CHROME_PATH },
         maxBuffer: 64 * 1024 * 1024,
@@ -63,6 +66,38 @@ export async function lighthouse() {
     figure('lighthouse.lcp', median(audits['largest-contentful-paint']), 'ms');
     figure('lighthouse.tbt', median(audits['total-blocking-time']), 'ms');
     figure('lighthouse.cls', median(audits['cumulative-layout-shift']), 'score');
+  } finally {
+    await s.close();
+  }
+}
+
+/** Issue 15: Lighthouse's SEO score of the pages mivzak-render published (home,
+ *  an article), read with JavaScript off as crawlers without it read them;
+ *  the audits that failed are named (target 100). */
+export async function publishedSeo() {
+  const s = await site();
+  try {
+    publishSample(s);
+    const pages = { home: s.url, article: `${s.url}article/${encodeURIComponent(SAMPLE.items[0].id)}` };
+    for (const [name, url] of Object.entries(pages)) {
+      let parsed;
+      for (let attempt = 1; attempt <= ATTEMPTS && !parsed; attempt++) {
+        const answer = await report(url, { javaScript: false });
+        parsed = answer.parsed;
+        if (answer.failure) console.log(`# lighthouse seo ${name}: attempt ${attempt} failed: ${answer.failure}`);
+      }
+      if (!parsed) continue;
+      const seo = parsed.categories.seo;
+      const failed = seo.auditRefs
+        .filter((ref) => ref.weight > 0 && parsed.audits[ref.id].score !== null && parsed.audits[ref.id].score < 1)
+        .map((ref) => ref.id);
+      figure(
+        `published_seo_js_off.${name}`,
+        seo.score * 100,
+        'score',
+        failed.length ? `failed: ${failed.join(', ')}` : 'no audit failed',
+      );
+    }
   } finally {
     await s.close();
   }

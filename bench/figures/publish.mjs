@@ -1,14 +1,13 @@
 // 8. mivzak-render (issue 15): a 10,000-item feed, each item with a body and
 // tags, rendered into a copy of dist/ from nothing; then a re-run after one new
 // item, counting the files it rewrote besides the sitemaps and the manifest.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { figure, median, RUNS } from '../lib/figures.mjs';
-import { CONFIG, DIST, feedOf, ROOT } from '../lib/site.mjs';
+import { renderDir } from '../lib/render.mjs';
+import { CONFIG, DIST, feedOf } from '../lib/site.mjs';
 
-const RENDER = path.join(ROOT, 'target/render/mivzak-render');
 const TAGS = Array.from({ length: 50 }, (_, i) => `נושא ${i}`);
 
 /** feedOf(n) with what real items carry: an HTML body and two tags each. */
@@ -23,16 +22,7 @@ function publishedFeed(n, extra = []) {
   return feed;
 }
 
-function run(dir) {
-  const started = process.hrtime.bigint();
-  const done = spawnSync(RENDER, ['--dist', dir], {
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13) / 1000) },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (done.status !== 0) throw new Error(`mivzak-render failed: ${done.stderr}`);
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: done.stdout };
-}
+const run = (dir) => renderDir(dir, Date.UTC(2024, 11, 27, 13) / 1000);
 
 export async function publish() {
   const first = [];

@@ -19,20 +19,28 @@ const FAST_4G = {
   uploadThroughput: (1.5 * 1024 * 1024) / 8,
 };
 const CPU_SLOWDOWN = 4;
+/** Lighthouse's mobile network ("slow 4G": 150 ms, 1.6 Mbps down, 750 kbps up). */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 
 /** What `throttle` emulates, for the figures' headings and notes. */
 export const THROTTLING = `${CPU_SLOWDOWN}x CPU, fast 4G`;
+export const SLOW_THROTTLING = `${CPU_SLOWDOWN}x CPU, slow 4G`;
 
 /** Starts Chromium. */
 export function launchChromium() {
   return chromium.launch(LAUNCH);
 }
 
-/** Makes `page` (of `context`) a phone on fast 4G with nothing cached. */
-export async function throttle(context, page) {
+/** Makes `page` (of `context`) a phone on `network` (fast 4G unless given) with nothing cached. */
+export async function throttle(context, page, network = FAST_4G) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+  await cdp.send('Network.emulateNetworkConditions', network);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 }

@@ -89,6 +89,12 @@ struct Poller {
     failures: Cell<u32>,
     timer: Cell<Option<TimeoutHandle>>,
     in_flight: Cell<bool>,
+    /// The route segments of the flashes the page showed before the app
+    /// (`take_over_from`), read by the first poll only.
+    shown: RefCell<std::collections::HashSet<String>>,
+    /// The first poll's whole feed while only what the page showed is on
+    /// screen, until `release_held`.
+    held: RefCell<Option<Feed>>,
 }
 
 impl FeedSource {
@@ -101,6 +107,8 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(false),
+            shown: RefCell::default(),
+            held: RefCell::default(),
         });
         let entries = RwSignal::new(Vec::new());
         let source = Self {
@@ -141,6 +149,8 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(true),
+            shown: RefCell::default(),
+            held: RefCell::default(),
         });
         Self {
             entries,
@@ -157,6 +167,22 @@ impl FeedSource {
             arrivals: RwSignal::new(Vec::new()),
             loading_more: RwSignal::new(false),
             poller: StoredValue::new_local(poller),
+        }
+    }
+
+    /// The page already shows these flashes (their route segments, in
+    /// `paths::canonical_segment`'s form; `mount::flashes_on_screen`): the
+    /// first poll's flashes newer than them are held back (`takeover::arrived_since`)
+    /// until the app is on screen, then come in as a poll's do (`release_held`).
+    pub fn take_over_from(self, shown: std::collections::HashSet<String>) {
+        self.poller.get_value().shown.replace(shown);
+    }
+
+    /// Puts on screen, as a poll's, the flashes the first poll held back because
+    /// the page did not show them yet (`take_over_from`); nothing when none were.
+    pub fn release_held(self) {
+        if let Some(feed) = self.poller.get_value().held.take() {
+            self.apply_items(feed, false);
         }
     }
 
@@ -266,6 +292,26 @@ impl FeedSource {
         report_skipped(&feed);
         let first_load =
             self.entries.with_untracked(Vec::is_empty) && self.last_ok_ms.get_untracked().is_none();
+        let shown = self.poller.get_value().shown.take();
+        let arrived = if first_load {
+            super::takeover::arrived_since(&feed.items, &shown)
+        } else {
+            0
+        };
+        if arrived > 0 {
+            // What the page showed goes on screen with the swap; the rest comes
+            // in as a poll's flashes do, when the swap calls `release_held`.
+            let mut drawn = feed.clone();
+            drawn.items.drain(..arrived);
+            self.apply_items(drawn, true);
+            self.poller.get_value().held.replace(Some(feed));
+            return;
+        }
+        self.apply_items(feed, first_load);
+    }
+
+    /// Puts `feed` on screen (`first_load`: nothing marked new or announced).
+    fn apply_items(self, feed: Feed, first_load: bool) {
         let old: Vec<Article> = self
             .entries
             .with_untracked(|e| e.iter().map(|e| e.article.get_untracked()).collect());

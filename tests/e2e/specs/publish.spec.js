@@ -136,6 +136,74 @@ test('the app takes over a rendered page with no layout shift, then stays live',
   });
 });
 
+/** The sample feed with two flashes published after the render (14:40, 14:50). */
+function movedOn() {
+  const later = (id, time, title) => ({
+    ...SAMPLE_FEED.items[0],
+    id,
+    title,
+    date_published: `2024-12-27T${time}:00+02:00`,
+  });
+  return {
+    ...SAMPLE_FEED,
+    items: [
+      later('after-2', '14:50', 'מבזק שני אחרי הפרסום'),
+      later('after-1', '14:40', 'מבזק ראשון אחרי הפרסום'),
+      ...SAMPLE_FEED.items,
+    ],
+  };
+}
+
+test("flashes published after the render come in as a poll's do: marked new and announced", async ({
+  page,
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  site.write('feed.json', movedOn());
+  await page.goto(site.url);
+  const flashes = page.locator('.flashes .flash');
+  await expect(flashes.nth(0)).toHaveClass(/is-new/);
+  await expect(flashes.nth(1)).toHaveClass(/is-new/);
+  await expect(flashes.nth(2)).not.toHaveClass(/is-new/);
+  await expect(page.locator('.ticker [aria-live="polite"]')).toContainText('מבזק שני אחרי הפרסום');
+  await expect(page.locator('.ticker [aria-live="polite"]')).toContainText('מבזק ראשון אחרי הפרסום');
+});
+
+test('a reader scrolled down a rendered page keeps their place when the app brings newer flashes', async ({
+  page,
+  siteWith,
+}) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  // Rendered now, so the page and the app agree on each flash's day label.
+  const site = await renderedSite(siteWith, { now: false });
+  site.write('feed.json', movedOn());
+  // The app arrives a while after the page: the reader has scrolled by then.
+  site.slow(/\.wasm$/, 2000);
+  await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+  // Down the rendered page, on the article list's fourth entry.
+  const anchor = await page.evaluate(() => {
+    const row = document.querySelectorAll('#app .article-list li')[3];
+    row.scrollIntoView({ block: 'start' });
+    return {
+      href: row.querySelector('a').getAttribute('href'),
+      top: row.getBoundingClientRect().top,
+      appStarted: Boolean(window.wasmBindings),
+    };
+  });
+  expect(anchor.appStarted).toBe(false);
+  // The app has taken over and brought the two newer flashes in.
+  await expect(page.locator('.flashes .flash.is-new')).toHaveCount(2);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const top = await page.evaluate(
+    (href) =>
+      document.querySelector(`#app .article-list li a[href="${href}"]`).closest('li').getBoundingClientRect().top,
+    anchor.href,
+  );
+  expect(Math.abs(top - anchor.top)).toBeLessThanOrEqual(1);
+  // Away from the ticker, the newer flashes are counted on its badge, as a poll's are.
+  await expect(page.locator('.new-flashes')).toBeVisible();
+});
+
 test('an item that leaves the feed keeps its page and its place in the sitemap', async ({ page, siteWith }) => {
   const site = await renderedSite(siteWith);
   const gone = SAMPLE_FEED.items.at(-1);

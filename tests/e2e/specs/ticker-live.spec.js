@@ -137,6 +137,40 @@ test('polling pauses while the tab is hidden and runs at once when it is back', 
   await expect(page.locator('.flashes .flash').first()).toContainText('חזרנו', { timeout: 1500 });
 });
 
+test("a poll that brings two flashes keeps every row's node, the focus and a scrolled reader's place", async ({
+  page,
+  siteWith,
+}) => {
+  const site = await liveSite(siteWith);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(site.url);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await markRows(page);
+  // Down the page, on the article list's fourth entry, its link focused by keyboard.
+  const place = await page.evaluate(() => {
+    const row = document.querySelectorAll('.article-list li')[3];
+    row.scrollIntoView({ block: 'start' });
+    row.querySelector('a').focus({ preventScroll: true });
+    window.__row = row;
+    return row.getBoundingClientRect().top;
+  });
+  site.write('feed.json', feedWith([flash('n1', '14:40', 'ראשון'), flash('n2', '14:35', 'שני')]));
+  await expect(page.locator('.flashes .flash.is-new')).toHaveCount(2, WITHIN_ONE_POLL);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The nine rows that were there are the same nodes, after the two new ones.
+  expect(
+    await page.locator('.flashes .flash').evaluateAll((rows) => rows.map((row) => row.dataset.marker ?? null)),
+  ).toEqual([null, null, ...Array.from({ length: 9 }, (_, i) => `m${i}`)]);
+  const after = await page.evaluate(() => ({
+    connected: window.__row.isConnected,
+    focused: document.activeElement === window.__row.querySelector('a'),
+    top: window.__row.getBoundingClientRect().top,
+  }));
+  expect(after.connected).toBe(true);
+  expect(after.focused).toBe(true);
+  expect(Math.abs(after.top - place)).toBeLessThanOrEqual(1);
+});
+
 test('new flashes that arrive while the reader has scrolled away show a badge that brings them into view', async ({
   page,
   siteWith,
