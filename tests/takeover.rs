@@ -79,7 +79,11 @@ fn held_back_then_applied_they_come_in_marked_new_and_announced() {
     let old: Vec<Article> = first.iter().map(|e| e.article.get_untracked()).collect();
     let poll = reconcile(&first, merge(&old, items), false);
     let entries = poll.entries.unwrap();
-    let new: Vec<&str> = entries.iter().filter(|e| e.is_new).map(|e| &*e.id).collect();
+    let new: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.is_new)
+        .map(|e| &*e.id)
+        .collect();
     assert_eq!(new, ["n2", "n1"]);
     assert_eq!(poll.arrivals, ["כותרת n2", "כותרת n1"]);
 }
