@@ -23,15 +23,16 @@ const ISOLATION = {
 
 /** A copy of dist/ with these files (strings as they are, anything else as JSON),
  *  served compressed; `isolate` adds COOP/COEP, which
- *  `measureUserAgentSpecificMemory` needs (and which Lighthouse hangs on).
+ *  `measureUserAgentSpecificMemory` needs (and which Lighthouse hangs on);
+ *  `headers` are sent with every answer.
  *  `write(name, json)` replaces a file while it is served; `close()` removes the copy. */
-export async function site(files = {}, { isolate = false } = {}) {
+export async function site(files = {}, { isolate = false, headers = {} } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-bench-'));
   fs.cpSync(DIST, root, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     fs.writeFileSync(path.join(root, name), typeof content === 'string' ? content : JSON.stringify(content));
   }
-  const server = await serveDir(root, { compress: true, headers: isolate ? ISOLATION : {} });
+  const server = await serveDir(root, { compress: true, headers: { ...(isolate ? ISOLATION : {}), ...headers } });
   return {
     ...server,
     root,
