@@ -8,8 +8,6 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::backoff::next_poll_seconds;
 use super::fetch::{fetch_feed, to_feed_error, Polled, Remembered};
@@ -17,6 +15,7 @@ use super::merge::merge;
 use super::model::{Article, Feed};
 use super::reconcile::{older_entries, reconcile};
 use super::{parse_feed, FeedError};
+use crate::dom::{on_document, on_window, spawn_under};
 use crate::http::{self, Ask};
 use crate::log;
 
@@ -89,6 +88,8 @@ struct Poller {
     failures: Cell<u32>,
     timer: Cell<Option<TimeoutHandle>>,
     in_flight: Cell<bool>,
+    /// Where the source was started: its requests are aborted when it is cleaned up.
+    owner: Owner,
 }
 
 impl FeedSource {
@@ -101,6 +102,7 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(false),
+            owner: Owner::current().unwrap_or_default(),
         });
         let entries = RwSignal::new(Vec::new());
         let source = Self {
@@ -120,10 +122,10 @@ impl FeedSource {
         source.watch_visibility();
         // Back online: poll at once instead of waiting out the backoff, and once
         // more shortly if that failed (the event can come before the network works).
-        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+        on_window(leptos::ev::online, move |_| {
             source.poll_now();
             source.poll_soon();
-        }));
+        });
         source.poll_now();
         source
     }
@@ -141,6 +143,7 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(true),
+            owner: Owner::current().unwrap_or_default(),
         });
         Self {
             entries,
@@ -172,7 +175,8 @@ impl FeedSource {
         if matches!(self.state.get_untracked(), LoadState::Failed(_)) {
             self.state.set(LoadState::Loading);
         }
-        leptos::task::spawn_local(async move {
+        let owner = poller.owner.clone();
+        spawn_under(&owner, async move {
             let outcome = fetch_feed(&poller.url, &poller.remembered).await;
             poller.in_flight.set(false);
             match outcome {
@@ -242,7 +246,8 @@ impl FeedSource {
         }
         self.loading_more.set(true);
         let url = http::resolve_url(&next, &self.info.with_untracked(|i| i.base_url.clone()));
-        leptos::task::spawn_local(async move {
+        let owner = self.poller.get_value().owner.clone();
+        spawn_under(&owner, async move {
             let outcome = match http::send(Ask::get(&url)).await {
                 Ok(answer) => parse_feed(&answer.text),
                 Err(error) => Err(to_feed_error(&url, error).await),
@@ -333,7 +338,7 @@ impl FeedSource {
 
     /// Pauses polling while the tab is hidden and polls at once when it is back.
     fn watch_visibility(self) {
-        let on_change = Closure::<dyn Fn()>::new(move || {
+        on_document(leptos::ev::visibilitychange, move |_| {
             if is_hidden() {
                 if let Some(timer) = self.poller.get_value().timer.take() {
                     timer.clear();
@@ -342,12 +347,6 @@ impl FeedSource {
                 self.poll_now();
             }
         });
-        let _ = document().add_event_listener_with_callback(
-            "visibilitychange",
-            on_change.as_ref().unchecked_ref(),
-        );
-        // The source lives as long as the page.
-        on_change.forget();
     }
 }
 
