@@ -8,11 +8,8 @@
 //! On a page rendered natively (`publish::render`) there is no browser: every
 //! helper here does nothing, and a media query never matches.
 
-use std::future::Future;
-
 use leptos::ev::EventDescriptor;
 use leptos::prelude::*;
-use leptos::reactive::computed::ScopedFuture;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -60,15 +57,17 @@ impl Drop for Listener {
 }
 
 /// Keeps `value` until the current owner is cleaned up, then drops it (which
-/// undoes what it set up); with no owner, for as long as the page.
+/// undoes what it set up): an owner drops what it stores when it is cleaned up.
+/// With no owner, nothing ever does: for as long as the page.
 fn own<T: 'static>(value: T) {
-    if Owner::current().is_some() {
-        let value = SendWrapper::new(value);
-        on_cleanup(move || drop(value));
-    } else {
-        // Nothing will ever clean it up: it lives as long as the page, as asked.
-        std::mem::forget(value);
-    }
+    StoredValue::new_local(value);
+}
+
+/// Where a listener goes.
+enum Target<'a> {
+    Window,
+    Document,
+    This(&'a EventTarget),
 }
 
 /// Calls `handler` on each `event` on `target` (an element, a media query)
@@ -78,9 +77,7 @@ where
     E: EventDescriptor + 'static,
     E::EventType: JsCast,
 {
-    if cfg!(target_arch = "wasm32") {
-        own(Listener::new(target, &event.name(), false, typed(handler)));
-    }
+    add(Target::This(target), &event.name(), false, typed(handler));
 }
 
 /// [`listen`] on the window.
@@ -89,9 +86,7 @@ where
     E: EventDescriptor + 'static,
     E::EventType: JsCast,
 {
-    if cfg!(target_arch = "wasm32") {
-        listen(&window(), event, handler);
-    }
+    add(Target::Window, &event.name(), false, typed(handler));
 }
 
 /// [`on_window`] in the capturing phase: before any listener further down the
@@ -101,14 +96,7 @@ where
     E: EventDescriptor + 'static,
     E::EventType: JsCast,
 {
-    if cfg!(target_arch = "wasm32") {
-        own(Listener::new(
-            &window(),
-            &event.name(),
-            true,
-            typed(handler),
-        ));
-    }
+    add(Target::Window, &event.name(), true, typed(handler));
 }
 
 /// [`listen`] on the document.
@@ -117,13 +105,24 @@ where
     E: EventDescriptor + 'static,
     E::EventType: JsCast,
 {
-    if cfg!(target_arch = "wasm32") {
-        listen(&document(), event, handler);
-    }
+    add(Target::Document, &event.name(), false, typed(handler));
 }
 
 fn typed<T: JsCast>(handler: impl Fn(T) + 'static) -> Box<dyn Fn(Event)> {
     Box::new(move |event: Event| handler(event.unchecked_into()))
+}
+
+/// One way for every listener: natively, none.
+fn add(target: Target, event: &str, capture: bool, handler: Box<dyn Fn(Event)>) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let target: EventTarget = match target {
+        Target::Window => window().into(),
+        Target::Document => document().into(),
+        Target::This(target) => target.clone(),
+    };
+    own(Listener::new(&target, event, capture, handler));
 }
 
 struct ResizeWatch {
@@ -209,10 +208,4 @@ pub fn owner_abort_signal() -> Option<AbortSignal> {
     let controller = SendWrapper::new(controller);
     on_cleanup(move || controller.abort());
     Some(signal)
-}
-
-/// Runs `task` under `owner`, untracked: the requests it sends are that owner's
-/// (aborted when it is cleaned up, and then the rest of the task never runs).
-pub fn spawn_under(owner: &Owner, task: impl Future<Output = ()> + 'static) {
-    owner.with(|| leptos::task::spawn_local(ScopedFuture::new_untracked(task)));
 }

@@ -11,8 +11,6 @@ use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials, RequestMode};
 
-use crate::dom::Listener;
-
 pub mod head_start;
 
 /// Why a request failed, before anything was parsed.
@@ -75,19 +73,18 @@ impl<'a> Ask<'a> {
 ///
 /// Where the browser has `AbortSignal.any` and `AbortSignal.timeout` (as the
 /// head start in index.html uses), the request listens to one signal made of
-/// the three; elsewhere (Safari before 17.4, Chromium before 116) its own
-/// controller is aborted by a timer and by the owner's signal.
+/// the three. Elsewhere (Safari before 17.4, Chromium before 116) a timer
+/// aborts it, and a request whose owner went away runs on to its answer,
+/// which nobody then reads ([`send`] never completes).
 struct Stop {
     controller: Option<AbortController>,
     owner: Option<AbortSignal>,
     /// What `fetch` listens to.
     signal: Option<AbortSignal>,
     timeout: Option<AbortSignal>,
-    /// Without `AbortSignal.any`: the timer, whether it fired, and the listener
-    /// on the owner's signal.
+    /// Without `AbortSignal.any`: the timer and whether it fired.
     timer: Option<TimeoutHandle>,
     timed_out: Rc<Cell<bool>>,
-    _on_owner_abort: Option<Listener>,
 }
 
 impl Stop {
@@ -96,56 +93,40 @@ impl Stop {
         let own = controller.as_ref().map(AbortController::signal);
         let mut stop = Self {
             controller: controller.clone(),
-            owner: owner.clone(),
+            owner,
             signal: own.clone(),
             timeout: None,
             timer: None,
             timed_out: Rc::default(),
-            _on_owner_abort: None,
         };
-        let ms = limit.as_millis().min(u128::from(u32::MAX)) as u32;
-        if let (true, Some(own)) = (can_combine_signals(), own) {
-            let timeout = AbortSignal::timeout_with_u32(ms);
-            let signals = js_sys::Array::of2(&own, &timeout);
-            if let Some(owner) = &owner {
-                signals.push(owner);
-            }
-            stop.signal = Some(AbortSignal::any(&signals));
-            stop.timeout = Some(timeout);
-            return stop;
-        }
-        let Some(controller) = controller else {
-            return stop;
-        };
-        stop.timer = set_timeout_with_handle(
-            {
-                let (timed_out, controller) = (stop.timed_out.clone(), controller.clone());
-                move || {
-                    timed_out.set(true);
-                    controller.abort();
+        match (can_combine_signals(), own, controller) {
+            (true, Some(own), _) => {
+                let timeout = AbortSignal::timeout_with_u32(limit.as_millis() as u32);
+                let signals = js_sys::Array::of2(&own, &timeout);
+                if let Some(owner) = &stop.owner {
+                    signals.push(owner);
                 }
-            },
-            limit,
-        )
-        .ok();
-        stop._on_owner_abort = owner.map(|owner| {
-            Listener::new(
-                &owner,
-                "abort",
-                false,
-                Box::new(move |_| controller.abort()),
-            )
-        });
+                stop.signal = Some(AbortSignal::any(&signals));
+                stop.timeout = Some(timeout);
+            }
+            (_, _, Some(controller)) => {
+                let timed_out = stop.timed_out.clone();
+                stop.timer = set_timeout_with_handle(
+                    move || {
+                        timed_out.set(true);
+                        controller.abort();
+                    },
+                    limit,
+                )
+                .ok();
+            }
+            _ => {}
+        }
         stop
     }
 
-    /// The error for a request that failed with `error`; never, when its owner
-    /// went away: the reader has left what asked, so nothing after the request
-    /// runs (as when a task is dropped) and no error is shown or counted.
-    async fn failed(&self, error: gloo_net::Error) -> HttpError {
-        if self.owner.as_ref().is_some_and(AbortSignal::aborted) {
-            std::future::pending::<()>().await;
-        }
+    /// Why a request failed with `error`: its time was up, or the network.
+    fn error(&self, error: gloo_net::Error) -> HttpError {
         if self.timed_out.get() || self.timeout.as_ref().is_some_and(AbortSignal::aborted) {
             HttpError::Timeout
         } else {
@@ -168,7 +149,7 @@ impl Drop for Stop {
 
 /// Whether the browser has `AbortSignal.any` and `AbortSignal.timeout`.
 fn can_combine_signals() -> bool {
-    let Ok(class) = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()) else {
+    let Ok(class) = js_sys::Reflect::get(&leptos::prelude::window(), &"AbortSignal".into()) else {
         return false;
     };
     ["any", "timeout"]
@@ -202,6 +183,16 @@ pub fn send(ask: Ask<'_>) -> impl Future<Output = Result<Answer, HttpError>> + '
 
 async fn send_until(ask: Ask<'_>, owner: Option<AbortSignal>) -> Result<Answer, HttpError> {
     let stop = Stop::new(owner, ask.timeout);
+    let result = exchange(ask, &stop).await;
+    // The reader has left what asked: nothing after the request runs (as when
+    // a task is dropped), and no error is shown or counted.
+    if stop.owner.as_ref().is_some_and(AbortSignal::aborted) {
+        std::future::pending::<()>().await;
+    }
+    result
+}
+
+async fn exchange(ask: Ask<'_>, stop: &Stop) -> Result<Answer, HttpError> {
     let builder = RequestBuilder::new(ask.url)
         .method(ask.method)
         .cache(RequestCache::NoCache)
@@ -218,10 +209,7 @@ async fn send_until(ask: Ask<'_>, owner: Option<AbortSignal>) -> Result<Answer, 
         None => builder.build(),
     }
     .map_err(|e| HttpError::Network(e.to_string()))?;
-    let response = match request.send().await {
-        Ok(response) => response,
-        Err(error) => return Err(stop.failed(error).await),
-    };
+    let response = request.send().await.map_err(|e| stop.error(e))?;
     let status = response.status();
     let headers = response.headers();
     let etag = headers.get("etag");
@@ -240,12 +228,8 @@ async fn send_until(ask: Ask<'_>, owner: Option<AbortSignal>) -> Result<Answer, 
     }
     let text = match (ask.skip_body_if_etag, etag.as_deref()) {
         (Some(known), Some(now)) if known == now => String::new(),
-        _ => match response.text().await {
-            Ok(text) => text,
-            Err(error) => return Err(stop.failed(error).await),
-        },
+        _ => response.text().await.map_err(|e| stop.error(e))?,
     };
-    drop(stop);
     Ok(Answer {
         status,
         etag,

@@ -15,7 +15,7 @@ use super::merge::merge;
 use super::model::{Article, Feed};
 use super::reconcile::{older_entries, reconcile};
 use super::{parse_feed, FeedError};
-use crate::dom::{on_document, on_window, spawn_under};
+use crate::dom::{on_document, on_window};
 use crate::http::{self, Ask};
 use crate::log;
 
@@ -88,8 +88,6 @@ struct Poller {
     failures: Cell<u32>,
     timer: Cell<Option<TimeoutHandle>>,
     in_flight: Cell<bool>,
-    /// Where the source was started: its requests are aborted when it is cleaned up.
-    owner: Owner,
 }
 
 impl FeedSource {
@@ -102,7 +100,6 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(false),
-            owner: Owner::current().unwrap_or_default(),
         });
         let entries = RwSignal::new(Vec::new());
         let source = Self {
@@ -143,7 +140,6 @@ impl FeedSource {
             failures: Cell::new(0),
             timer: Cell::new(None),
             in_flight: Cell::new(true),
-            owner: Owner::current().unwrap_or_default(),
         });
         Self {
             entries,
@@ -175,8 +171,9 @@ impl FeedSource {
         if matches!(self.state.get_untracked(), LoadState::Failed(_)) {
             self.state.set(LoadState::Loading);
         }
-        let owner = poller.owner.clone();
-        spawn_under(&owner, async move {
+        // Outside any owner: the source's requests are the page's, never a
+        // view's, so leaving a page never aborts a poll.
+        leptos::task::spawn_local(async move {
             let outcome = fetch_feed(&poller.url, &poller.remembered).await;
             poller.in_flight.set(false);
             match outcome {
@@ -246,8 +243,7 @@ impl FeedSource {
         }
         self.loading_more.set(true);
         let url = http::resolve_url(&next, &self.info.with_untracked(|i| i.base_url.clone()));
-        let owner = self.poller.get_value().owner.clone();
-        spawn_under(&owner, async move {
+        leptos::task::spawn_local(async move {
             let outcome = match http::send(Ask::get(&url)).await {
                 Ok(answer) => parse_feed(&answer.text),
                 Err(error) => Err(to_feed_error(&url, error).await),
