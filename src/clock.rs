@@ -30,9 +30,12 @@ pub fn now_ms() -> i64 {
 
 pub fn provide_clock() {
     let now = RwSignal::new(crate::time::now_ms());
-    let _ = set_interval_with_handle(
+    // The clock is the owner's (the app's or the embed's, as long as the page).
+    if let Ok(ticks) = set_interval_with_handle(
         move || now.set(crate::time::now_ms()),
         Duration::from_secs(30),
-    );
+    ) {
+        on_cleanup(move || ticks.clear());
+    }
     provide_context(Clock(now));
 }

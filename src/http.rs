@@ -1,13 +1,15 @@
-//! All HTTP goes through here: a time limit, the status checked before the body
-//! is read, and the browser's cache revalidating instead of refetching.
+//! All HTTP goes through here: a time limit, an abort when the owner that asked
+//! is cleaned up, the status checked before the body is read, and the browser's
+//! cache revalidating instead of refetching.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
-use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials, RequestMode};
 
 pub mod head_start;
 
@@ -66,51 +68,131 @@ impl<'a> Ask<'a> {
     }
 }
 
-/// Aborts the request when dropped, so a view that goes away takes its requests along.
-struct AbortOnDrop {
+/// What stops a request: its time limit, the owner that sent it going away
+/// (`dom::owner_abort_signal`), or the request itself being dropped.
+///
+/// Where the browser has `AbortSignal.any` and `AbortSignal.timeout` (as the
+/// head start in index.html uses), the request listens to one signal made of
+/// the three. Elsewhere (Safari before 17.4, Chromium before 116) a timer
+/// aborts it, and a request whose owner went away runs on to its answer,
+/// which nobody then reads ([`send`] never completes).
+struct Stop {
     controller: Option<AbortController>,
+    owner: Option<AbortSignal>,
+    /// What `fetch` listens to.
+    signal: Option<AbortSignal>,
+    timeout: Option<AbortSignal>,
+    /// Without `AbortSignal.any`: the timer and whether it fired.
     timer: Option<TimeoutHandle>,
+    timed_out: Rc<Cell<bool>>,
 }
 
-impl Drop for AbortOnDrop {
+impl Stop {
+    fn new(owner: Option<AbortSignal>, limit: Duration) -> Self {
+        let controller = AbortController::new().ok();
+        let own = controller.as_ref().map(AbortController::signal);
+        let mut stop = Self {
+            controller: controller.clone(),
+            owner,
+            signal: own.clone(),
+            timeout: None,
+            timer: None,
+            timed_out: Rc::default(),
+        };
+        match (can_combine_signals(), own, controller) {
+            (true, Some(own), _) => {
+                let timeout = AbortSignal::timeout_with_u32(limit.as_millis() as u32);
+                let signals = js_sys::Array::of2(&own, &timeout);
+                if let Some(owner) = &stop.owner {
+                    signals.push(owner);
+                }
+                stop.signal = Some(AbortSignal::any(&signals));
+                stop.timeout = Some(timeout);
+            }
+            (_, _, Some(controller)) => {
+                let timed_out = stop.timed_out.clone();
+                stop.timer = set_timeout_with_handle(
+                    move || {
+                        timed_out.set(true);
+                        controller.abort();
+                    },
+                    limit,
+                )
+                .ok();
+            }
+            _ => {}
+        }
+        stop
+    }
+
+    /// Why a request failed with `error`: its time was up, or the network.
+    fn error(&self, error: gloo_net::Error) -> HttpError {
+        if self.timed_out.get() || self.timeout.as_ref().is_some_and(AbortSignal::aborted) {
+            HttpError::Timeout
+        } else {
+            HttpError::Network(error.to_string())
+        }
+    }
+}
+
+impl Drop for Stop {
     fn drop(&mut self) {
         if let Some(timer) = self.timer.take() {
             timer.clear();
         }
+        // A request dropped on its way goes; after its answer, this does nothing.
         if let Some(controller) = self.controller.take() {
             controller.abort();
         }
     }
 }
 
+/// Whether the browser has `AbortSignal.any` and `AbortSignal.timeout`.
+fn can_combine_signals() -> bool {
+    let Ok(class) = js_sys::Reflect::get(&leptos::prelude::window(), &"AbortSignal".into()) else {
+        return false;
+    };
+    ["any", "timeout"]
+        .iter()
+        .all(|name| js_sys::Reflect::get(&class, &(*name).into()).is_ok_and(|f| f.is_function()))
+}
+
 /// `ask`, unless index.html's script already asked it as `slot` ("config" or
-/// "feed") while the wasm loaded: then that answer, once.
-pub async fn send_or_take(slot: &str, ask: Ask<'_>) -> Result<Answer, HttpError> {
-    match head_start::take(slot, ask.url).await {
-        Some(answer) => answer,
-        None => send(ask).await,
+/// "feed") while the wasm loaded: then that answer, once. Aborted with the
+/// current owner, as [`send`].
+pub fn send_or_take<'a>(
+    slot: &'a str,
+    ask: Ask<'a>,
+) -> impl Future<Output = Result<Answer, HttpError>> + 'a {
+    let owner = crate::dom::owner_abort_signal();
+    async move {
+        match head_start::take(slot, ask.url).await {
+            Some(answer) => answer,
+            None => send_until(ask, owner).await,
+        }
     }
 }
 
-pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
-    let controller = AbortController::new().ok();
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = controller.clone().and_then(|controller| {
-        let timed_out = timed_out.clone();
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            ask.timeout,
-        )
-        .ok()
-    });
-    let guard = AbortOnDrop {
-        controller: controller.clone(),
-        timer,
-    };
-    let signal = controller.as_ref().map(AbortController::signal);
+/// Sends `ask`, within its time limit, for the current reactive owner: when
+/// that owner is cleaned up (the reader left the page that asked) the request
+/// is aborted and the returned future never completes. Outside any owner the
+/// request lasts until it is answered or its time is up.
+pub fn send(ask: Ask<'_>) -> impl Future<Output = Result<Answer, HttpError>> + '_ {
+    send_until(ask, crate::dom::owner_abort_signal())
+}
+
+async fn send_until(ask: Ask<'_>, owner: Option<AbortSignal>) -> Result<Answer, HttpError> {
+    let stop = Stop::new(owner, ask.timeout);
+    let result = exchange(ask, &stop).await;
+    // The reader has left what asked: nothing after the request runs (as when
+    // a task is dropped), and no error is shown or counted.
+    if stop.owner.as_ref().is_some_and(AbortSignal::aborted) {
+        std::future::pending::<()>().await;
+    }
+    result
+}
+
+async fn exchange(ask: Ask<'_>, stop: &Stop) -> Result<Answer, HttpError> {
     let builder = RequestBuilder::new(ask.url)
         .method(ask.method)
         .cache(RequestCache::NoCache)
@@ -119,7 +201,7 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
         } else {
             RequestCredentials::Omit
         })
-        .abort_signal(signal.as_ref());
+        .abort_signal(stop.signal.as_ref());
     let request = match ask.json_body {
         Some(body) => builder
             .header("Content-Type", "application/json")
@@ -127,14 +209,7 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
         None => builder.build(),
     }
     .map_err(|e| HttpError::Network(e.to_string()))?;
-    let fail = |error: gloo_net::Error| {
-        if timed_out.get() {
-            HttpError::Timeout
-        } else {
-            HttpError::Network(error.to_string())
-        }
-    };
-    let response = request.send().await.map_err(fail)?;
+    let response = request.send().await.map_err(|e| stop.error(e))?;
     let status = response.status();
     let headers = response.headers();
     let etag = headers.get("etag");
@@ -153,9 +228,8 @@ pub async fn send(ask: Ask<'_>) -> Result<Answer, HttpError> {
     }
     let text = match (ask.skip_body_if_etag, etag.as_deref()) {
         (Some(known), Some(now)) if known == now => String::new(),
-        _ => response.text().await.map_err(fail)?,
+        _ => response.text().await.map_err(|e| stop.error(e))?,
     };
-    drop(guard);
     Ok(Answer {
         status,
         etag,
@@ -179,27 +253,19 @@ pub fn is_cross_origin(url: &str) -> bool {
 /// with no answer, `true` means the server is there and CORS kept its answer
 /// from the page; `false`, that it cannot be reached at all.
 pub async fn answers_opaquely(url: &str) -> bool {
-    let controller = AbortController::new().ok();
-    let timer = controller.clone().and_then(|controller| {
-        set_timeout_with_handle(move || controller.abort(), Duration::from_secs(10)).ok()
-    });
-    let guard = AbortOnDrop {
-        controller: controller.clone(),
-        timer,
-    };
-    let signal = controller.as_ref().map(AbortController::signal);
+    let stop = Stop::new(crate::dom::owner_abort_signal(), Duration::from_secs(10));
     let answered = match RequestBuilder::new(url)
         .method(Method::HEAD)
         .mode(RequestMode::NoCors)
         .cache(RequestCache::NoStore)
         .credentials(RequestCredentials::Omit)
-        .abort_signal(signal.as_ref())
+        .abort_signal(stop.signal.as_ref())
         .build()
     {
         Ok(request) => request.send().await.is_ok(),
         Err(_) => false,
     };
-    drop(guard);
+    drop(stop);
     answered
 }
 

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod comments;
 pub mod components;
 pub mod config;
+pub mod dom;
 pub mod embed;
 pub mod feed;
 pub mod html;

@@ -131,15 +131,15 @@ pub fn reveal_when_loaded(source: FeedSource) {
                 crate::log::warn("this article has left the feed: its published page is kept");
                 // The app is not on screen: the browser follows this page's
                 // links itself (a click stops before the router's listeners).
-                let follow = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
-                    |event: web_sys::Event| event.stop_immediate_propagation(),
-                );
-                let _ = window().add_event_listener_with_callback_and_bool(
+                let follow = crate::dom::Listener::new(
+                    &window(),
                     "click",
-                    follow.as_ref().unchecked_ref(),
                     true,
+                    Box::new(|event: web_sys::Event| event.stop_immediate_propagation()),
                 );
-                follow.forget();
+                // Kept for as long as the page: the app will not come back to it.
+                // Not the effect's to remove, which may run again.
+                std::mem::forget(follow);
                 return true;
             }
             shell.remove();

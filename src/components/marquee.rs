@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::flash_list::{shown_entries, FlashItem};
 use crate::config::Config;
+use crate::dom::observe_resize;
 use crate::feed::source::FeedSource;
 use crate::ticker_text::TickerText;
 
@@ -59,23 +59,13 @@ pub fn Marquee(count: usize, paused: RwSignal<bool>, rewind: RwSignal<u32>) -> i
     };
 
     // Measure whenever the first group changes size (flashes in or out, fonts, zoom).
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn()>)>);
     Effect::new(move |_| {
         let (Some(track), Some(viewport)) = (track.get(), viewport.get()) else {
             return;
         };
-        let callback = Closure::<dyn Fn()>::new(measure);
-        if let Ok(resize) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            if let Some(group) = track.first_element_child() {
-                resize.observe(&group);
-            }
-            resize.observe(&viewport);
-            observer.set_value(Some((resize, callback)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some((resize, _)) = observer.try_update_value(Option::take).flatten() {
-            resize.disconnect();
+        match track.first_element_child() {
+            Some(group) => observe_resize(&[&group, &viewport], measure),
+            None => observe_resize(&[&viewport], measure),
         }
     });
 

@@ -1,8 +1,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+
+use crate::dom::{on_window, on_window_capturing};
 
 /// After a link is followed, focus moves to the new page's main heading (the router
 /// has scrolled to the top), so keyboard and screen-reader users start reading there.
@@ -19,25 +20,16 @@ pub fn NavigationFocus() -> impl IntoView {
     // Remembered as the reader scrolls, and again when a link is clicked (capturing,
     // before the router handles it): a scroll event can arrive after a click has
     // already changed the URL.
-    let remember = Closure::<dyn Fn()>::new(move || {
+    let remember = move || {
         let path = window().location().pathname().unwrap_or_default();
         let y = window().scroll_y().unwrap_or_default();
         positions.update_value(|p| {
             p.insert(path, y);
         });
-    });
-    let on_popstate = Closure::<dyn Fn()>::new(move || from_history.set_value(true));
-    let _ = window().add_event_listener_with_callback("scroll", remember.as_ref().unchecked_ref());
-    let _ = window().add_event_listener_with_callback_and_bool(
-        "click",
-        remember.as_ref().unchecked_ref(),
-        true,
-    );
-    let _ =
-        window().add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-    // The router, and so this component, lives as long as the page.
-    remember.forget();
-    on_popstate.forget();
+    };
+    on_window(leptos::ev::scroll, move |_| remember());
+    on_window_capturing(leptos::ev::click, move |_| remember());
+    on_window(leptos::ev::popstate, move |_| from_history.set_value(true));
 
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::dom::on_window;
+
 /// "No connection" while the browser is offline: what is on screen is what was
 /// kept (by the page, or by the service worker for a page opened offline), and it
 /// will be brought up to date when the connection is back.
@@ -9,14 +11,9 @@ pub fn OfflineNotice() -> impl IntoView {
     let online = RwSignal::new(true);
     if cfg!(target_arch = "wasm32") {
         online.set(window().navigator().on_line());
-        // The notice is part of the page shell and lives as long as the page.
-        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
-            online.set(true)
-        }));
-        std::mem::forget(window_event_listener(leptos::ev::offline, move |_| {
-            online.set(false)
-        }));
     }
+    on_window(leptos::ev::online, move |_| online.set(true));
+    on_window(leptos::ev::offline, move |_| online.set(false));
     view! {
         <Show when=move || !online.get()>
             <p class="offline-notice" role="status">

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
+use crate::dom::on_document;
 use crate::paths::{LinkParts, Paths};
 
 /// Follows the app's own links with their paths exactly as written. leptos_router
@@ -18,7 +18,7 @@ use crate::paths::{LinkParts, Paths};
 pub fn OwnLinks() -> impl IntoView {
     let navigate = use_navigate();
     let paths = expect_context::<Paths>();
-    let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
+    on_document(leptos::ev::click, move |event: MouseEvent| {
         let Some((path, scroll)) = own_path(&event, &paths) else {
             return;
         };
@@ -31,9 +31,6 @@ pub fn OwnLinks() -> impl IntoView {
         };
         navigate(&path, options);
     });
-    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    // The router, and so this component, lives as long as the page.
-    on_click.forget();
 }
 
 /// The in-app path a plain click on a link should go to, as `Paths::own_link`

@@ -2,7 +2,6 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::feed_status::FeedStatus;
@@ -10,6 +9,7 @@ use super::flash_list::FlashList;
 use super::marquee::Marquee;
 use super::stale_notice::StaleNotice;
 use crate::config::{Config, TickerMode};
+use crate::dom::{on_window, prefers_reduced_motion};
 use crate::feed::source::FeedSource;
 use crate::ticker_pause::paused_list;
 use crate::ticker_text::TickerText;
@@ -77,9 +77,12 @@ pub fn Ticker(
             attention.unseen.update(|n| *n += arrived);
         }
     });
-    if cfg!(target_arch = "wasm32") {
-        listen_for_scroll(section, attention);
-    }
+    // Scrolling back up to the ticker clears the "new flashes" badge.
+    on_window(leptos::ev::scroll, move |_| {
+        if attention.unseen.get_untracked() > 0 && !scrolled_past(section) {
+            attention.unseen.set(0);
+        }
+    });
 
     let show_newest = move |_| {
         attention.unseen.set(0);
@@ -185,40 +188,4 @@ fn scrolled_past(section: NodeRef<leptos::html::Section>) -> bool {
         .get_untracked()
         .map(|s| s.get_bounding_client_rect().top() < 0.0)
         .unwrap_or(false)
-}
-
-/// Scrolling back up to the ticker clears the "new flashes" badge.
-fn listen_for_scroll(section: NodeRef<leptos::html::Section>, attention: TickerAttention) {
-    let on_scroll = Closure::<dyn Fn()>::new(move || {
-        if attention.unseen.get_untracked() > 0 && !scrolled_past(section) {
-            attention.unseen.set(0);
-        }
-    });
-    let _ = window().add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-    let on_scroll = StoredValue::new_local(Some(on_scroll));
-    on_cleanup(move || {
-        if let Some(listener) = on_scroll.try_update_value(Option::take).flatten() {
-            let _ = window()
-                .remove_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
-        }
-    });
-}
-
-/// `prefers-reduced-motion: reduce`, following changes while the page is open
-/// (never, on a page rendered natively: the configured mode is drawn).
-fn prefers_reduced_motion() -> Signal<bool> {
-    if !cfg!(target_arch = "wasm32") {
-        return Signal::derive(|| false);
-    }
-    let Ok(Some(query)) = window().match_media("(prefers-reduced-motion: reduce)") else {
-        return Signal::derive(|| false);
-    };
-    let reduced = RwSignal::new(query.matches());
-    let on_change = Closure::<dyn Fn()>::new({
-        let query = query.clone();
-        move || reduced.set(query.matches())
-    });
-    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
-    reduced.into()
 }

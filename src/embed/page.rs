@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::links::EmbedLinks;
 use crate::clock::provide_clock;
 use crate::components::ticker::Ticker;
 use crate::config::{Config, TickerMode};
+use crate::dom::{observe_resize, on_window};
 use crate::embed::{
     feed_is_allowed, parse_options, refused_feed_message, EmbedOptions, LIVE_OPTIONS,
 };
@@ -83,7 +83,7 @@ fn apply_styles(styles: &[(&'static str, String)]) {
 /// Theme and mode changes from the host page (`MivzakTicker.set`), and nothing from
 /// any other window or origin.
 fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
-    let handle = window_event_listener(leptos::ev::message, move |event: web_sys::MessageEvent| {
+    on_window(leptos::ev::message, move |event: web_sys::MessageEvent| {
         let from_parent = window()
             .parent()
             .ok()
@@ -117,8 +117,6 @@ fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
         }
         apply_styles(&options.styles);
     });
-    // The embed lives as long as its iframe.
-    std::mem::forget(handle);
 }
 
 /// Tells the host the height of the content whenever it changes.
@@ -148,15 +146,9 @@ fn report_height(parent: String, id: u32) {
             let _ = host.post_message(&message, &parent);
         }
     };
-    let callback = Closure::<dyn Fn()>::new(post);
-    if let (Ok(observer), Some(body)) = (
-        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
-        document().body(),
-    ) {
-        observer.observe(&body);
-        std::mem::forget(observer);
+    if let Some(body) = document().body() {
+        observe_resize(&[&body], post);
     }
-    callback.forget();
 }
 
 /// The entry point of `embed.html`, the page in the iframe: only the ticker,

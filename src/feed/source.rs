@@ -8,8 +8,6 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::backoff::next_poll_seconds;
 use super::fetch::{fetch_feed, to_feed_error, Polled, Remembered};
@@ -17,6 +15,7 @@ use super::merge::merge;
 use super::model::{Article, Feed};
 use super::reconcile::{older_entries, reconcile};
 use super::{parse_feed, FeedError};
+use crate::dom::{on_document, on_window};
 use crate::http::{self, Ask};
 use crate::log;
 
@@ -128,10 +127,10 @@ impl FeedSource {
         source.watch_visibility();
         // Back online: poll at once instead of waiting out the backoff, and once
         // more shortly if that failed (the event can come before the network works).
-        std::mem::forget(window_event_listener(leptos::ev::online, move |_| {
+        on_window(leptos::ev::online, move |_| {
             source.poll_now();
             source.poll_soon();
-        }));
+        });
         source.poll_now();
         source
     }
@@ -198,6 +197,8 @@ impl FeedSource {
         if matches!(self.state.get_untracked(), LoadState::Failed(_)) {
             self.state.set(LoadState::Loading);
         }
+        // Outside any owner: the source's requests are the page's, never a
+        // view's, so leaving a page never aborts a poll.
         leptos::task::spawn_local(async move {
             let outcome = fetch_feed(&poller.url, &poller.remembered).await;
             poller.in_flight.set(false);
@@ -379,7 +380,7 @@ impl FeedSource {
 
     /// Pauses polling while the tab is hidden and polls at once when it is back.
     fn watch_visibility(self) {
-        let on_change = Closure::<dyn Fn()>::new(move || {
+        on_document(leptos::ev::visibilitychange, move |_| {
             if is_hidden() {
                 if let Some(timer) = self.poller.get_value().timer.take() {
                     timer.clear();
@@ -388,12 +389,6 @@ impl FeedSource {
                 self.poll_now();
             }
         });
-        let _ = document().add_event_listener_with_callback(
-            "visibilitychange",
-            on_change.as_ref().unchecked_ref(),
-        );
-        // The source lives as long as the page.
-        on_change.forget();
     }
 }
 

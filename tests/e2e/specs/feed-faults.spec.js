@@ -2,7 +2,7 @@
 // (or says what is wrong in Hebrew), and recovers when the server is healthy again.
 
 import { feedWith, flash } from '../support/feeds.js';
-import { expect, SAMPLE_FEED, test } from '../support/site.js';
+import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2;
 const GOOD = JSON.stringify(SAMPLE_FEED);
@@ -62,19 +62,26 @@ test('a poll answered 304 keeps the flashes as they are, with no notice', async 
   await expect(page.locator('.stale')).toHaveCount(0);
 });
 
-test('a feed that stalls after its headers times out into the stale notice, then recovers', async ({
-  page,
-  siteWith,
-}) => {
-  test.setTimeout(60_000);
-  const site = await siteWith({ config: { poll_seconds: POLL } });
-  await page.goto(site.url);
-  await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  site.fail('/feed.json', 200, { mode: 'stall', headers: json });
-  await expect(page.locator('.stale')).toBeVisible({ timeout: 25_000 });
-  site.heal('/feed.json');
-  await expect(page.locator('.stale')).toHaveCount(0, { timeout: 25_000 });
-});
+// The time limit is `AbortSignal.timeout` joined to the owner's signal by
+// `AbortSignal.any` (src/http.rs); a browser without `any` gets a timer instead.
+for (const engine of ['AbortSignal.any', 'a browser without AbortSignal.any']) {
+  test(`a feed that stalls after its headers times out into the stale notice, then recovers (${engine})`, async ({
+    page,
+    siteWith,
+  }) => {
+    test.setTimeout(60_000);
+    if (engine !== 'AbortSignal.any') await page.addInitScript(() => delete AbortSignal.any);
+    const warnings = consoleWarnings(page);
+    const site = await siteWith({ config: { poll_seconds: POLL } });
+    await page.goto(site.url);
+    await expect(page.locator('.flashes .flash')).toHaveCount(9);
+    site.fail('/feed.json', 200, { mode: 'stall', headers: json });
+    await expect(page.locator('.stale')).toBeVisible({ timeout: 25_000 });
+    expect(warnings).toContain('[mivzak] feed: the feed did not answer in time');
+    site.heal('/feed.json');
+    await expect(page.locator('.stale')).toHaveCount(0, { timeout: 25_000 });
+  });
+}
 
 test('a feed that trickles in slowly is shown once it has arrived', async ({ page, siteWith }) => {
   const site = await siteWith();

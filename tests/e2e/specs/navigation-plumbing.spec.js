@@ -1,0 +1,101 @@
+// Browser plumbing (src/dom.rs, src/http.rs): whatever a page wires up while it is
+// on screen (listeners, observers, media queries, requests) goes when the reader
+// leaves it, so going back and forth between home and an article for a long
+// time leaves nothing behind.
+
+import { expect, test } from '../support/site.js';
+
+const ROUNDS = 50;
+
+/** Live event listeners: the JSEventListeners count of Chromium's metrics (every
+ *  listener, including those on media queries and observers' callbacks' targets),
+ *  and those on window and document, after a full garbage collection. */
+async function listeners(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const all = metrics.find((m) => m.name === 'JSEventListeners')?.value ?? -1;
+  const on = async (expression) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners: found } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    return found.length;
+  };
+  return { all, window: await on('window'), document: await on('document') };
+}
+
+/** Requests started and not yet answered or failed. */
+function pendingRequests(page) {
+  const pending = new Set();
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+  return pending;
+}
+
+for (const mode of ['list', 'marquee']) {
+  test(`${mode}: ${ROUNDS} rounds of home → article → back leave no more listeners or pending requests than one`, async ({
+    page,
+    siteWith,
+  }) => {
+    test.setTimeout(180_000);
+    const site = await siteWith({ config: { ticker: { mode } } });
+    const pending = pendingRequests(page);
+    await page.goto(site.url);
+    const link = page.locator('.article-list a').first();
+    await expect(link).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    const round = async () => {
+      await link.click();
+      await expect(page.locator('main h1')).toBeVisible();
+      await expect(page.locator('.article-list')).toHaveCount(0);
+      await page.goBack();
+      await expect(link).toBeVisible();
+    };
+    // One round first: what any page sets up once (lazily) is not a leak.
+    await round();
+    const before = await listeners(cdp);
+    for (let i = 1; i < ROUNDS; i++) await round();
+    const after = await listeners(cdp);
+    console.log(`${mode}: listeners after one round`, before, `after ${ROUNDS}`, after);
+
+    expect(after.window, 'listeners on window').toBeLessThanOrEqual(before.window);
+    expect(after.document, 'listeners on document').toBeLessThanOrEqual(before.document);
+    // A couple of listeners of the browser's own may come and go; one per round would be 49.
+    expect(after.all, 'live event listeners').toBeLessThanOrEqual(before.all + 2);
+    // Only a feed poll may be on its way.
+    const open = [...pending].map((request) => request.url());
+    expect(open.length, `pending requests: ${open.join(', ')}`).toBeLessThanOrEqual(1);
+  });
+}
+
+// A request belongs to the owner that sent it (src/http.rs): leaving the article
+// aborts its comment requests instead of leaving them to run on, unread.
+// FIXME(issue 13, section 2): on once the comment source sends its requests under
+// the page's owner (a `LocalResource`, `spawn_local_scoped`, or `http::send`
+// called in the component); today its tasks are detached (`spawn_local`), so
+// they have no owner to be aborted with. Seen: 20 requests left pending as it
+// is, and all aborted with comments_section.rs's two `spawn_local` made
+// `spawn_local_scoped`.
+test.fixme('comment requests of an article left before they answered are aborted', async ({ page, withComments }) => {
+  test.setTimeout(120_000);
+  const { site } = await withComments({ proxied: true });
+  const pending = pendingRequests(page);
+  await page.goto(site.url);
+  const link = page.locator('.article-list a').first();
+  await expect(link).toBeVisible();
+  const aborted = [];
+  page.on('requestfailed', (request) => request.url().includes('/isso/') && aborted.push(request.url()));
+  site.slow(/^\/isso\//, 20_000);
+  for (let i = 0; i < 10; i++) {
+    await link.click();
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.goBack();
+    await expect(link).toBeVisible();
+  }
+  const open = [...pending].map((request) => request.url()).filter((url) => url.includes('/isso/'));
+  // What the home page itself asks (the comment counts) may still be on its way.
+  expect(open.length, `pending comment requests: ${open.join(', ')}`).toBeLessThanOrEqual(2);
+  expect(aborted.length).toBeGreaterThanOrEqual(10);
+});
