@@ -34,7 +34,7 @@ pub fn App(config: Config) -> impl IntoView {
         provide_context(crate::comments::deliveries::Deliveries::start(backend));
     }
     provide_context(backend);
-    provide_context(crate::components::comment_counts::CommentCounts::start(
+    provide_context(crate::comments::counts::CommentCounts::start(
         source,
     ));
     provide_context(config);
