@@ -1,8 +1,6 @@
 //! One thread as the reader knows it (`comments::thread`): a fresh load laid
 //! over what the reader did in this visit, and the keyed order of its rows.
 
-use std::collections::HashMap;
-
 use mivzak::comments::model::{sort_thread, Comment, SortOrder};
 use mivzak::comments::thread::{
     decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids, ReaderDid,
@@ -24,7 +22,7 @@ fn ids(list: &[Comment]) -> Vec<i64> {
 fn a_load_that_left_before_a_like_landed_keeps_the_likes_count() {
     // The reader liked 1 (the server answered 4); the load still says 3.
     let did = ReaderDid {
-        likes: HashMap::from([(1, 4), (2, 1)]),
+        likes: vec![(1, 4), (2, 1)],
         posted: Vec::new(),
     };
     let fresh = vec![comment(1, None, 1.0, 3), comment(2, None, 2.0, 7)];
@@ -39,7 +37,7 @@ fn a_like_on_a_reply_is_kept_too() {
     let mut parent = comment(1, None, 1.0, 0);
     parent.replies.push(comment(2, Some(1), 2.0, 0));
     let did = ReaderDid {
-        likes: HashMap::from([(2, 1)]),
+        likes: vec![(2, 1)],
         posted: Vec::new(),
     };
     let merged = merge_load(vec![parent], &did);
@@ -49,7 +47,7 @@ fn a_like_on_a_reply_is_kept_too() {
 #[test]
 fn a_posted_comment_the_load_lacks_stays_once_under_its_parent() {
     let did = ReaderDid {
-        likes: HashMap::new(),
+        likes: Vec::new(),
         posted: vec![comment(9, Some(1), 9.0, 0), comment(8, None, 8.0, 0)],
     };
     // The load left before 9 reached the server, and after 8 did.

@@ -9,9 +9,6 @@
 //! in this visit (`thread::merge_load`). On a published page (the native
 //! renderer) nothing is loaded or listened to.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
 use super::backend::{Backend, CommentsBackend};
@@ -50,7 +47,8 @@ pub struct ThreadSource {
     /// The comment whose reply form is open: one at a time.
     pub replying_to: RwSignal<Option<i64>>,
     did: StoredValue<ReaderDid>,
-    loading: StoredValue<Rc<Cell<bool>>, LocalStorage>,
+    /// A load is under way.
+    loading: StoredValue<bool>,
     backend: StoredValue<Backend>,
     deliveries: Deliveries,
 }
@@ -71,7 +69,7 @@ impl ThreadSource {
             liked: RwSignal::new(decode_liked(reader_storage::load(LIKED_KEY).as_deref())),
             replying_to: RwSignal::new(None),
             did: StoredValue::new(ReaderDid::default()),
-            loading: StoredValue::new_local(Rc::new(Cell::new(false))),
+            loading: StoredValue::new(false),
             backend: StoredValue::new(backend),
             deliveries,
         };
@@ -150,14 +148,14 @@ impl ThreadSource {
     /// Loads the thread and its count again; a load already under way is enough.
     pub fn reload(self) {
         self.refresh_count();
-        let loading = self.loading.get_value();
-        if loading.replace(true) {
+        if self.loading.get_value() {
             return;
         }
+        self.loading.set_value(true);
         let (backend, uri) = (self.backend.get_value(), self.uri());
         leptos::task::spawn_local(async move {
             let outcome = backend.list(&uri).await;
-            loading.set(false);
+            self.loading.set_value(false);
             match outcome {
                 Ok(list) => {
                     let merged = self.did.with_value(|did| merge_load(list, did));
@@ -201,9 +199,7 @@ impl ThreadSource {
         leptos::task::spawn_local(async move {
             match backend.like(id).await {
                 Ok(likes) => {
-                    self.did.update_value(|did| {
-                        did.likes.insert(id, likes);
-                    });
+                    self.did.update_value(|did| did.likes.push((id, likes)));
                     self.comments.update(|list| {
                         set_likes(list, id, likes);
                     });

@@ -3,16 +3,15 @@
 //! takes back a like or a comment the reader has just seen land. The browser
 //! side, which loads and sends, is `source.rs`.
 
-use std::collections::HashMap;
-
 use super::model::{compare, insert, Comment, SortOrder};
 
 /// What the reader did in this visit that a load may not know of yet: a load
 /// that left before a like or a post reached the server answers without it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReaderDid {
-    /// The like count the server answered to each of this reader's likes, by comment id.
-    pub likes: HashMap<i64, i64>,
+    /// The like count the server answered to each of this reader's likes:
+    /// (comment id, count).
+    pub likes: Vec<(i64, i64)>,
     /// Comments this reader posted that the server published (held ones are shown apart).
     pub posted: Vec<Comment>,
 }
@@ -26,7 +25,7 @@ pub fn merge_load(mut fresh: Vec<Comment>, did: &ReaderDid) -> Vec<Comment> {
     for posted in &did.posted {
         insert(&mut fresh, posted.clone());
     }
-    for (&id, &likes) in &did.likes {
+    for &(id, likes) in &did.likes {
         if let Some(comment) = find_mut(&mut fresh, id) {
             comment.likes = comment.likes.max(likes);
         }
@@ -60,21 +59,23 @@ pub fn set_likes(comments: &mut [Comment], id: i64, likes: i64) -> bool {
     find_mut(comments, id).map(|c| c.likes = likes).is_some()
 }
 
-/// The ids of the top level in the order asked (`SortOrder`), each once.
+/// The ids of the top level in the order asked (`model::compare`), each once.
 pub fn top_level_ids(comments: &[Comment], order: SortOrder) -> Vec<i64> {
-    let mut top: Vec<&Comment> = comments.iter().collect();
-    top.sort_by(|a, b| compare(order, a, b));
-    top.into_iter().map(|c| c.id).collect()
+    ids_in_order(comments, order)
 }
 
 /// The ids of the replies under `parent`, oldest first (a conversation reads so).
 pub fn reply_ids(comments: &[Comment], parent: i64) -> Vec<i64> {
-    let Some(parent) = find(comments, parent) else {
-        return Vec::new();
-    };
-    let mut replies: Vec<&Comment> = parent.replies.iter().collect();
-    replies.sort_by(|a, b| compare(SortOrder::Oldest, a, b));
-    replies.into_iter().map(|c| c.id).collect()
+    find(comments, parent).map_or_else(Vec::new, |parent| {
+        ids_in_order(&parent.replies, SortOrder::Oldest)
+    })
+}
+
+// One sort for both (each sort the wasm carries costs its bytes).
+fn ids_in_order(comments: &[Comment], order: SortOrder) -> Vec<i64> {
+    let mut listed: Vec<&Comment> = comments.iter().collect();
+    listed.sort_by(|a, b| compare(order, a, b));
+    listed.into_iter().map(|c| c.id).collect()
 }
 
 /// The comment ids this reader has liked, from their stored text (a JSON array);

@@ -44,7 +44,7 @@ fn LiveComment(id: i64) -> impl IntoView {
     let ms = (created * 1000.0) as i64;
     let absolute = time::format_date_time(ms, &zone);
     let relative = time::relative(ms, crate::clock::now_ms(), &zone);
-    let likes = Memo::new(move |_| thread.with_comment(id, |c| c.likes).unwrap_or_default());
+    let likes = move || thread.with_comment(id, |c| c.likes).unwrap_or_default();
     let html = Memo::new(move |_| {
         thread
             .with_comment(id, |c| c.text.clone())
@@ -68,7 +68,7 @@ fn LiveComment(id: i64) -> impl IntoView {
             {(!held).then(|| view! {
                 <p class="comment-actions">
                     <button type="button" class="comment-like" aria-pressed=move || liked.get().to_string() disabled=move || liked.get() on:click=move |_| thread.like(id)>
-                        "אהבתי "<bdi>{move || likes.get()}</bdi>
+                        "אהבתי "<bdi>{likes}</bdi>
                     </button>
                     <button type="button" class="comment-reply" aria-expanded=move || replying.get().to_string()
                         on:click=move |_| thread.toggle_reply(id)>
@@ -84,18 +84,27 @@ fn LiveComment(id: i64) -> impl IntoView {
     }
 }
 
-/// The replies under a comment, each a `CommentItem`, keyed by id.
+/// The replies under a comment.
 #[component]
 fn Replies(parent: i64) -> impl IntoView {
     let thread = expect_context::<ThreadSource>();
-    let replies = Memo::new(move |_| thread.replies(parent));
+    let replies = Signal::derive(move || thread.replies(parent));
     view! {
         <Show when=move || replies.with(|r| !r.is_empty())>
             <ul class="comment-replies">
-                <For each=move || replies.get() key=|id| *id let(id)>
-                    {view! { <CommentItem id/> }.into_any()}
-                </For>
+                <CommentRows ids=replies/>
             </ul>
         </Show>
+    }
+}
+
+/// Comments of the thread by id, each a `CommentItem`, keyed by id: the one
+/// list of the held comments, the top level and every reply list.
+#[component]
+pub fn CommentRows(#[prop(into)] ids: Signal<Vec<i64>>) -> impl IntoView {
+    view! {
+        <For each=move || ids.get() key=|id| *id let(id)>
+            {view! { <CommentItem id/> }.into_any()}
+        </For>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::comment_form::CommentForm;
-use super::comment_item::CommentItem;
+use super::comment_item::CommentRows;
 use crate::comments::model::SortOrder;
 use crate::comments::source::{ThreadLoad, ThreadSource};
 
@@ -36,9 +36,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
             })}
             <Show when=move || !thread.held().is_empty()>
                 <ul class="comment-list held">
-                    <For each=move || thread.held() key=|id| *id let(id)>
-                        <CommentItem id/>
-                    </For>
+                    <CommentRows ids=Signal::derive(move || thread.held())/>
                 </ul>
             </Show>
             <Show when=move || { thread.rows() > 1 }>
@@ -54,9 +52,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
                 <p class="comments-empty">"עדיין אין תגובות. היו הראשונים להגיב."</p>
             </Show>
             <ul class="comment-list">
-                <For each=move || thread.top_level(sort.get()) key=|id| *id let(id)>
-                    <CommentItem id/>
-                </For>
+                <CommentRows ids=Signal::derive(move || thread.top_level(sort.get()))/>
             </ul>
         </section>
     }
