@@ -166,7 +166,8 @@ pub fn insert(comments: &mut Vec<Comment>, comment: Comment) {
     comments.push(comment);
 }
 
-fn find_mut(comments: &mut [Comment], id: i64) -> Option<&mut Comment> {
+/// The comment with this id, at any depth, to change it.
+pub fn find_mut(comments: &mut [Comment], id: i64) -> Option<&mut Comment> {
     for comment in comments {
         if comment.id == id {
             return Some(comment);

@@ -76,15 +76,33 @@ impl ThreadSource {
         #[cfg(target_arch = "wasm32")]
         {
             source.reload();
-            // Back on the page: whatever others wrote meanwhile comes in.
-            let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
-                if document().visibility_state() == web_sys::VisibilityState::Visible {
-                    source.reload();
-                }
-            });
-            on_cleanup(move || visible.remove());
+            source.reload_when_visible();
         }
         Some(source)
+    }
+
+    /// Loads the thread again whenever the page becomes visible: whatever
+    /// others wrote meanwhile comes in. Stops with the section.
+    #[cfg(target_arch = "wasm32")]
+    fn reload_when_visible(self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                self.reload();
+            }
+        });
+        let _ = document()
+            .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());
+        let on_change = StoredValue::new_local(Some(on_change));
+        on_cleanup(move || {
+            if let Some(listener) = on_change.try_update_value(Option::take).flatten() {
+                let _ = document().remove_event_listener_with_callback(
+                    "visibilitychange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        });
     }
 
     /// The thread's path on the server (`model::thread_uri`).

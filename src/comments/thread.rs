@@ -3,7 +3,7 @@
 //! takes back a like or a comment the reader has just seen land. The browser
 //! side, which loads and sends, is `source.rs`.
 
-use super::model::{compare, insert, Comment, SortOrder};
+use super::model::{compare, find_mut, insert, Comment, SortOrder};
 
 /// What the reader did in this visit that a load may not know of yet: a load
 /// that left before a like or a post reached the server answers without it.
@@ -40,16 +40,6 @@ pub fn find(comments: &[Comment], id: i64) -> Option<&Comment> {
             Some(comment)
         } else {
             find(&comment.replies, id)
-        }
-    })
-}
-
-fn find_mut(comments: &mut [Comment], id: i64) -> Option<&mut Comment> {
-    comments.iter_mut().find_map(|comment| {
-        if comment.id == id {
-            Some(comment)
-        } else {
-            find_mut(&mut comment.replies, id)
         }
     })
 }
