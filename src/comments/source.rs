@@ -21,13 +21,12 @@ use super::thread::{
 };
 use super::CommentError;
 
-/// Where the first load of the thread stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ThreadLoad {
-    Loading,
-    Loaded,
-    /// No load has succeeded yet; the section says why and offers a retry.
-    Failed(CommentError),
+/// What the source keeps for itself: what the reader did in this visit, and
+/// whether a load is under way.
+#[derive(Default)]
+struct Kept {
+    did: ReaderDid,
+    loading: bool,
 }
 
 /// One thread, provided as context by the comments section.
@@ -41,14 +40,15 @@ pub struct ThreadSource {
     /// The thread's count as Isso gives it (`POST /count`: published comments,
     /// not deleted placeholders), once it has answered.
     count: RwSignal<Option<u64>>,
-    load: RwSignal<ThreadLoad>,
+    /// Some load has succeeded.
+    loaded: RwSignal<bool>,
+    /// Why the thread could not be loaded, while no load has succeeded.
+    load_error: RwSignal<Option<CommentError>>,
     /// Comment ids this reader has liked (kept in local storage), or is liking.
     liked: RwSignal<Vec<i64>>,
     /// The comment whose reply form is open: one at a time.
     pub replying_to: RwSignal<Option<i64>>,
-    did: StoredValue<ReaderDid>,
-    /// A load is under way.
-    loading: StoredValue<bool>,
+    kept: StoredValue<Kept>,
     backend: StoredValue<Backend>,
     deliveries: Deliveries,
 }
@@ -65,11 +65,11 @@ impl ThreadSource {
             comments: RwSignal::new(Vec::new()),
             held: RwSignal::new(Vec::new()),
             count: RwSignal::new(None),
-            load: RwSignal::new(ThreadLoad::Loading),
+            loaded: RwSignal::new(false),
+            load_error: RwSignal::new(None),
             liked: RwSignal::new(decode_liked(reader_storage::load(LIKED_KEY).as_deref())),
             replying_to: RwSignal::new(None),
-            did: StoredValue::new(ReaderDid::default()),
-            loading: StoredValue::new(false),
+            kept: StoredValue::new(Kept::default()),
             backend: StoredValue::new(backend),
             deliveries,
         };
@@ -115,8 +115,14 @@ impl ThreadSource {
         self.article_id.get_value()
     }
 
-    pub fn load_state(&self) -> ThreadLoad {
-        self.load.get()
+    /// Some load has succeeded (tracked).
+    pub fn loaded(&self) -> bool {
+        self.loaded.get()
+    }
+
+    /// Why the thread could not be loaded, while no load has succeeded (tracked).
+    pub fn load_error(&self) -> Option<CommentError> {
+        self.load_error.get()
     }
 
     /// The top-level comment ids in `order` (tracked).
@@ -166,25 +172,26 @@ impl ThreadSource {
     /// Loads the thread and its count again; a load already under way is enough.
     pub fn reload(self) {
         self.refresh_count();
-        if self.loading.get_value() {
+        if self.kept.with_value(|kept| kept.loading) {
             return;
         }
-        self.loading.set_value(true);
+        self.kept.update_value(|kept| kept.loading = true);
         let (backend, uri) = (self.backend.get_value(), self.uri());
         leptos::task::spawn_local(async move {
             let outcome = backend.list(&uri).await;
-            self.loading.set_value(false);
+            self.kept.update_value(|kept| kept.loading = false);
             match outcome {
                 Ok(list) => {
-                    let merged = self.did.with_value(|did| merge_load(list, did));
+                    let merged = self.kept.with_value(|kept| merge_load(list, &kept.did));
                     self.comments.set(merged);
-                    self.load.set(ThreadLoad::Loaded);
+                    self.loaded.set(true);
+                    self.load_error.set(None);
                 }
                 Err(error) => {
                     crate::log::warn(&format!("comments: {error}"));
                     // Comments already shown stay; only a thread never loaded says so.
-                    if self.load.get_untracked() != ThreadLoad::Loaded {
-                        self.load.set(ThreadLoad::Failed(error));
+                    if !self.loaded.get_untracked() {
+                        self.load_error.set(Some(error));
                     }
                 }
             }
@@ -217,7 +224,8 @@ impl ThreadSource {
         leptos::task::spawn_local(async move {
             match backend.like(id).await {
                 Ok(likes) => {
-                    self.did.update_value(|did| did.likes.push((id, likes)));
+                    self.kept
+                        .update_value(|kept| kept.did.likes.push((id, likes)));
                     self.comments.update(|list| {
                         set_likes(list, id, likes);
                     });
@@ -268,7 +276,8 @@ impl ThreadSource {
             self.held.update(|held| held.push(comment));
             return;
         }
-        self.did.update_value(|did| did.posted.push(comment.clone()));
+        self.kept
+            .update_value(|kept| kept.did.posted.push(comment.clone()));
         self.comments.update(|list| insert(list, comment));
         self.reload();
     }

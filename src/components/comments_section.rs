@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::comment_form::CommentForm;
 use super::comment_item::CommentRows;
 use crate::comments::model::SortOrder;
-use crate::comments::source::{ThreadLoad, ThreadSource};
+use crate::comments::source::ThreadSource;
 
 /// "תגובות (N)", the comments sorted as the reader asks, and the form. The
 /// thread is `ThreadSource`'s; rows are keyed by comment id, so a new comment
@@ -16,10 +16,6 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
     };
     provide_context(thread);
     let sort = RwSignal::new(SortOrder::Newest);
-    let failed = move || match thread.load_state() {
-        ThreadLoad::Failed(error) => Some(error),
-        _ => None,
-    };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">"תגובות ("<bdi>{move || thread.shown_count()}</bdi>")"</h2>
@@ -28,7 +24,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
                 <noscript><p class="comments-need-js">"התגובות נטענות ונשלחות כשמופעל JavaScript בדפדפן."</p></noscript>
             })}
             <CommentForm parent=None/>
-            {move || failed().map(|error| view! {
+            {move || thread.load_error().map(|error| view! {
                 <div class="comments-error" role="alert">
                     <p>"לא הצלחנו לטעון את התגובות. " {error.reader_message()}</p>
                     <button type="button" on:click=move |_| thread.reload()>"נסו שוב"</button>
@@ -48,7 +44,7 @@ pub fn CommentsSection(article_id: String, #[prop(into)] title: Signal<String>) 
                     </select>
                 </label>
             </Show>
-            <Show when=move || thread.load_state() == ThreadLoad::Loaded && thread.rows() == 0>
+            <Show when=move || thread.loaded() && thread.rows() == 0>
                 <p class="comments-empty">"עדיין אין תגובות. היו הראשונים להגיב."</p>
             </Show>
             <ul class="comment-list">
