@@ -60,7 +60,10 @@ fn a_posted_comment_the_load_lacks_stays_once_under_its_parent() {
 #[test]
 fn a_comment_gone_from_the_server_goes_and_a_new_one_comes() {
     let did = ReaderDid::default();
-    let merged = merge_load(vec![comment(2, None, 2.0, 0), comment(3, None, 3.0, 0)], &did);
+    let merged = merge_load(
+        vec![comment(2, None, 2.0, 0), comment(3, None, 3.0, 0)],
+        &did,
+    );
     assert_eq!(ids(&merged), [2, 3]);
 }
 

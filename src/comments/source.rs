@@ -92,8 +92,10 @@ impl ThreadSource {
                 self.reload();
             }
         });
-        let _ = document()
-            .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_change.as_ref().unchecked_ref(),
+        );
         let on_change = StoredValue::new_local(Some(on_change));
         on_cleanup(move || {
             if let Some(listener) = on_change.try_update_value(Option::take).flatten() {

@@ -4,7 +4,6 @@
 //! focus, timers) do not run, so what is written is the first frame the app
 //! would draw for the same feed, route and clock.
 
-
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
