@@ -89,12 +89,7 @@ test("a change of order and the reader's own post keep the like count and the op
   const form = page.locator('.comments > .comment-form');
   await form.getByLabel('התגובה שלכם').fill('תגובה משלי');
   await form.getByRole('button', { name: 'שליחת התגובה' }).click();
-  await expect(page.locator('.comment-list > .comment .comment-author')).toHaveText([
-    'נועה',
-    'דני',
-    'שירה',
-    'אנונימי',
-  ]);
+  await expect(page.locator('.comment-list > .comment .comment-author')).toHaveText(['נועה', 'דני', 'שירה', 'אנונימי']);
   await expect(page.locator('#comments-heading')).toHaveText('תגובות (4)');
   await expect(like).toHaveText('אהבתי 1');
   expect(await replyBox(page)).toMatchObject({ connected: true, value: 'תשובה שעוד לא נשלחה' });
