@@ -35,9 +35,7 @@ pub fn App(config: Config) -> impl IntoView {
         provide_context(crate::comments::deliveries::Deliveries::start(backend));
     }
     provide_context(backend);
-    provide_context(crate::components::comment_counts::CommentCounts::start(
-        source,
-    ));
+    provide_context(crate::comments::counts::CommentCounts::start(source));
     provide_context(config);
     let base = crate::paths::base_path(&crate::http::document_base());
     provide_context(crate::paths::Paths::new(base));

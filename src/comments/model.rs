@@ -125,19 +125,23 @@ impl SortOrder {
     }
 }
 
+/// How two top-level comments stand in `order`: newest or oldest by `created`,
+/// or most liked first (newest first among equals).
+pub fn compare(order: SortOrder, a: &Comment, b: &Comment) -> std::cmp::Ordering {
+    match order {
+        SortOrder::Newest => b.created.total_cmp(&a.created),
+        SortOrder::Oldest => a.created.total_cmp(&b.created),
+        SortOrder::MostLiked => b.likes.cmp(&a.likes).then(b.created.total_cmp(&a.created)),
+    }
+}
+
 /// Orders the top level as asked; replies always read oldest first, as a conversation.
 pub fn sort_thread(comments: &mut [Comment], order: SortOrder) {
-    match order {
-        SortOrder::Newest => comments.sort_by(|a, b| b.created.total_cmp(&a.created)),
-        SortOrder::Oldest => comments.sort_by(|a, b| a.created.total_cmp(&b.created)),
-        SortOrder::MostLiked => {
-            comments.sort_by(|a, b| b.likes.cmp(&a.likes).then(b.created.total_cmp(&a.created)))
-        }
-    }
+    comments.sort_by(|a, b| compare(order, a, b));
     for comment in comments.iter_mut() {
         comment
             .replies
-            .sort_by(|a, b| a.created.total_cmp(&b.created));
+            .sort_by(|a, b| compare(SortOrder::Oldest, a, b));
     }
 }
 
@@ -162,7 +166,8 @@ pub fn insert(comments: &mut Vec<Comment>, comment: Comment) {
     comments.push(comment);
 }
 
-fn find_mut(comments: &mut [Comment], id: i64) -> Option<&mut Comment> {
+/// The comment with this id, at any depth, to change it.
+pub fn find_mut(comments: &mut [Comment], id: i64) -> Option<&mut Comment> {
     for comment in comments {
         if comment.id == id {
             return Some(comment);

@@ -1,22 +1,20 @@
 use leptos::prelude::*;
 
-use super::comments_section::Thread;
-use crate::comments::deliveries::Deliveries;
 use crate::comments::model::{check_draft, NewComment, TEXT_MAX_CHARS};
-use crate::comments::outbox::Pending;
 use crate::comments::reader_storage::{self, draft_key, EMAIL_KEY, NAME_KEY};
 use crate::comments::sender::SendState;
+use crate::comments::source::ThreadSource;
 
 /// The comment form (or a reply form under a comment). What is typed is kept as a
 /// draft until the server has accepted it; a failed post keeps it in the form.
-/// Sending is `Deliveries`' job, so a comment sent offline or left by a reload
-/// goes out by itself, and this form shows where it stands whenever it is open.
+/// Sending is `Deliveries`' job (handed over through `ThreadSource::send`), so a
+/// comment sent offline or left by a reload goes out by itself, and this form
+/// shows where it stands whenever it is open.
 #[component]
 pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
-    let thread = expect_context::<Thread>();
-    let deliveries = expect_context::<Deliveries>();
-    let key = draft_key(&thread.article_id.get_value(), parent);
-    let slot = deliveries.slot(&key);
+    let thread = expect_context::<ThreadSource>();
+    let key = draft_key(&thread.article_id(), parent);
+    let slot = thread.delivery(&key);
     let suffix = parent.map_or_else(|| "new".to_owned(), |p| p.to_string());
     let text = RwSignal::new(reader_storage::load(&key).unwrap_or_default());
     let name = RwSignal::new(reader_storage::load(NAME_KEY).unwrap_or_default());
@@ -33,9 +31,6 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
             delivered.set(None);
             text.set(String::new());
             thread.accepted(stored);
-            if parent.is_some() {
-                thread.replying_to.set(None);
-            }
         }
     });
 
@@ -57,7 +52,7 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
         if state.with_untracked(SendState::is_busy) {
             // A second click while a post is under way never posts twice: it only
             // hurries a waiting retry.
-            deliveries.hurry(&key.get_value());
+            thread.hurry(&key.get_value());
             return;
         }
         let body = text.get_untracked();
@@ -74,15 +69,9 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
             email: optional(mail),
             website: None,
             parent,
-            title: thread.title.get_untracked(),
+            title: thread.title(),
         };
-        let kept = deliveries.send(Pending {
-            key: key.get_value(),
-            thread: thread.uri(),
-            comment,
-            first_tried: js_sys::Date::now() / 1000.0,
-        });
-        if !kept {
+        if !thread.send(key.get_value(), comment) {
             persisted.set(false);
         }
     };

@@ -1,57 +1,57 @@
 use leptos::prelude::*;
 
 use super::comment_form::CommentForm;
-use super::comments_section::Thread;
 use super::safe_html::SafeHtml;
-use crate::comments::backend::CommentsBackend;
-use crate::comments::model::Comment;
-use crate::comments::reader_storage;
+use crate::comments::source::ThreadSource;
 use crate::config::Config;
 use crate::time;
 
-/// One comment: author, time, sanitized text, likes, a reply button, and its
-/// replies. A deleted comment that still has replies is only "התגובה נמחקה"
-/// above them: no author, time or actions.
+/// One comment of the thread (`ThreadSource`), by id: author, time, sanitized
+/// text, likes, a reply button, and its replies. A deleted comment that still
+/// has replies is only "התגובה נמחקה" above them: no author, time or actions.
+/// Its likes, text and replies follow the source, so the row is drawn once.
 #[component]
-pub fn CommentItem(comment: Comment) -> impl IntoView {
-    if comment.is_deleted() {
-        return view! { <DeletedComment comment/> }.into_any();
+pub fn CommentItem(id: i64) -> impl IntoView {
+    let thread = expect_context::<ThreadSource>();
+    let deleted = Memo::new(move |_| thread.with_comment(id, |c| c.is_deleted()) == Some(true));
+    move || {
+        if deleted.get() {
+            view! {
+                <li class="comment is-deleted" id=format!("comment-{id}")>
+                    <p class="comment-deleted">"התגובה נמחקה"</p>
+                    <Replies parent=id/>
+                </li>
+            }
+            .into_any()
+        } else {
+            view! { <LiveComment id/> }.into_any()
+        }
     }
-    let thread = expect_context::<Thread>();
+}
+
+/// A comment that is not deleted.
+#[component]
+fn LiveComment(id: i64) -> impl IntoView {
+    let thread = expect_context::<ThreadSource>();
     let zone = expect_context::<Config>().time_zone;
-    let id = comment.id;
-    let author = comment
-        .author
-        .clone()
-        .filter(|a| !a.trim().is_empty())
-        .unwrap_or_else(|| "אנונימי".to_owned());
-    let ms = (comment.created * 1000.0) as i64;
+    let (author, created, held) = thread
+        .with_comment(id, |c| {
+            let author = c.author.clone().filter(|a| !a.trim().is_empty());
+            (author, c.created, c.is_held_for_moderation())
+        })
+        .unwrap_or_default();
+    let author = author.unwrap_or_else(|| "אנונימי".to_owned());
+    let ms = (created * 1000.0) as i64;
     let absolute = time::format_date_time(ms, &zone);
     let relative = time::relative(ms, crate::clock::now_ms(), &zone);
-    let likes = RwSignal::new(comment.likes);
-    let liked = RwSignal::new(has_liked(id));
-    let held = comment.is_held_for_moderation();
-    let like = move |_| {
-        if liked.get_untracked() {
-            return;
-        }
-        liked.set(true);
-        let backend = thread.backend.get_value();
-        leptos::task::spawn_local(async move {
-            match backend.like(id).await {
-                Ok(count) => {
-                    likes.set(count);
-                    remember_like(id);
-                }
-                Err(error) => {
-                    crate::log::warn(&format!("like failed: {error}"));
-                    liked.set(false);
-                }
-            }
-        });
-    };
-    let html = comment.text.clone();
-    let replies = comment.replies.clone();
+    let likes = move || thread.with_comment(id, |c| c.likes).unwrap_or_default();
+    let html = Memo::new(move |_| {
+        thread
+            .with_comment(id, |c| c.text.clone())
+            .unwrap_or_default()
+    });
+    let liked = Memo::new(move |_| thread.has_liked(id));
+    let replying = Memo::new(move |_| thread.replying_to.get() == Some(id));
     view! {
         <li class="comment" id=format!("comment-{id}") class:is-held=held>
             <p class="comment-meta">
@@ -67,64 +67,44 @@ pub fn CommentItem(comment: Comment) -> impl IntoView {
             </div>
             {(!held).then(|| view! {
                 <p class="comment-actions">
-                    <button type="button" class="comment-like" aria-pressed=move || liked.get().to_string() disabled=move || liked.get() on:click=like>
-                        "אהבתי "<bdi>{move || likes.get()}</bdi>
+                    <button type="button" class="comment-like" aria-pressed=move || liked.get().to_string() disabled=move || liked.get() on:click=move |_| thread.like(id)>
+                        "אהבתי "<bdi>{likes}</bdi>
                     </button>
-                    <button type="button" class="comment-reply" aria-expanded=move || (thread.replying_to.get() == Some(id)).to_string()
-                        on:click=move |_| thread.replying_to.update(|r| *r = if *r == Some(id) { None } else { Some(id) })>
+                    <button type="button" class="comment-reply" aria-expanded=move || replying.get().to_string()
+                        on:click=move |_| thread.toggle_reply(id)>
                         "הגיבו"
                     </button>
                 </p>
             })}
-            <Show when=move || thread.replying_to.get() == Some(id)>
+            <Show when=move || replying.get()>
                 <CommentForm parent=Some(id)/>
             </Show>
-            <Replies replies/>
+            <Replies parent=id/>
         </li>
     }
-    .into_any()
 }
 
-/// The place of a deleted comment, kept for the replies under it.
+/// The replies under a comment.
 #[component]
-fn DeletedComment(comment: Comment) -> impl IntoView {
+fn Replies(parent: i64) -> impl IntoView {
+    let thread = expect_context::<ThreadSource>();
+    let replies = Signal::derive(move || thread.replies(parent));
     view! {
-        <li class="comment is-deleted" id=format!("comment-{}", comment.id)>
-            <p class="comment-deleted">"התגובה נמחקה"</p>
-            <Replies replies=comment.replies/>
-        </li>
+        <Show when=move || replies.with(|r| !r.is_empty())>
+            <ul class="comment-replies">
+                <CommentRows ids=replies/>
+            </ul>
+        </Show>
     }
 }
 
-/// The replies under a comment, each a `CommentItem`.
+/// Comments of the thread by id, each a `CommentItem`, keyed by id: the one
+/// list of the held comments, the top level and every reply list.
 #[component]
-fn Replies(replies: Vec<Comment>) -> impl IntoView {
-    (!replies.is_empty()).then(|| {
-        view! {
-            <ul class="comment-replies">
-                {replies.into_iter().map(|reply| view! { <CommentItem comment=reply/> }.into_any()).collect_view()}
-            </ul>
-        }
-    })
-}
-
-fn liked_ids() -> Vec<i64> {
-    reader_storage::load(reader_storage::LIKED_KEY)
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-fn has_liked(id: i64) -> bool {
-    liked_ids().contains(&id)
-}
-
-fn remember_like(id: i64) {
-    let mut ids = liked_ids();
-    if !ids.contains(&id) {
-        ids.push(id);
-        reader_storage::save(
-            reader_storage::LIKED_KEY,
-            &serde_json::to_string(&ids).unwrap_or_default(),
-        );
+pub fn CommentRows(#[prop(into)] ids: Signal<Vec<i64>>) -> impl IntoView {
+    view! {
+        <For each=move || ids.get() key=|id| *id let(id)>
+            {view! { <CommentItem id/> }.into_any()}
+        </For>
     }
 }

@@ -182,6 +182,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             </nav>
         })
     };
+    let comments_of = Memo::new(move |_| article.with(|a| a.id.clone()));
     view! {
         <article class="article">
             {hero}
@@ -196,7 +197,9 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         <ShareBar url=Signal::derive(page_url) title/>
         <FollowLink/>
         {neighbour_links}
-        {move || view! { <CommentsSection article_id=article.with(|a| a.id.clone()) title/> }}
+        // Drawn again for another article only, not when a poll edits this one:
+        // the thread, an open reply form and its focus stay.
+        {move || view! { <CommentsSection article_id=comments_of.get() title/> }}
     }
 }
 

@@ -4,15 +4,13 @@
 //! focus, timers) do not run, so what is written is the first frame the app
 //! would draw for the same feed, route and clock.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
 use crate::app::AppView;
 use crate::clock::Clock;
 use crate::comments::backend::Backend;
-use crate::components::comment_counts::CommentCounts;
+use crate::comments::counts::CommentCounts;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::feed::Feed;
@@ -61,7 +59,7 @@ impl Renderer {
                 provide_context(crate::comments::deliveries::Deliveries::published(backend));
             }
             provide_context(backend);
-            provide_context(CommentCounts(RwSignal::new(HashMap::new())));
+            provide_context(CommentCounts::published());
         });
         Self { owner }
     }

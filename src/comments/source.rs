@@ -1,0 +1,302 @@
+//! One article's comments in the browser, as `FeedSource` is the feed's: it
+//! loads the thread, keeps the comments, the count, the reader's likes and
+//! what the reader posted, and publishes them as signals read by comment id.
+//! Views read it and call its methods; it never touches the DOM.
+//!
+//! The thread is loaded when the section opens, again after each comment the
+//! reader posts (so others' comments written meanwhile come in too), and again
+//! whenever the page becomes visible. A load is laid over what the reader did
+//! in this visit (`thread::merge_load`). On a published page (the native
+//! renderer) nothing is loaded or listened to.
+
+use leptos::prelude::*;
+
+use super::backend::{Backend, CommentsBackend};
+use super::deliveries::{Deliveries, Slot};
+use super::model::{insert, thread_uri, Comment, NewComment, SortOrder};
+use super::outbox::Pending;
+use super::reader_storage::{self, LIKED_KEY};
+use super::thread::{
+    decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids, ReaderDid,
+};
+use super::CommentError;
+
+/// What the source keeps for itself: what the reader did in this visit, and
+/// whether a load is under way.
+#[derive(Default)]
+struct Kept {
+    did: ReaderDid,
+    loading: bool,
+}
+
+/// One thread, provided as context by the comments section.
+#[derive(Clone, Copy)]
+pub struct ThreadSource {
+    article_id: StoredValue<String>,
+    title: Signal<String>,
+    comments: RwSignal<Vec<Comment>>,
+    /// Comments sent in this visit that the server holds for moderation.
+    held: RwSignal<Vec<Comment>>,
+    /// The thread's count as Isso gives it (`POST /count`: published comments,
+    /// not deleted placeholders), once it has answered.
+    count: RwSignal<Option<u64>>,
+    /// Some load has succeeded.
+    loaded: RwSignal<bool>,
+    /// Why the thread could not be loaded, while no load has succeeded.
+    load_error: RwSignal<Option<CommentError>>,
+    /// Comment ids this reader has liked (kept in local storage), or is liking.
+    liked: RwSignal<Vec<i64>>,
+    /// The comment whose reply form is open: one at a time.
+    pub replying_to: RwSignal<Option<i64>>,
+    kept: StoredValue<Kept>,
+    backend: StoredValue<Backend>,
+    deliveries: Deliveries,
+}
+
+impl ThreadSource {
+    /// The thread of `article_id`, loading in the browser (not on a published
+    /// page); `None` when comments are off (no `Backend` in context).
+    pub fn open(article_id: String, title: Signal<String>) -> Option<Self> {
+        let backend = use_context::<Option<Backend>>().flatten()?;
+        let deliveries = use_context::<Deliveries>()?;
+        let source = Self {
+            article_id: StoredValue::new(article_id),
+            title,
+            comments: RwSignal::new(Vec::new()),
+            held: RwSignal::new(Vec::new()),
+            count: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            load_error: RwSignal::new(None),
+            liked: RwSignal::new(decode_liked(reader_storage::load(LIKED_KEY).as_deref())),
+            replying_to: RwSignal::new(None),
+            kept: StoredValue::new(Kept::default()),
+            backend: StoredValue::new(backend),
+            deliveries,
+        };
+        #[cfg(target_arch = "wasm32")]
+        {
+            source.reload();
+            source.reload_when_visible();
+        }
+        Some(source)
+    }
+
+    /// Loads the thread again whenever the page becomes visible: whatever
+    /// others wrote meanwhile comes in. Stops with the section.
+    #[cfg(target_arch = "wasm32")]
+    fn reload_when_visible(self) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let on_change = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                self.reload();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_change.as_ref().unchecked_ref(),
+        );
+        let on_change = StoredValue::new_local(Some(on_change));
+        on_cleanup(move || {
+            if let Some(listener) = on_change.try_update_value(Option::take).flatten() {
+                let _ = document().remove_event_listener_with_callback(
+                    "visibilitychange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
+
+    /// The thread's path on the server (`model::thread_uri`).
+    pub fn uri(&self) -> String {
+        thread_uri(&self.article_id.get_value())
+    }
+
+    /// The article's id, for the forms' draft keys.
+    pub fn article_id(&self) -> String {
+        self.article_id.get_value()
+    }
+
+    /// Some load has succeeded (tracked).
+    pub fn loaded(&self) -> bool {
+        self.loaded.get()
+    }
+
+    /// Why the thread could not be loaded, while no load has succeeded (tracked).
+    pub fn load_error(&self) -> Option<CommentError> {
+        self.load_error.get()
+    }
+
+    /// The top-level comment ids in `order` (tracked).
+    pub fn top_level(&self, order: SortOrder) -> Vec<i64> {
+        self.comments.with(|list| top_level_ids(list, order))
+    }
+
+    /// The ids of the replies under `parent`, oldest first (tracked).
+    pub fn replies(&self, parent: i64) -> Vec<i64> {
+        self.comments.with(|list| reply_ids(list, parent))
+    }
+
+    /// The ids of the comments sent in this visit and held for moderation.
+    pub fn held(&self) -> Vec<i64> {
+        self.held.with(|held| held.iter().map(|c| c.id).collect())
+    }
+
+    /// `f` of the comment with this id, listed or held (tracked).
+    pub fn with_comment<T>(&self, id: i64, f: impl FnOnce(&Comment) -> T) -> Option<T> {
+        self.comments.with(|list| {
+            self.held
+                .with(|held| find(list, id).or_else(|| find(held, id)).map(f))
+        })
+    }
+
+    /// Rows on screen, deleted placeholders included: for the sort and the empty note.
+    pub fn rows(&self) -> usize {
+        self.comments
+            .with(|list| list.iter().map(Comment::count).sum::<usize>())
+    }
+
+    /// What the heading says: Isso's count, or the published comments listed.
+    pub fn shown_count(&self) -> usize {
+        self.count.get().map_or_else(
+            || {
+                self.comments
+                    .with(|list| list.iter().map(Comment::published_count).sum())
+            },
+            |n| n as usize,
+        )
+    }
+
+    pub fn has_liked(&self, id: i64) -> bool {
+        self.liked.with(|ids| ids.contains(&id))
+    }
+
+    /// Loads the thread and its count again; a load already under way is enough.
+    pub fn reload(self) {
+        self.refresh_count();
+        if self.kept.with_value(|kept| kept.loading) {
+            return;
+        }
+        self.kept.update_value(|kept| kept.loading = true);
+        let (backend, uri) = (self.backend.get_value(), self.uri());
+        leptos::task::spawn_local(async move {
+            let outcome = backend.list(&uri).await;
+            self.kept.update_value(|kept| kept.loading = false);
+            match outcome {
+                Ok(list) => {
+                    let merged = self.kept.with_value(|kept| merge_load(list, &kept.did));
+                    self.comments.set(merged);
+                    self.loaded.set(true);
+                    self.load_error.set(None);
+                }
+                Err(error) => {
+                    crate::log::warn(&format!("comments: {error}"));
+                    // Comments already shown stay; only a thread never loaded says so.
+                    if !self.loaded.get_untracked() {
+                        self.load_error.set(Some(error));
+                    }
+                }
+            }
+        });
+    }
+
+    /// Asks Isso for the thread's count; until it answers (or if it cannot), the
+    /// heading counts the published comments in the list.
+    fn refresh_count(self) {
+        let (backend, uri, count) = (self.backend.get_value(), self.uri(), self.count);
+        leptos::task::spawn_local(async move {
+            match backend.counts(std::slice::from_ref(&uri)).await {
+                Ok(numbers) => count.set(numbers.first().copied()),
+                Err(error) => {
+                    crate::log::warn(&format!("comment count: {error}"));
+                    count.set(None);
+                }
+            }
+        });
+    }
+
+    /// One like from this reader, once: shown as liked at once, its count the
+    /// server's answer; taken back if the server refuses.
+    pub fn like(self, id: i64) {
+        if self.liked.with_untracked(|ids| ids.contains(&id)) {
+            return;
+        }
+        self.liked.update(|ids| ids.push(id));
+        let backend = self.backend.get_value();
+        leptos::task::spawn_local(async move {
+            match backend.like(id).await {
+                Ok(likes) => {
+                    self.kept
+                        .update_value(|kept| kept.did.likes.push((id, likes)));
+                    self.comments.update(|list| {
+                        set_likes(list, id, likes);
+                    });
+                    remember_like(id);
+                }
+                Err(error) => {
+                    crate::log::warn(&format!("like failed: {error}"));
+                    self.liked.update(|ids| ids.retain(|&liked| liked != id));
+                }
+            }
+        });
+    }
+
+    /// Hands the reader's comment to the deliveries, under the form's draft
+    /// `key`; `false` when it could not be stored for a reload (it is still sent).
+    pub fn send(&self, key: String, comment: NewComment) -> bool {
+        self.deliveries.send(Pending {
+            key,
+            thread: self.uri(),
+            comment,
+            first_tried: js_sys::Date::now() / 1000.0,
+        })
+    }
+
+    /// Where the comment of the form with this draft key stands (`Deliveries`).
+    pub fn delivery(&self, key: &str) -> Slot {
+        self.deliveries.slot(key)
+    }
+
+    /// Hurries the form's delivery that is waiting to retry.
+    pub fn hurry(&self, key: &str) {
+        self.deliveries.hurry(key);
+    }
+
+    /// The thread's title, which Isso needs the first time it sees the thread.
+    pub fn title(&self) -> String {
+        self.title.get_untracked()
+    }
+
+    /// A comment the server accepted: into the list under its parent, or aside
+    /// while held; its reply form closes; then the thread is loaded again, for
+    /// what others wrote meanwhile.
+    pub fn accepted(self, comment: Comment) {
+        if comment.parent.is_some() && self.replying_to.get_untracked() == comment.parent {
+            self.replying_to.set(None);
+        }
+        if comment.is_held_for_moderation() {
+            self.held.update(|held| held.push(comment));
+            return;
+        }
+        self.kept
+            .update_value(|kept| kept.did.posted.push(comment.clone()));
+        self.comments.update(|list| insert(list, comment));
+        self.reload();
+    }
+
+    /// Opens the reply form under `id`, or closes it when it is open.
+    pub fn toggle_reply(&self, id: i64) {
+        self.replying_to
+            .update(|open| *open = if *open == Some(id) { None } else { Some(id) });
+    }
+}
+
+/// Keeps the like for later visits, beside the others this reader made (read
+/// again first: another tab may have liked too).
+fn remember_like(id: i64) {
+    let mut ids = decode_liked(reader_storage::load(LIKED_KEY).as_deref());
+    if !ids.contains(&id) {
+        ids.push(id);
+        reader_storage::save(LIKED_KEY, &encode_liked(&ids));
+    }
+}
