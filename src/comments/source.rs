@@ -51,6 +51,9 @@ pub struct ThreadSource {
     kept: StoredValue<Kept>,
     backend: StoredValue<Backend>,
     deliveries: Deliveries,
+    /// The comments section's owner: the thread's loads run under it, so
+    /// leaving the article aborts them (`http::send`, `dom::owner_abort_signal`).
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl ThreadSource {
@@ -72,6 +75,7 @@ impl ThreadSource {
             kept: StoredValue::new(Kept::default()),
             backend: StoredValue::new(backend),
             deliveries,
+            owner: StoredValue::new(Owner::current()),
         };
         #[cfg(target_arch = "wasm32")]
         {
@@ -85,26 +89,20 @@ impl ThreadSource {
     /// others wrote meanwhile comes in. Stops with the section.
     #[cfg(target_arch = "wasm32")]
     fn reload_when_visible(self) {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let on_change = Closure::<dyn Fn()>::new(move || {
+        crate::dom::on_document(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
                 self.reload();
             }
         });
-        let _ = document().add_event_listener_with_callback(
-            "visibilitychange",
-            on_change.as_ref().unchecked_ref(),
-        );
-        let on_change = StoredValue::new_local(Some(on_change));
-        on_cleanup(move || {
-            if let Some(listener) = on_change.try_update_value(Option::take).flatten() {
-                let _ = document().remove_event_listener_with_callback(
-                    "visibilitychange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        });
+    }
+
+    /// Runs `task` under the section's owner: its requests are aborted, and it
+    /// stops, when the reader leaves the article before they answer.
+    fn spawn_owned(self, task: impl std::future::Future<Output = ()> + 'static) {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(task)),
+            None => leptos::task::spawn_local(task),
+        }
     }
 
     /// The thread's path on the server (`model::thread_uri`).
@@ -179,7 +177,7 @@ impl ThreadSource {
         }
         self.kept.update_value(|kept| kept.loading = true);
         let (backend, uri) = (self.backend.get_value(), self.uri());
-        leptos::task::spawn_local(async move {
+        self.spawn_owned(async move {
             let outcome = backend.list(&uri).await;
             self.kept.update_value(|kept| kept.loading = false);
             match outcome {
@@ -204,7 +202,7 @@ impl ThreadSource {
     /// heading counts the published comments in the list.
     fn refresh_count(self) {
         let (backend, uri, count) = (self.backend.get_value(), self.uri(), self.count);
-        leptos::task::spawn_local(async move {
+        self.spawn_owned(async move {
             match backend.counts(std::slice::from_ref(&uri)).await {
                 Ok(numbers) => count.set(numbers.first().copied()),
                 Err(error) => {
@@ -223,6 +221,8 @@ impl ThreadSource {
         }
         self.liked.update(|ids| ids.push(id));
         let backend = self.backend.get_value();
+        // Not under the section's owner: a like sent just before the reader
+        // leaves still lands and is remembered, so it is not sent twice.
         leptos::task::spawn_local(async move {
             match backend.like(id).await {
                 Ok(likes) => {

@@ -72,13 +72,9 @@ for (const mode of ['list', 'marquee']) {
 
 // A request belongs to the owner that sent it (src/http.rs): leaving the article
 // aborts its comment requests instead of leaving them to run on, unread.
-// FIXME(issue 13, section 2): on once the comment source sends its requests under
-// the page's owner (a `LocalResource`, `spawn_local_scoped`, or `http::send`
-// called in the component); today its tasks are detached (`spawn_local`), so
-// they have no owner to be aborted with. Seen: 20 requests left pending as it
-// is, and all aborted with comments_section.rs's two `spawn_local` made
-// `spawn_local_scoped`.
-test.fixme('comment requests of an article left before they answered are aborted', async ({ page, withComments }) => {
+// The thread's loads run under the comments section's owner
+// (`ThreadSource::spawn_owned`): leaving the article aborts them.
+test('comment requests of an article left before they answered are aborted', async ({ page, withComments }) => {
   test.setTimeout(120_000);
   const { site } = await withComments({ proxied: true });
   const pending = pendingRequests(page);
