@@ -21,8 +21,9 @@ use crate::pages::tag::TagPage;
 pub fn App(config: Config) -> impl IntoView {
     provide_clock();
     crate::theme::apply_theme(config.theme);
+    let paths = crate::paths::Paths::new(crate::paths::base_path(&crate::http::document_base()));
     let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
-    source.take_over_from(crate::mount::flashes_on_screen());
+    source.take_over_from(crate::mount::flashes_on_screen(&paths));
     provide_context(source);
     crate::mount::reveal_when_loaded(source);
     // `None` when the config names no comment server: comments are off.
@@ -37,8 +38,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(backend);
     provide_context(crate::comments::counts::CommentCounts::start(source));
     provide_context(config);
-    let base = crate::paths::base_path(&crate::http::document_base());
-    provide_context(crate::paths::Paths::new(base));
+    provide_context(paths);
     view! { <AppView/> }
 }
 

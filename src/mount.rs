@@ -38,11 +38,12 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
     });
 }
 
-/// The route segments (in `paths::canonical_segment`'s form) of the flashes the
+/// The route segments (in `paths::canonical_segment`'s form, read by
+/// `Paths::segment_in` as the router reads a location) of the flashes the
 /// static shell shows: a published page's, or those index.html drew from the
 /// head start. Read before the swap, for `FeedSource::take_over_from`; empty
 /// when the shell shows none (a skeleton, an article page).
-pub fn flashes_on_screen() -> std::collections::HashSet<String> {
+pub fn flashes_on_screen(paths: &crate::paths::Paths) -> std::collections::HashSet<String> {
     let mut shown = std::collections::HashSet::new();
     let Ok(links) = document().query_selector_all("#app .flashes .flash a[href]") else {
         return shown;
@@ -54,9 +55,8 @@ pub fn flashes_on_screen() -> std::collections::HashSet<String> {
         else {
             continue;
         };
-        let pathname = link.pathname();
-        if let Some(segment) = pathname.split('/').rfind(|part| !part.is_empty()) {
-            shown.insert(crate::paths::canonical_segment(segment));
+        if let Some(segment) = paths.segment_in(crate::paths::Route::Article, &link.pathname()) {
+            shown.insert(segment);
         }
     }
     shown
