@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bigFeeds } from './figures/big-feeds.mjs';
 import { firstLoadBytes } from './figures/bytes.mjs';
+import { entries } from './figures/entries.mjs';
 import { firstFlash } from './figures/flash.mjs';
 import { lighthouse } from './figures/lighthouse.mjs';
 import { marquee } from './figures/marquee.mjs';
@@ -32,6 +33,7 @@ const GROUPS = [
   { key: 'marquee', heading: '6. marquee smoothness', measure: marquee },
   { key: 'memory', heading: '7. memory after 500 polls', measure: memory },
   { key: 'publish', heading: '8. publish-time HTML (mivzak-render)', measure: publish },
+  { key: 'entries', heading: '9. per entry: first load until quiet, interactive, click to article', measure: entries },
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

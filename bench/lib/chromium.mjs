@@ -18,7 +18,16 @@ const FAST_4G = {
   downloadThroughput: (9 * 1024 * 1024) / 8,
   uploadThroughput: (1.5 * 1024 * 1024) / 8,
 };
-const CPU_SLOWDOWN = 4;
+/** The CPU slowdown of every throttled figure. */
+export const CPU_SLOWDOWN = 4;
+/** DevTools' "Slow 4G" (1.6 Mbps down, 750 kbps up, 562.5 ms latency, as DevTools
+ *  sets them), for the figures of issue 16. */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((750 * 1000) / 8) * 0.9,
+};
 
 /** What `throttle` emulates, for the figures' headings and notes. */
 export const THROTTLING = `${CPU_SLOWDOWN}x CPU, fast 4G`;
