@@ -24,10 +24,32 @@ pub fn ArticlePage() -> impl IntoView {
     let segment = use_path_segment(Route::Article);
     let found = Memo::new(move |_| segment.with(|segment| source.article_at(segment)));
     move || match (source.state.get(), found.get()) {
-        (_, Some(article)) => view! { <ArticleView article=article.into()/> }.into_any(),
+        (_, Some(article)) => article_view(article.into()),
         (LoadState::Ready, None) => view! { <NotFound/> }.into_any(),
         _ => view! { <FeedStatus/> }.into_any(),
     }
+}
+
+/// The article's view: in the browser from its own wasm chunk (issue 16,
+/// `scripts/wasm-split.mjs`), loaded on the first article shown or prefetched
+/// before; natively (the publish-time renderer) drawn at once.
+#[cfg(target_arch = "wasm32")]
+fn article_view(article: Signal<Article>) -> AnyView {
+    view! { <Suspense>{Suspend::new(async move { lazy_article_view(article).await })}</Suspense> }
+        .into_any()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn article_view(article: Signal<Article>) -> AnyView {
+    view! { <ArticleView article/> }.into_any()
+}
+
+/// The split point: everything only an article needs (body sanitizer, comments,
+/// sharing) is reached from here and moves into the chunk.
+#[cfg(target_arch = "wasm32")]
+#[lazy]
+fn lazy_article_view(article: Signal<Article>) -> AnyView {
+    view! { <ArticleView article/> }.into_any()
 }
 
 /// The article. Its texts (headline, standfirst, body, tags, attachment titles)
