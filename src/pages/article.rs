@@ -30,13 +30,11 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// The article's view: in the browser from its own wasm chunk (issue 16,
-/// `scripts/wasm-split.mjs`), loaded on the first article shown or prefetched
-/// before; natively (the publish-time renderer) drawn at once.
+/// The article's view: in the browser from its own wasm chunk (`chunks`),
+/// natively (the publish-time renderer) drawn at once.
 #[cfg(target_arch = "wasm32")]
 fn article_view(article: Signal<Article>) -> AnyView {
-    view! { <Suspense>{Suspend::new(async move { lazy_article_view(article).await })}</Suspense> }
-        .into_any()
+    crate::chunks::when_loaded(move || article_chunk(article))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -44,12 +42,17 @@ fn article_view(article: Signal<Article>) -> AnyView {
     view! { <ArticleView article/> }.into_any()
 }
 
-/// The split point: everything only an article needs (body sanitizer, comments,
-/// sharing) is reached from here and moves into the chunk.
+/// The split point: what only an article needs (the body's sanitizer,
+/// comments, sharing) is reached from here and moves into the chunk.
 #[cfg(target_arch = "wasm32")]
-#[lazy]
-fn lazy_article_view(article: Signal<Article>) -> AnyView {
-    view! { <ArticleView article/> }.into_any()
+#[leptos::wasm_split::wasm_split(
+    article_chunk,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(__preload_article_chunk)
+)]
+pub(crate) fn article_chunk(article: Signal<Article>) -> crate::chunks::Loaded {
+    Ok(view! { <ArticleView article/> }.into_any())
 }
 
 /// The article. Its texts (headline, standfirst, body, tags, attachment titles)
