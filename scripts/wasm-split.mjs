@@ -65,7 +65,9 @@ try {
   optimise(path.join(work, 'bg', `${stem}_bg.wasm`), path.join(staging, `${stem}_bg.wasm`));
   fs.writeFileSync(
     path.join(staging, glue),
-    fs.readFileSync(path.join(work, 'bg', `${stem}.js`), 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loader}"`),
+    fs
+      .readFileSync(path.join(work, 'bg', `${stem}.js`), 'utf8')
+      .replaceAll('from "./__wasm_split.js"', `from "./${loader}"`),
   );
   let loaderSource = fs.readFileSync(path.join(work, '__wasm_split.js'), 'utf8');
   for (const chunk of chunks) {
@@ -76,7 +78,10 @@ try {
 
   // trunk's integrity attributes name the files it wrote: name the ones written here.
   const integrity = (file) =>
-    `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64')}`;
+    `sha384-${crypto
+      .createHash('sha384')
+      .update(fs.readFileSync(path.join(staging, file)))
+      .digest('base64')}`;
   for (const page of ['index.html', '404.html'].filter((page) => fs.existsSync(path.join(staging, page)))) {
     const file = path.join(staging, page);
     let html = fs.readFileSync(file, 'utf8');

@@ -57,15 +57,22 @@ thread_local! {
 /// Fetches and instantiates every chunk, once per page (a failure is tried
 /// again when the view is drawn).
 pub fn prefetch_all() {
-    if PREFETCHED.with(|done| done.replace(true)) {
-        return;
+    if !PREFETCHED.with(|done| done.replace(true)) {
+        preload_every_chunk();
     }
-    #[cfg(target_arch = "wasm32")]
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn preload_every_chunk() {
     leptos::task::spawn_local(async {
         let _ = crate::pages::article::__preload_article_chunk().await;
         let _ = crate::pages::tag::__preload_tag_chunk().await;
     });
 }
+
+/// Natively there are no chunks.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+fn preload_every_chunk() {}
 
 /// Prefetches the chunks when the reader points at, focuses or touches a
 /// link, and when the page is idle after its first load. No markup.

@@ -44,6 +44,12 @@ function bytesSince(s, from) {
   return { total, wasm };
 }
 
+/** No idle callbacks (nor the timer that stands in for them without
+ *  requestIdleCallback): the app's idle prefetch of chunks never starts. */
+const HOLD_IDLE = () => {
+  window.requestIdleCallback = () => 0;
+};
+
 /** A phone on slow 4G with a 4x slower CPU, nothing cached. */
 async function slowPhone(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -120,24 +126,44 @@ export async function entries(browser) {
     `<!DOCTYPE html><html><body><div data-mivzak-ticker data-count="8"></div><script src="${s.url}embed.js" async></script></body></html>`,
   );
   const host = await serveDir(hostRoot);
+  const onlyEntries = process.env.BENCH_ENTRIES ? process.env.BENCH_ENTRIES.split(',') : null;
   try {
-    // First-load bytes per entry (deterministic: one run).
+    // First-load bytes per entry (deterministic: one run), with the idle prefetch
+    // of the other chunks held back (what the entry itself needs), then with it.
     for (const [label, url, ready] of [
       ['home', s.url, '.flashes .flash'],
       ['article', `${s.url}article/${encodeURIComponent(article.id)}`, 'article h1'],
       ['tag', `${s.url}tag/${encodeURIComponent(tag)}`, '.tag-page .article-card'],
       ['embed', host.url, null],
     ]) {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      const page = await context.newPage();
-      const before = s.requests.length;
-      await page.goto(url);
-      if (ready) await page.locator(ready).first().waitFor();
-      else await page.frameLocator('iframe').locator('.flash').first().waitFor();
-      await networkQuiet(s);
-      const { total, wasm } = bytesSince(s, before);
-      figure(`${label}.first_load_until_quiet.br`, total / 1024, 'KB', `wasm ${(wasm / 1024).toFixed(1)} KB`);
-      await context.close();
+      if (onlyEntries && !onlyEntries.includes(label)) continue;
+      const bytes = {};
+      for (const idle of [false, true]) {
+        const context = await browser.newContext({ serviceWorkers: 'block' });
+        const page = await context.newPage();
+        if (!idle) await page.addInitScript(HOLD_IDLE);
+        const before = s.requests.length;
+        await page.goto(url, { waitUntil: 'commit' });
+        const shown = { timeout: 120_000 };
+        if (ready) await page.locator(ready).first().waitFor(shown);
+        else await page.frameLocator('iframe').locator('.flash').first().waitFor(shown);
+        await networkQuiet(s, 1500);
+        bytes[idle] = bytesSince(s, before);
+        await context.close();
+      }
+      const { total, wasm } = bytes[false];
+      figure(
+        `${label}.first_load.br`,
+        total / 1024,
+        'KB',
+        `wasm ${(wasm / 1024).toFixed(1)} KB; until quiet, idle prefetch held back`,
+      );
+      figure(
+        `${label}.idle_prefetch.br`,
+        (bytes[true].total - total) / 1024,
+        'KB',
+        'the other chunks, fetched when idle',
+      );
     }
 
     // Interactive, deep link to an article, and click to article, on a slow phone.

@@ -32,19 +32,19 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// The article's view: in the browser from its own wasm chunk (`chunks`),
 /// natively (the publish-time renderer) drawn at once.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
 fn article_view(article: Signal<Article>) -> AnyView {
     crate::chunks::when_loaded(move || article_chunk(article))
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 fn article_view(article: Signal<Article>) -> AnyView {
     view! { <ArticleView article/> }.into_any()
 }
 
 /// The split point: what only an article needs (the body's sanitizer,
 /// comments, sharing) is reached from here and moves into the chunk.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
 #[leptos::wasm_split::wasm_split(
     article_chunk,
     wasm_split_path = ::leptos::wasm_split,

@@ -19,18 +19,18 @@ pub fn TagPage() -> impl IntoView {
 
 /// The tag page's view: in the browser from its own wasm chunk (`chunks`),
 /// natively (the publish-time renderer) drawn at once.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
 fn tag_view() -> AnyView {
     crate::chunks::when_loaded(tag_chunk)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 fn tag_view() -> AnyView {
     view! { <TagView/> }.into_any()
 }
 
 /// The split point of the tag page.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
 #[leptos::wasm_split::wasm_split(
     tag_chunk,
     wasm_split_path = ::leptos::wasm_split,
