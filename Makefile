@@ -13,6 +13,8 @@ export PATH := $(BINARYEN):$(HOME)/.cargo/bin:$(PATH)
 
 TRUNK_VERSION    := 0.21.14
 BINARYEN_VERSION := 132.0.0
+# The split step after the build (scripts/wasm-split.mjs): what cargo-leptos runs for --split.
+WASM_SPLIT_VERSION := 0.2.4
 # The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 
@@ -47,6 +49,7 @@ rust-tools:
 	@test -f Cargo.lock || cargo generate-lockfile
 	@v='$(WASM_BINDGEN_VERSION)'; \
 	  wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $$v" || cargo install wasm-bindgen-cli --version "$$v" --force
+	@test -x $(TOOLS)/wasm-split/bin/wasm-split-cli || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --root $(TOOLS)/wasm-split
 
 wasm-opt:
 	@test -x $(BINARYEN)/wasm-opt && wasm-opt --version | grep -q 'version $(firstword $(subst ., ,$(BINARYEN_VERSION)))' \

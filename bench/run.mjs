@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bigFeeds } from './figures/big-feeds.mjs';
 import { firstLoadBytes } from './figures/bytes.mjs';
+import { entries } from './figures/entries.mjs';
 import { firstFlash, publishedFirstFlash } from './figures/flash.mjs';
 import { lighthouse, publishedSeo } from './figures/lighthouse.mjs';
 import { marquee } from './figures/marquee.mjs';
@@ -40,6 +41,7 @@ const GROUPS = [
       await publishedSeo();
     },
   },
+  { key: 'entries', heading: '10. per entry: first load until quiet, interactive, click to article', measure: entries },
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

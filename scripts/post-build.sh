@@ -12,6 +12,8 @@ case "$TRUNK_HTML_FILE" in
   */embed.html) mv index.html embed.html; exit 0 ;;
 esac
 cp -R "$TRUNK_SOURCE_DIR/public/." .
+# The article's code (and every other #[lazy] function) into chunks of its own.
+node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .
 # The wasm at low priority: the config and the feed, which the shell draws the
 # flashes from, go first on a slow link (the wasm still starts downloading at once).
 sed -i 's|<link rel="preload" href="\([^"]*\.wasm\)"|<link rel="preload" fetchpriority="low" href="\1"|' index.html

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use crate::chunks::ChunkPrefetch;
 use crate::clock::provide_clock;
 use crate::components::navigation_focus::NavigationFocus;
 use crate::components::own_links::OwnLinks;
@@ -55,7 +56,7 @@ pub fn AppView() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
             // Behaviour only (no markup): the browser's, never the renderer's.
-            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><OwnLinks/> })}
+            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><OwnLinks/><ChunkPrefetch/> })}
             <main id="main" tabindex="-1">
                 <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>

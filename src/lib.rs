@@ -6,6 +6,7 @@
 pub mod app;
 pub mod backoff;
 pub mod bidi;
+pub mod chunks;
 pub mod clock;
 pub mod comments;
 pub mod components;

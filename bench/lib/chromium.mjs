@@ -18,13 +18,16 @@ const FAST_4G = {
   downloadThroughput: (9 * 1024 * 1024) / 8,
   uploadThroughput: (1.5 * 1024 * 1024) / 8,
 };
-const CPU_SLOWDOWN = 4;
-/** Lighthouse's mobile network ("slow 4G": 150 ms, 1.6 Mbps down, 750 kbps up). */
+/** The CPU slowdown of every throttled figure. */
+export const CPU_SLOWDOWN = 4;
+/** Lighthouse's mobile "slow 4G" (150 ms RTT, 1.6 Mbps down, 750 kbps up) applied
+ *  through DevTools as Lighthouse's own devtools throttling applies it: request latency
+ *  150 ms × 3.75, throughput × 0.9 (lighthouse-core `constants.throttling.mobileSlow4G`). */
 export const SLOW_4G = {
   offline: false,
-  latency: 150,
-  downloadThroughput: (1.6 * 1024 * 1024) / 8,
-  uploadThroughput: (750 * 1024) / 8,
+  latency: 150 * 3.75,
+  downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8,
+  uploadThroughput: (750 * 0.9 * 1024) / 8,
 };
 
 /** What `throttle` emulates, for the figures' headings and notes. */

@@ -24,10 +24,35 @@ pub fn ArticlePage() -> impl IntoView {
     let segment = use_path_segment(Route::Article);
     let found = Memo::new(move |_| segment.with(|segment| source.article_at(segment)));
     move || match (source.state.get(), found.get()) {
-        (_, Some(article)) => view! { <ArticleView article=article.into()/> }.into_any(),
+        (_, Some(article)) => article_view(article.into()),
         (LoadState::Ready, None) => view! { <NotFound/> }.into_any(),
         _ => view! { <FeedStatus/> }.into_any(),
     }
+}
+
+/// The article's view: in the browser from its own wasm chunk (`chunks`),
+/// natively (the publish-time renderer) drawn at once.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn article_view(article: Signal<Article>) -> AnyView {
+    crate::chunks::when_loaded(move || article_chunk(article))
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+fn article_view(article: Signal<Article>) -> AnyView {
+    view! { <ArticleView article/> }.into_any()
+}
+
+/// The split point: what only an article needs (the body's sanitizer,
+/// comments, sharing) is reached from here and moves into the chunk.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[leptos::wasm_split::wasm_split(
+    article_chunk,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(__preload_article_chunk)
+)]
+pub(crate) fn article_chunk(article: Signal<Article>) -> crate::chunks::Loaded {
+    Ok(view! { <ArticleView article/> }.into_any())
 }
 
 /// The article. Its texts (headline, standfirst, body, tags, attachment titles)

@@ -14,6 +14,36 @@ use crate::paths::{decode_segment, route_segment, use_path_segment, Paths, Route
 /// feed uses most.
 #[component]
 pub fn TagPage() -> impl IntoView {
+    tag_view()
+}
+
+/// The tag page's view: in the browser from its own wasm chunk (`chunks`),
+/// natively (the publish-time renderer) drawn at once.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn tag_view() -> AnyView {
+    crate::chunks::when_loaded(tag_chunk)
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+fn tag_view() -> AnyView {
+    view! { <TagView/> }.into_any()
+}
+
+/// The split point of the tag page.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[leptos::wasm_split::wasm_split(
+    tag_chunk,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(__preload_tag_chunk)
+)]
+pub(crate) fn tag_chunk() -> crate::chunks::Loaded {
+    Ok(view! { <TagView/> }.into_any())
+}
+
+/// The tag page itself.
+#[component]
+fn TagView() -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let paths = expect_context::<Paths>();
     let Config {

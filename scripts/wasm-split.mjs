@@ -1,0 +1,99 @@
+// The split step that trunk does not run (issue 16): the app's `#[lazy]`
+// functions cut out of its wasm into chunks that load when first called.
+// cargo-leptos does the same for `--split`; this follows its order:
+//
+//   rustc's wasm (linked with --emit-relocs, build.rs)
+//     -> wasm-split-cli (crates.io wasm_split_cli_support): the main module,
+//        one .wasm per split point, and a JS loader the main module imports
+//     -> wasm-bindgen --keep-lld-exports (the exports the chunks link to)
+//     -> wasm-opt on each module (release)
+//
+// and puts the result where trunk's own output was, under trunk's hashed name
+// (chunks and loader named after it, so one deployment never loads another's
+// chunk), with the pages' integrity attributes recomputed.
+//
+//   node scripts/wasm-split.mjs STAGING_DIR   (from scripts/post-build.sh)
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const staging = process.argv[2];
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(source, 'target');
+const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'mivzak.wasm');
+const tool = [process.env.WASM_SPLIT_CLI, path.join(source, '.tools/wasm-split/bin/wasm-split-cli')].find(
+  (candidate) => candidate && fs.existsSync(candidate),
+);
+
+const glue = fs.readdirSync(staging).find((file) => /^mivzak-[0-9a-f]+\.js$/.test(file));
+if (!glue) throw new Error(`wasm-split: no mivzak-*.js in ${staging}`);
+const stem = glue.slice(0, -'.js'.length);
+if (!tool) throw new Error('wasm-split: no wasm-split-cli (make rust-tools installs it under .tools/wasm-split)');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-split-'));
+try {
+  execFileSync(tool, [raw, work, '--out-name', stem], { stdio: 'inherit' });
+  const chunks = fs.readdirSync(work).filter((file) => file.endsWith('.wasm') && file !== `${stem}.wasm`);
+  if (chunks.length === 0) {
+    console.log('wasm-split: no split points, the wasm stays whole');
+    process.exit(0);
+  }
+  execFileSync(
+    'wasm-bindgen',
+    [
+      '--target=web',
+      '--keep-lld-exports',
+      '--no-demangle',
+      '--no-typescript',
+      `--out-dir=${path.join(work, 'bg')}`,
+      `--out-name=${stem}`,
+      path.join(work, `${stem}.wasm`),
+    ],
+    { stdio: 'inherit' },
+  );
+  const optimise = (from, to) => {
+    if (profile === 'release') {
+      execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', from, '-o', to], {
+        stdio: 'inherit',
+      });
+    } else fs.copyFileSync(from, to);
+  };
+  const loader = `${stem}-split.js`;
+  optimise(path.join(work, 'bg', `${stem}_bg.wasm`), path.join(staging, `${stem}_bg.wasm`));
+  fs.writeFileSync(
+    path.join(staging, glue),
+    fs
+      .readFileSync(path.join(work, 'bg', `${stem}.js`), 'utf8')
+      .replaceAll('from "./__wasm_split.js"', `from "./${loader}"`),
+  );
+  let loaderSource = fs.readFileSync(path.join(work, '__wasm_split.js'), 'utf8');
+  for (const chunk of chunks) {
+    optimise(path.join(work, chunk), path.join(staging, `${stem}-${chunk}`));
+    loaderSource = loaderSource.replaceAll(`"./${chunk}"`, `"./${stem}-${chunk}"`);
+  }
+  fs.writeFileSync(path.join(staging, loader), loaderSource);
+
+  // trunk's integrity attributes name the files it wrote: name the ones written here.
+  const integrity = (file) =>
+    `sha384-${crypto
+      .createHash('sha384')
+      .update(fs.readFileSync(path.join(staging, file)))
+      .digest('base64')}`;
+  for (const page of ['index.html', '404.html'].filter((page) => fs.existsSync(path.join(staging, page)))) {
+    const file = path.join(staging, page);
+    let html = fs.readFileSync(file, 'utf8');
+    for (const name of [glue, `${stem}_bg.wasm`]) {
+      html = html.replace(
+        new RegExp(`(href="[^"]*${name.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`),
+        `$1${integrity(name)}$2`,
+      );
+    }
+    fs.writeFileSync(file, html);
+  }
+  console.log(`wasm-split: ${stem}: ${chunks.length} chunk(s): ${chunks.join(', ')}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,119 @@
+//! The app's wasm chunks (issue 16): views that only some pages draw (an
+//! article with its body, comments and sharing; a tag page) are split points,
+//! cut out of the app's wasm after the build (`scripts/wasm-split.mjs`) into
+//! files of their own, fetched the first time they are drawn or before: when a
+//! link is pointed at, focused or touched, and when the page is idle after its
+//! first load. Natively (the publish-time renderer) there are no chunks: the
+//! pages call their views directly, and nothing here runs.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What a split view's loader gives: the view, or the chunk that did not come.
+pub type Loaded = Result<AnyView, SplitLoaderError>;
+
+/// Draws the view `load` gives once its chunk is in (nothing for that moment:
+/// prefetched, it is already there). A chunk that does not come (offline before
+/// the service worker kept it, a failed download) leaves a Hebrew notice with a
+/// retry, never a broken page; the details go to the console.
+pub fn when_loaded<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Loaded> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let body = move || {
+        attempt.track();
+        let future = load();
+        Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(
+            async move {
+                match future.await {
+                    Ok(view) => view,
+                    Err(error) => {
+                        crate::log::warn(&format!("a part of the page did not load: {error}"));
+                        view! {
+                        <p class="chunk-error" role="alert">
+                            "חלק מהדף לא נטען. בדקו את החיבור לרשת ו"
+                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"נסו שוב"</button>
+                        </p>
+                    }
+                    .into_any()
+                    }
+                }
+            },
+        ))
+    };
+    view! { <Suspense>{body}</Suspense> }.into_any()
+}
+
+thread_local! {
+    static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches and instantiates every chunk, once per page (a failure is tried
+/// again when the view is drawn).
+pub fn prefetch_all() {
+    if !PREFETCHED.with(|done| done.replace(true)) {
+        preload_every_chunk();
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn preload_every_chunk() {
+    leptos::task::spawn_local(async {
+        let _ = crate::pages::article::__preload_article_chunk().await;
+        let _ = crate::pages::tag::__preload_tag_chunk().await;
+    });
+}
+
+/// Natively there are no chunks.
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+fn preload_every_chunk() {}
+
+/// Prefetches the chunks when the reader points at, focuses or touches a
+/// link, and when the page is idle after its first load. No markup.
+#[component]
+pub fn ChunkPrefetch() -> impl IntoView {
+    let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let on_link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link {
+            prefetch_all();
+        }
+    });
+    let document = document();
+    for name in ["pointerover", "focusin", "touchstart"] {
+        let _ = document.add_event_listener_with_callback(name, on_intent.as_ref().unchecked_ref());
+    }
+    // The app lives as long as the page; once all is fetched the listener is a no-op.
+    on_intent.forget();
+    let on_load = Closure::once_into_js(|| {
+        let window = window();
+        let prefetch = Closure::once_into_js(prefetch_all);
+        let requested = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|request| request.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|request| request.call1(&window, &prefetch).is_ok());
+        // WebKit has no requestIdleCallback: a second after the load instead.
+        if !requested {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                prefetch.unchecked_ref(),
+                1000,
+            );
+        }
+    });
+    if document.ready_state() == "complete" {
+        let _ = on_load
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::NULL);
+    } else {
+        let _ = window().add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
