@@ -34,7 +34,9 @@ pub fn App(config: Config) -> impl IntoView {
         .map(crate::comments::isso::Isso::new);
     // Comments an earlier page left unsent go out now, whatever page this is.
     if let Some(backend) = backend.clone() {
-        provide_context(crate::comments::deliveries::Deliveries::start(backend));
+        let deliveries = crate::comments::deliveries::Deliveries::new(backend);
+        provide_context(deliveries);
+        crate::comments::deliveries::resume_outbox(deliveries);
     }
     provide_context(backend);
     provide_context(crate::comments::counts::CommentCounts::start(source));

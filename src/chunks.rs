@@ -11,7 +11,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// What a split view's loader gives: the view, or the chunk that did not come.
 pub type Loaded = Result<AnyView, SplitLoaderError>;
@@ -75,10 +75,11 @@ fn preload_every_chunk() {
 fn preload_every_chunk() {}
 
 /// Prefetches the chunks when the reader points at, focuses or touches a
-/// link, and when the page is idle after its first load. No markup.
+/// link, and when the page is idle after its first load. No markup. Its
+/// listeners (`dom`) go with the app's owner, which lives as long as the page.
 #[component]
 pub fn ChunkPrefetch() -> impl IntoView {
-    let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+    fn on_link(event: web_sys::Event) {
         let on_link = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -87,33 +88,28 @@ pub fn ChunkPrefetch() -> impl IntoView {
         if on_link {
             prefetch_all();
         }
-    });
-    let document = document();
-    for name in ["pointerover", "focusin", "touchstart"] {
-        let _ = document.add_event_listener_with_callback(name, on_intent.as_ref().unchecked_ref());
     }
-    // The app lives as long as the page; once all is fetched the listener is a no-op.
-    on_intent.forget();
-    let on_load = Closure::once_into_js(|| {
-        let window = window();
-        let prefetch = Closure::once_into_js(prefetch_all);
-        let requested = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|request| request.dyn_into::<js_sys::Function>().ok())
-            .is_some_and(|request| request.call1(&window, &prefetch).is_ok());
-        // WebKit has no requestIdleCallback: a second after the load instead.
-        if !requested {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                prefetch.unchecked_ref(),
-                1000,
-            );
-        }
-    });
-    if document.ready_state() == "complete" {
-        let _ = on_load
-            .unchecked_ref::<js_sys::Function>()
-            .call0(&JsValue::NULL);
+    crate::dom::on_document(leptos::ev::pointerover, |e| on_link(e.into()));
+    crate::dom::on_document(leptos::ev::focusin, |e| on_link(e.into()));
+    crate::dom::on_document(leptos::ev::touchstart, |e| on_link(e.into()));
+    if document().ready_state() == "complete" {
+        when_idle();
     } else {
-        let _ = window().add_event_listener_with_callback("load", on_load.unchecked_ref());
+        crate::dom::on_window(leptos::ev::load, |_| when_idle());
+    }
+}
+
+/// `prefetch_all` once the main thread is idle; WebKit has no
+/// `requestIdleCallback`: a second later instead.
+fn when_idle() {
+    let window = window();
+    let prefetch = Closure::once_into_js(prefetch_all);
+    let requested = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|request| request.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|request| request.call1(&window, &prefetch).is_ok());
+    if !requested {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(prefetch.unchecked_ref(), 1000);
     }
 }

@@ -35,7 +35,22 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         root.set_hidden(true);
         let _ = shell.after_with_node_1(&root);
         leptos::mount::mount_to(root, move || view(config)).forget();
+        stop_early_clicks();
     });
+}
+
+/// The app's router is live: index.html's early-click keeper
+/// (`public/early-clicks.js`) stops taking clicks. A page without it (the
+/// embedded ticker's) has nothing to stop.
+fn stop_early_clicks() {
+    let stop = js_sys::Reflect::get(&window(), &"__mivzakEarlyClicks".into())
+        .ok()
+        .filter(|keeper| keeper.is_object())
+        .and_then(|keeper| js_sys::Reflect::get(&keeper, &"stop".into()).ok())
+        .and_then(|stop| stop.dyn_into::<js_sys::Function>().ok());
+    if let Some(stop) = stop {
+        let _ = stop.call0(&JsValue::NULL);
+    }
 }
 
 /// The route segments (in `paths::canonical_segment`'s form, read by

@@ -37,25 +37,21 @@ struct Inner {
 pub struct Deliveries(StoredValue<Rc<Inner>, LocalStorage>);
 
 impl Deliveries {
-    /// Starts the deliveries an earlier page left in the outbox.
-    pub fn start(backend: Backend) -> Self {
-        let deliveries = Self(StoredValue::new_local(Rc::new(Inner {
-            backend,
-            slots: RefCell::default(),
-        })));
-        for pending in outbox::load() {
-            deliveries.run(pending, true);
-        }
-        deliveries
-    }
-
-    /// The deliveries of a published page (`publish::render`): forms drawn,
-    /// nothing sent, no outbox read (sending is the browser app's).
-    pub fn published(backend: Backend) -> Self {
+    /// The page's deliveries, none under way yet: the browser app then calls
+    /// `resume_outbox`; a published page (`publish::render`) draws its forms
+    /// and sends nothing.
+    pub fn new(backend: Backend) -> Self {
         Self(StoredValue::new_local(Rc::new(Inner {
             backend,
             slots: RefCell::default(),
         })))
+    }
+
+    /// Starts the deliveries an earlier page left in the outbox.
+    fn resume(&self) {
+        for pending in outbox::load() {
+            self.run(pending, true);
+        }
     }
 
     /// The delivery state of the form with this draft key.
@@ -107,4 +103,31 @@ impl Deliveries {
             }
         });
     }
+}
+
+/// Sends what an earlier page left in the outbox. The sending code (the
+/// outbox, the retries, the duplicate check that reads comment HTML) is in a
+/// wasm chunk (`chunks`), shared with the article's: a page whose outbox is
+/// empty, nearly every one, never fetches it for this. A chunk that does not
+/// come leaves the outbox as it is, for the next page.
+pub fn resume_outbox(deliveries: Deliveries) {
+    if reader_storage::load(outbox::OUTBOX_KEY).is_none() {
+        return;
+    }
+    #[cfg(all(target_arch = "wasm32", feature = "split"))]
+    leptos::task::spawn_local(async move {
+        if let Err(error) = resume_chunk(deliveries).await {
+            crate::log::warn(&format!("unsent comments wait for the next page: {error}"));
+        }
+    });
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+    deliveries.resume();
+}
+
+/// The split point of `resume_outbox`.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[leptos::wasm_split::wasm_split(resume_chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn resume_chunk(deliveries: Deliveries) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    deliveries.resume();
+    Ok(())
 }

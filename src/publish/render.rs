@@ -56,7 +56,7 @@ impl Renderer {
             provide_context(source);
             let backend = site.config.comments_url.as_deref().map(Backend::new);
             if let Some(backend) = backend.clone() {
-                provide_context(crate::comments::deliveries::Deliveries::published(backend));
+                provide_context(crate::comments::deliveries::Deliveries::new(backend));
             }
             provide_context(backend);
             provide_context(CommentCounts::published());

@@ -1,0 +1,87 @@
+/* A click made before the app runs is kept, not lost to a full page load.
+ *
+ * Until the app's router is live, a click on one of the app's own links (a flash,
+ * a tag, the home page) would load the whole page again: on a slow phone that
+ * throws away the wasm half downloaded, and the reader waits for all of it over
+ * again (issue 16). Here the click only moves the address (`history.pushState`)
+ * and the page says that it is on its way; the app, when it mounts, draws the
+ * route the address names, and calls `window.__mivzakEarlyClicks.stop()`
+ * (src/mount.rs), after which its router takes every click.
+ *
+ * If the wasm cannot start (`start-watch.js`), the address is loaded for real, so
+ * that the reader gets `start-check.js`'s simplified page of it.
+ *
+ * Not on a page that mivzak-render published: the page it links to is published
+ * too, and a full load shows it at once.
+ *
+ * Inlined by trunk at the end of index.html's <body>.
+ */
+(() => {
+  'use strict';
+  var watch = window.__mivzakStartWatch;
+  if (!watch || watch.failed || !window.history || !history.pushState) return;
+  if (document.querySelector('meta[name="generator"][content="mivzak-render"]')) return;
+  var base = new URL(document.baseURI);
+  var moved = false;
+  var status = null;
+
+  /** A plain click (no modifier, main button) on a link to this deployment's pages. */
+  function appLink(event) {
+    if (event.defaultPrevented || event.button !== 0) return null;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+    var link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) return null;
+    var url = new URL(link.href, document.baseURI);
+    if (url.origin !== location.origin || url.pathname.indexOf(base.pathname) !== 0) return null;
+    // A link within this page (a fragment) is the browser's to follow.
+    if (url.pathname === location.pathname && url.search === location.search) return null;
+    return url;
+  }
+
+  function onClick(event) {
+    // A page that could not start: the browser follows its links itself.
+    if (watch.failed) return;
+    var url = appLink(event);
+    if (!url) return;
+    event.preventDefault();
+    history.pushState(null, '', url.href);
+    moved = true;
+    waiting();
+  }
+
+  function waiting() {
+    var where;
+    if (!status) {
+      status = document.createElement('p');
+      status.className = 'early-click';
+      status.setAttribute('role', 'status');
+      where = document.getElementById('main') || document.body;
+      where.insertBefore(status, where.firstChild);
+    }
+    status.textContent = 'הדף בדרך…';
+    window.scrollTo(0, 0);
+  }
+
+  // Back to where the page was loaded: nothing is on its way any more.
+  var first = location.href;
+  function onPopState() {
+    if (location.href === first && status) {
+      status.remove();
+      status = null;
+    }
+  }
+
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', onPopState);
+  watch.on('fail', () => {
+    if (moved && location.href !== first) location.reload();
+  });
+  window.__mivzakEarlyClicks = {
+    /** The app's router is live: every click is its from now on. */
+    stop: () => {
+      document.removeEventListener('click', onClick);
+      window.removeEventListener('popstate', onPopState);
+      if (performance.mark) performance.mark('mivzak:router-live');
+    },
+  };
+})();
