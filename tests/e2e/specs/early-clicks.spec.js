@@ -9,11 +9,11 @@ import { expect, SAMPLE_FEED, test } from '../support/site.js';
 const FIRST = SAMPLE_FEED.items.find((item) => item.content_text || item.content_html);
 
 /** A site whose wasm is held back `ms`, the page open on its shell's flashes. */
-async function shellOnly(page, siteWith, ms = 6000) {
+async function shellOnly(page, siteWith, ms = 15_000) {
   const site = await siteWith();
   site.slow(/_bg\.wasm$/, ms);
   await page.goto(site.url);
-  await expect(page.locator('#app .flashes .flash').first()).toBeVisible({ timeout: 4000 });
+  await expect(page.locator('#app .flashes .flash').first()).toBeVisible({ timeout: 10_000 });
   // A mark that a full page load would wipe.
   await page.evaluate(() => {
     window.__samePage = true;
