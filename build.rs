@@ -76,6 +76,12 @@ fn shared_constants() {
             .unwrap_or_else(|| panic!("{SHARED}: {pointer} is not of the type {name} needs"));
         let _ = writeln!(out, "#[doc = {doc:?}]\npub const {name}: {ty} = {expr};");
     }
+    out.push_str(&matcher(
+        "is_rtl_language",
+        "/rtl_languages",
+        &file,
+        "Whether a lowercase primary language subtag is one of [`RTL_LANGUAGES`] (a `match`, as small in the wasm as one written by hand).",
+    ));
     let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("shared.rs");
     std::fs::write(&path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
@@ -137,4 +143,25 @@ fn rust_value(kind: Kind, value: &Value) -> Option<(String, String)> {
             )
         }
     })
+}
+
+/// `pub fn name(text: &str) -> bool`: whether `text` is one of the strings listed
+/// at `pointer`.
+fn matcher(name: &str, pointer: &str, file: &Value, doc: &str) -> String {
+    let items: Vec<String> = file
+        .pointer(pointer)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("{SHARED}: no list at {pointer}"))
+        .iter()
+        .map(|v| {
+            format!(
+                "{:?}",
+                v.as_str().unwrap_or_else(|| panic!("{SHARED}: {pointer}"))
+            )
+        })
+        .collect();
+    format!(
+        "#[doc = {doc:?}]\npub fn {name}(text: &str) -> bool {{\n    matches!(text, {})\n}}\n",
+        items.join(" | ")
+    )
 }

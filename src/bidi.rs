@@ -62,7 +62,7 @@ pub fn language_dir(language: &str) -> &'static str {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if crate::shared::RTL_LANGUAGES.contains(&primary.as_str()) {
+    if crate::shared::is_rtl_language(&primary) {
         "rtl"
     } else {
         "ltr"

@@ -119,7 +119,11 @@ fn the_defaults_and_ranges_are_the_configs() {
     assert_eq!(mivzak::paths::LONGEST_FILE_NAME, shared::LONGEST_FILE_NAME);
     assert_eq!(mivzak::http::SAVED_COPY_HEADER, shared::SAVED_COPY_HEADER);
     for language in shared::RTL_LANGUAGES {
+        assert!(shared::is_rtl_language(language), "{language}");
         assert_eq!(mivzak::bidi::language_dir(language), "rtl", "{language}");
+    }
+    for language in ["en", "de", "hex", "h", ""] {
+        assert!(!shared::is_rtl_language(language), "{language}");
     }
 }
 

@@ -82,10 +82,19 @@ pub fn format_clock(ms: i64, zone: &str) -> String {
     format_with(&format, ms)
 }
 
+/// The day, month and year, then the clock's own options.
+const DATE_TIME_OPTIONS: [(&str, &str); 6] = [
+    ("day", "numeric"),
+    ("month", "long"),
+    ("year", "numeric"),
+    CLOCK_OPTIONS[0],
+    CLOCK_OPTIONS[1],
+    CLOCK_OPTIONS[2],
+];
+
 /// "27 בדצמבר 2024, 14:02" in the zone.
 pub fn format_date_time(ms: i64, zone: &str) -> String {
-    let day = [("day", "numeric"), ("month", "long"), ("year", "numeric")];
-    let format = formatter(&DATES, zone, &[day.as_slice(), &CLOCK_OPTIONS].concat());
+    let format = formatter(&DATES, zone, &DATE_TIME_OPTIONS);
     format_with(&format, ms)
 }
 
