@@ -2,7 +2,8 @@
 # Trunk's post_build hook, run in its staging directory for each page it builds.
 # The embedded ticker's page (built from embed.html, which trunk writes as
 # index.html) is renamed embed.html. The app gets public/ (config.json, the sample
-# feed, static-host fallbacks) with the shared constants, a 404.html copy of itself for GitHub Pages, and the
+# feed, static-host fallbacks) with the shared constants, a 404.html copy of
+# itself for GitHub Pages, and the
 # embed's files from $MIVZAK_EMBED_DIST, where `make` built them first. The development build
 # (`make serve`) also turns comments on, pointing at the Isso that trunk proxies;
 # a release build ships with comments off until a deployment names its own server.
