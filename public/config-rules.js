@@ -7,7 +7,10 @@
  */
 var MivzakConfig = (function () {
   'use strict';
-  var DEFAULT_FEED = 'feed.json';
+  // shared/constants.json: inlined before this file in index.html, imported before
+  // it by sw.js, and required as it is by node.
+  var shared = typeof MivzakShared === 'object' ? MivzakShared : require('../shared/constants.json');
+  var DEFAULT_FEED = shared.defaults.feed_url;
 
   /** The feed config.json names, as written: its `feed_url` when that is text
    *  that is not blank, else feed.json. `config` is the parsed file, whatever it

@@ -9,6 +9,10 @@
  * routes each call to the copy that serves the element. */
 (function () {
   'use strict';
+  // The values shared with the app (shared/constants.json): scripts/post-build.sh
+  // puts its MivzakShared and this file inside one function, so the host page
+  // gets no global of it.
+  var shared = MivzakShared.embed;
   var previous = window.MivzakTicker;
   // A copy from before sites could share a page serves every placeholder itself.
   if (previous && !Array.isArray(previous.deployments)) return;
@@ -17,7 +21,7 @@
   var APP_ORIGIN = base.origin;
   var FRAME_URL = new URL('embed.html', base);
   // Attributes an embedder may set, as data-* on a div or plain on <mivzak-ticker>.
-  var OPTIONS = ['mode', 'count', 'theme', 'speed', 'feed', 'lang', 'target', 'bg', 'fg', 'accent', 'font', 'title'];
+  var OPTIONS = shared.options;
   var SELECTOR = '[data-mivzak-ticker], mivzak-ticker';
   // A runaway height must not make the host page endless: 200 flashes of 500 px.
   var MAX_HEIGHT = 100000;
@@ -167,7 +171,7 @@
       return entry.live.indexOf(name) >= 0 && options[name] !== undefined;
     });
     if (inPlace) {
-      entry.iframe.contentWindow.postMessage({ type: 'mivzak:set', id: entry.id, options: options }, APP_ORIGIN);
+      entry.iframe.contentWindow.postMessage({ type: shared.messages.set, id: entry.id, options: options }, APP_ORIGIN);
     } else {
       entry.ready = false;
       entry.iframe.src = frameSrc(entry.id, options);
@@ -179,7 +183,7 @@
     var entry = entryFor(event.source);
     var data = event.data;
     if (!entry || !data || data.id !== entry.id) return;
-    if (data.type === 'mivzak:height' && typeof data.height === 'number' && isFinite(data.height)) {
+    if (data.type === shared.messages.height && typeof data.height === 'number' && isFinite(data.height)) {
       entry.height = Math.max(0, Math.min(data.height, MAX_HEIGHT));
       fit(entry);
       if (!entry.ready && Array.isArray(data.live))

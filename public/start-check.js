@@ -14,7 +14,11 @@
  */
 (function () {
   'use strict';
-  var watch = window.__mivzakStartWatch;
+  // Defaults and names shared with the app (shared/constants.json), inlined in
+  // both pages before this file.
+  var shared = window.MivzakShared;
+  if (!shared) return;
+  var watch = window[shared.globals.start_watch];
   if (!watch) return;
 
   var english =
@@ -28,7 +32,7 @@
     : { notice: 'הדף מוצג בגרסה מפושטת: חלק ממנו לא נטען.', reload: 'טעינה מחדש', source: 'לכתבה המלאה' };
 
   // The app takes the head start's answers once it runs: keep them now.
-  var headStart = window.__mivzakHeadStart || {};
+  var headStart = window[shared.globals.head_start] || {};
   var early = { config: headStart.config, feed: headStart.feed };
 
   watch.on('fail', function () {
@@ -99,7 +103,7 @@
 
   // The inline shell's rules (index.html): ids as the app keeps them, the path
   // segment of an id, ticker.count. An id the shell cannot be sure of is left out.
-  var shell = window.__mivzakShell || {};
+  var shell = window[shared.globals.shell] || {};
   var segment = shell.segment || encodeURIComponent;
 
   function idOf(item) {
@@ -162,22 +166,15 @@
 
   /** The newest flashes, "HH:MM headline", each a link to its article. */
   function flashList(items, config) {
-    var count = shell.tickerCount ? shell.tickerCount(config) : 20;
+    var count = shell.tickerCount ? shell.tickerCount(config) : shared.defaults.ticker.count;
     var clock = null;
+    function clockIn(zone) {
+      return new Intl.DateTimeFormat(shared.locale, Object.assign({ timeZone: zone }, shared.clock));
+    }
     try {
-      clock = new Intl.DateTimeFormat('he-IL', {
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone: config.time_zone || 'Asia/Jerusalem',
-      });
+      clock = clockIn(config.time_zone || shared.defaults.time_zone);
     } catch (_e) {
-      clock = new Intl.DateTimeFormat('he-IL', {
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZone: 'Asia/Jerusalem',
-      });
+      clock = clockIn(shared.defaults.time_zone);
     }
     var flashes = items
       .filter(function (item) {

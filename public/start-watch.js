@@ -1,6 +1,7 @@
 /* Whether the wasm started: watched from the page's first script, so nothing is missed.
  *
- * Inlined by trunk at the top of <head> in index.html and embed.html, before
+ * Inlined by trunk at the top of <head> in index.html and embed.html (after
+ * only `MivzakShared`, the shared constants that name its global), before
  * trunk's loader: its wrappers are in place before the loader asks for the wasm
  * and its listeners before any script can fail. (A deferred file could not
  * promise that: when it arrives after the wasm's download, the loader has
@@ -11,10 +12,11 @@
  * seen where the browser reports one (an error or rejection before trunk's
  * `TrunkApplicationStarted`, a script or preload that failed, a download or
  * compile of the wasm that failed, a policy blocking the wasm), by the app's
- * panic hook (`window.__mivzakStartWatch.fail`, src/mount.rs), and otherwise
+ * panic hook (`__mivzakStartWatch.fail`, src/mount.rs), and otherwise
  * by waiting: WebKit reports nothing when the loader's `await init()` rejects.
  *
- * `window.__mivzakStartWatch`:
+ * `__mivzakStartWatch`, on `window` (the name is shared/constants.json's
+ * `globals.start_watch`):
  * - `started`: trunk's loader has run the wasm's `main`.
  * - `failed`: a failure is reported and the app has not started since.
  * - `fail(reason)`: reports one (logged to the console each time).
@@ -53,7 +55,7 @@
       if (type === 'start' && watch.started) callback();
     },
   };
-  window.__mivzakStartWatch = watch;
+  window[MivzakShared.globals.start_watch] = watch;
 
   function notify(type, argument) {
     callbacks[type].forEach(function (callback) {

@@ -16,8 +16,10 @@
  */
 'use strict';
 
-// The rule for which feed config.json names, shared with index.html and the build.
-importScripts('config-rules.js');
+// The values shared with the app (shared/constants.json, as scripts/post-build.sh
+// copies it), and the rule for which feed config.json names, shared with
+// index.html and the build.
+importScripts('shared-constants.js', 'config-rules.js');
 
 const VERSION = 'dev';
 const PRECACHE = [];
@@ -26,7 +28,7 @@ const SHELL = `mivzak-shell-${VERSION}`;
 const DATA = 'mivzak-data';
 const SCOPE = self.registration.scope;
 const CONFIG_URL = new URL('config.json', SCOPE).href;
-const SAVED_HEADER = 'x-mivzak-saved';
+const SAVED_HEADER = self.MivzakShared.saved_copy_header;
 const SHELL_URLS = new Set(PRECACHE.map((file) => new URL(file, SCOPE).href));
 
 self.addEventListener('install', (event) => {

@@ -2,7 +2,8 @@
 # Trunk's post_build hook, run in its staging directory for each page it builds.
 # The embedded ticker's page (built from embed.html, which trunk writes as
 # index.html) is renamed embed.html. The app gets public/ (config.json, the sample
-# feed, static-host fallbacks), a 404.html copy of itself for GitHub Pages, and the
+# feed, static-host fallbacks) with the shared constants, a 404.html copy of
+# itself for GitHub Pages, and the
 # embed's files from $MIVZAK_EMBED_DIST, where `make` built them first. The development build
 # (`make serve`) also turns comments on, pointing at the Isso that trunk proxies;
 # a release build ships with comments off until a deployment names its own server.
@@ -12,6 +13,11 @@ case "$TRUNK_HTML_FILE" in
   */embed.html) mv index.html embed.html; exit 0 ;;
 esac
 cp -R "$TRUNK_SOURCE_DIR/public/." .
+# shared/constants.json as scripts/shared-constants.mjs wrote it before the build:
+# for sw.js, which imports it, and inside embed.js, which runs on other sites'
+# pages, so it is wrapped there to leave no global of its own.
+cp "$TRUNK_SOURCE_DIR/target/shared/constants.js" shared-constants.js
+{ printf '(function () {\n'; cat shared-constants.js "$TRUNK_SOURCE_DIR/public/embed.js"; printf '})();\n'; } > embed.js
 # The article's code (and every other #[lazy] function) into chunks of its own.
 node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .
 # The wasm at low priority: the config and the feed, which the shell draws the

@@ -54,16 +54,18 @@ pub fn language_tag(text: &str) -> Option<String> {
 }
 
 /// The direction of a BCP 47 language tag: right-to-left for Hebrew, Arabic,
-/// Persian, Urdu, Yiddish and the like, left-to-right for the rest.
+/// Persian, Urdu, Yiddish and the like ([`crate::shared::RTL_LANGUAGES`], which
+/// the static shell reads too), left-to-right for the rest.
 pub fn language_dir(language: &str) -> &'static str {
     let primary = language
         .split(['-', '_'])
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    match primary.as_str() {
-        "he" | "iw" | "ar" | "fa" | "ur" | "yi" | "ji" | "ps" | "sd" | "ckb" | "dv" | "ug" => "rtl",
-        _ => "ltr",
+    if crate::shared::is_rtl_language(&primary) {
+        "rtl"
+    } else {
+        "ltr"
     }
 }
 

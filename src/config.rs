@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use crate::shared;
+
 mod loading;
 pub use loading::load;
 
@@ -44,8 +46,8 @@ impl Default for TickerOptions {
     fn default() -> Self {
         Self {
             mode: TickerMode::List,
-            speed: 60.0,
-            count: 20,
+            speed: shared::DEFAULT_TICKER_SPEED,
+            count: shared::DEFAULT_TICKER_COUNT,
         }
     }
 }
@@ -93,14 +95,14 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Self {
-            feed_url: "feed.json".into(),
+            feed_url: shared::DEFAULT_FEED_URL.into(),
             comments_url: None,
-            site_name: "מבזק".into(),
+            site_name: shared::DEFAULT_SITE_NAME.into(),
             facebook_url: None,
-            time_zone: "Asia/Jerusalem".into(),
-            poll_seconds: 30,
+            time_zone: shared::DEFAULT_TIME_ZONE.into(),
+            poll_seconds: shared::DEFAULT_POLL_SECONDS,
             ticker: TickerOptions::default(),
-            language: Some("he".into()),
+            language: Some(shared::DEFAULT_LANGUAGE.into()),
             embed_feeds: Vec::new(),
             theme: crate::theme::Theme::Auto,
             site_url: None,
@@ -127,10 +129,8 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
-/// Polling faster than this would hammer a CDN; slower would not be "live".
-pub const POLL_SECONDS_RANGE: (u32, u32) = (2, 3600);
-pub const SPEED_RANGE: (f64, f64) = (5.0, 1000.0);
-pub const COUNT_RANGE: (usize, usize) = (1, 200);
+// The defaults and ranges the static shell applies too: shared/constants.json.
+pub use crate::shared::{COUNT_RANGE, POLL_SECONDS_RANGE, SPEED_RANGE};
 
 /// A parsed config and what was wrong with the file, for the console.
 #[derive(Debug, PartialEq)]

@@ -40,8 +40,7 @@ pub struct Answer {
     pub saved_at_ms: Option<f64>,
 }
 
-/// The header the service worker puts on a kept copy.
-pub const SAVED_COPY_HEADER: &str = "x-mivzak-saved";
+pub use crate::shared::SAVED_COPY_HEADER;
 
 /// What to send.
 pub struct Ask<'a> {

@@ -24,6 +24,7 @@ pub mod paths;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod share;
+pub mod shared;
 pub mod theme;
 pub mod ticker_pause;
 pub mod ticker_text;

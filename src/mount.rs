@@ -84,7 +84,9 @@ fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("panicked: {info}");
         let fail = web_sys::window()
-            .and_then(|window| js_sys::Reflect::get(&window, &"__mivzakStartWatch".into()).ok())
+            .and_then(|window| {
+                js_sys::Reflect::get(&window, &crate::shared::START_WATCH_GLOBAL.into()).ok()
+            })
             .and_then(|check| js_sys::Reflect::get(&check, &"fail".into()).ok())
             .and_then(|fail| fail.dyn_into::<js_sys::Function>().ok());
         match fail {

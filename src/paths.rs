@@ -91,10 +91,7 @@ pub fn decode_segment(segment: &str) -> String {
     percent_decode(segment)
 }
 
-/// The longest file name, in UTF-8 bytes, that [`route_segment`] leaves
-/// readable: ext4, XFS, btrfs and APFS allow 255 bytes a name, eCryptfs 143;
-/// 200 leaves room for the renderer's temporary names (`.name.tmp-…`).
-pub const LONGEST_FILE_NAME: usize = 200;
+pub use crate::shared::LONGEST_FILE_NAME;
 
 /// The path segment of an article's id or a tag on its route, the one rule for
 /// every link, the published page's folder and the static shell

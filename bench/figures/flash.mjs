@@ -36,12 +36,8 @@ async function timeToFlashes(browser, url, selector, network) {
 
 /** The sample feed's flashes as a plain HTML page with the shell's CSS. */
 function staticPage() {
-  const format = new Intl.DateTimeFormat('he-IL', {
-    timeZone: 'Asia/Jerusalem',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const shared = JSON.parse(fs.readFileSync(path.join(ROOT, 'shared/constants.json'), 'utf8'));
+  const format = new Intl.DateTimeFormat(shared.locale, { timeZone: shared.defaults.time_zone, ...shared.clock });
   const rows = SAMPLE.items
     .map(
       (item) =>

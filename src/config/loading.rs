@@ -26,10 +26,11 @@ pub async fn load() -> Config {
     };
     if !time::zone_is_valid(&config.time_zone) {
         log::warn(&format!(
-            "config.json: unknown time_zone {:?}; using Asia/Jerusalem",
-            config.time_zone
+            "config.json: unknown time_zone {:?}; using {}",
+            config.time_zone,
+            crate::shared::DEFAULT_TIME_ZONE
         ));
-        config.time_zone = Config::default().time_zone;
+        config.time_zone = crate::shared::DEFAULT_TIME_ZONE.into();
     }
     config.feed_url = http::resolve_url(&config.feed_url, &url);
     // In the browser's own spelling, which `embed::feed_is_allowed` compares.

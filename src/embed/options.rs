@@ -62,11 +62,7 @@ pub struct EmbedOptions {
     pub styles: Vec<(&'static str, String)>,
 }
 
-/// The options an embedded ticker changes in place when its host page asks
-/// (`mivzak:set`); it tells `embed.js` this list in its height messages, and
-/// `embed.js` loads the frame again for a change to any other (`feed`, `count`,
-/// `speed`, `lang`, `target`) or for an option put back to its default.
-pub const LIVE_OPTIONS: [&str; 6] = ["theme", "mode", "bg", "fg", "accent", "font"];
+pub use crate::shared::{EMBED_OPTIONS, LIVE_OPTIONS};
 
 /// Reads the query string's pairs (already percent-decoded).
 pub fn parse_options<'a>(

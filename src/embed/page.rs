@@ -12,6 +12,7 @@ use crate::embed::{
 use crate::feed::source::FeedSource;
 use crate::http::{document_base, resolve_url};
 use crate::paths::{base_path, Paths};
+use crate::shared::{HEIGHT_MESSAGE, SET_MESSAGE};
 use crate::theme::apply_theme;
 use crate::ticker_text::TickerText;
 
@@ -95,7 +96,7 @@ fn listen_to_host(parent: String, id: u32, mode: RwSignal<TickerMode>) {
         }
         let data = event.data();
         let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok();
-        if get(&data, "type").and_then(|t| t.as_string()).as_deref() != Some("mivzak:set")
+        if get(&data, "type").and_then(|t| t.as_string()).as_deref() != Some(SET_MESSAGE)
             || get(&data, "id").and_then(|i| i.as_f64()) != Some(f64::from(id))
         {
             return;
@@ -132,7 +133,7 @@ fn report_height(parent: String, id: u32) {
             return;
         }
         let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"mivzak:height".into());
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"id".into(), &f64::from(id).into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
         // What `embed.js` may change in place; for any other option it loads the

@@ -2,7 +2,8 @@
 //! downloading: `config.json`, then the feed it names. Taking them instead of
 //! asking again saves two round trips before the first flash.
 //!
-//! The script leaves `window.__mivzakHeadStart = { config, feed }`, each a promise
+//! The script leaves `window.__mivzakHeadStart = { config, feed }` (the name is
+//! `shared::HEAD_START_GLOBAL`), each a promise
 //! of `{ requested, status, ok, etag, lastModified, retryAfter, saved, text }`, rejected
 //! when the request failed (`name` "TimeoutError" after 15 s).
 
@@ -12,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::{Answer, HttpError};
 
-const GLOBAL: &str = "__mivzakHeadStart";
+use crate::shared::HEAD_START_GLOBAL as GLOBAL;
 
 /// The script's holder object and its promise for `slot`, when the page has them.
 fn early(slot: &str) -> Option<(JsValue, Promise)> {

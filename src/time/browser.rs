@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Ago, DayLabel};
 
-const LOCALE: &str = "he-IL";
+use crate::shared::{CLOCK_OPTIONS, DEFAULT_TIME_ZONE, LOCALE};
 
 thread_local! {
     static CLOCKS: RefCell<Vec<(String, Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
@@ -48,7 +48,7 @@ fn formatter(
         // we get here, but a throw must never reach wasm as a panic.
         let format = build(&locales, &options(&all)).unwrap_or_else(|| {
             all.pop();
-            all.push(("timeZone", "Asia/Jerusalem"));
+            all.push(("timeZone", DEFAULT_TIME_ZONE));
             build(&locales, &options(&all))
                 .unwrap_or_else(|| Intl::DateTimeFormat::new(&locales, &Object::new()))
         });
@@ -76,34 +76,25 @@ fn format_with(format: &Intl::DateTimeFormat, ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// "14:02" in the zone, 24-hour.
+/// "14:02" in the zone, 24-hour: [`CLOCK_OPTIONS`], as the static shell formats it.
 pub fn format_clock(ms: i64, zone: &str) -> String {
-    let format = formatter(
-        &CLOCKS,
-        zone,
-        &[
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("hourCycle", "h23"),
-        ],
-    );
+    let format = formatter(&CLOCKS, zone, &CLOCK_OPTIONS);
     format_with(&format, ms)
 }
 
+/// The day, month and year, then the clock's own options.
+const DATE_TIME_OPTIONS: [(&str, &str); 6] = [
+    ("day", "numeric"),
+    ("month", "long"),
+    ("year", "numeric"),
+    CLOCK_OPTIONS[0],
+    CLOCK_OPTIONS[1],
+    CLOCK_OPTIONS[2],
+];
+
 /// "27 בדצמבר 2024, 14:02" in the zone.
 pub fn format_date_time(ms: i64, zone: &str) -> String {
-    let format = formatter(
-        &DATES,
-        zone,
-        &[
-            ("day", "numeric"),
-            ("month", "long"),
-            ("year", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("hourCycle", "h23"),
-        ],
-    );
+    let format = formatter(&DATES, zone, &DATE_TIME_OPTIONS);
     format_with(&format, ms)
 }
 

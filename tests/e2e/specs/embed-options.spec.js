@@ -1,6 +1,6 @@
 // Every option an embedder sets changes a live widget: as an attribute changed on
 // the host page and through MivzakTicker.set, with no reload of the host page.
-// Options the frame can change in place (it names them: src/embed.rs LIVE_OPTIONS)
+// Options the frame can change in place (it names them: shared/constants.json embed.live_options)
 // keep its document; the others (feed, count, speed, lang, target) load it again.
 import { flash } from '../support/feeds.js';
 import { hostPage } from '../support/host-page.js';

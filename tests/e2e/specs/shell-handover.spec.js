@@ -3,6 +3,7 @@
 // must be the same, row by row (link, time, day, headline, its lang and dir), and
 // so must the site's name, on inputs where the two once differed: ids written as
 // numbers, ticker counts out of range or not whole, a site name of the site's own.
+import fs from 'node:fs';
 import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 /** What a reader sees of each flash, and where it leads. */
@@ -132,5 +133,26 @@ test("ids named like Object's own properties, and white space the two languages 
   );
   const { shell, app } = await shellThenApp(page, siteWith, { config: configText({ site_name: '\u0085' }), feed });
   expect(shell.rows).toHaveLength(5); // the blank id (to the app) is left out
+  expect(shell).toEqual(app);
+});
+
+test("every right-to-left language of shared/constants.json, and others: the shell's dir is the app's", async ({
+  page,
+  siteWith,
+}) => {
+  test.setTimeout(90_000);
+  const { rtl_languages } = JSON.parse(
+    fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8'),
+  );
+  const languages = [
+    ...rtl_languages.map((l, i) => (i % 2 ? `${l.toUpperCase()}-XX` : l)),
+    'en',
+    'de-AT',
+    'hex',
+    'ar_EG',
+  ];
+  const list = items(languages.length).map((item, i) => ({ ...item, language: languages[i] }));
+  const { shell, app } = await shellThenApp(page, siteWith, { config: configText({}), feed: feedText(list) });
+  expect(shell.rows.map((r) => r.dir)).toEqual([...rtl_languages.map(() => 'rtl'), 'ltr', 'ltr', 'ltr', 'rtl']);
   expect(shell).toEqual(app);
 });
