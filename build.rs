@@ -47,6 +47,8 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("SET_MESSAGE", "/embed/messages/set", Kind::Str, "The `type` of `embed.js`'s message to its frame: `{ type, id, options }`, options to change in place."),
     ("HEIGHT_MESSAGE", "/embed/messages/height", Kind::Str, "The `type` of the frame's message to `embed.js`: `{ type, id, height, live }`, its content's height in CSS pixels and [`LIVE_OPTIONS`]."),
     ("HEAD_START_GLOBAL", "/globals/head_start", Kind::Str, "The `window` property where index.html's head start leaves its early answers (`http::head_start`)."),
+    ("GENERATOR", "/generator", Kind::Str, "The `content` of the `<meta name=\"generator\">` mivzak-render writes into every page it publishes: how a run tells a published index.html from trunk's, and how `public/early-clicks.js` tells a published page."),
+    ("EARLY_CLICKS_GLOBAL", "/globals/early_clicks", Kind::Str, "The `window` property of `public/early-clicks.js`, whose `stop()` the app calls once its router is live (`mount.rs`)."),
     ("START_WATCH_GLOBAL", "/globals/start_watch", Kind::Str, "The `window` property of `public/start-watch.js`, which a panic is reported to (`mount.rs`)."),
 ];
 

@@ -5,7 +5,8 @@
  * throws away the wasm half downloaded, and the reader waits for all of it over
  * again (issue 16). Here the click only moves the address (`history.pushState`)
  * and the page says that it is on its way; the app, when it mounts, draws the
- * route the address names, and calls `window.__mivzakEarlyClicks.stop()`
+ * route the address names, and calls this file's `stop()` (a global named in
+ * shared/constants.json's `globals.early_clicks`)
  * (src/mount.rs), after which its router takes every click.
  *
  * If the wasm cannot start (`start-watch.js`), the address is loaded for real, so
@@ -18,9 +19,10 @@
  */
 (() => {
   'use strict';
-  var watch = window.__mivzakStartWatch;
+  var shared = window.MivzakShared;
+  var watch = shared && window[shared.globals.start_watch];
   if (!watch || watch.failed || !window.history || !history.pushState) return;
-  if (document.querySelector('meta[name="generator"][content="mivzak-render"]')) return;
+  if (document.querySelector('meta[name="generator"][content="' + shared.generator + '"]')) return;
   var base = new URL(document.baseURI);
   var moved = false;
   var status = null;
@@ -76,7 +78,7 @@
   watch.on('fail', () => {
     if (moved && location.href !== first) location.reload();
   });
-  window.__mivzakEarlyClicks = {
+  window[shared.globals.early_clicks] = {
     /** The app's router is live: every click is its from now on. */
     stop: () => {
       document.removeEventListener('click', onClick);

@@ -82,6 +82,7 @@ try {
       .createHash('sha384')
       .update(fs.readFileSync(path.join(staging, file)))
       .digest('base64')}`;
+  const splits = filesPerSplit(loaderSource);
   for (const page of ['index.html', '404.html'].filter((page) => fs.existsSync(path.join(staging, page)))) {
     const file = path.join(staging, page);
     let html = fs.readFileSync(file, 'utf8');
@@ -91,9 +92,50 @@ try {
         `$1${integrity(name)}$2`,
       );
     }
+    const prefix = html.match(new RegExp(`href="([^"]*)${stem}_bg\\.wasm"`))?.[1];
+    if (prefix === undefined) throw new Error(`wasm-split: ${page} has no preload of ${stem}_bg.wasm`);
+    html = html.replace('</head>', `${deepLinkPreload(splits, prefix)}</head>`);
     fs.writeFileSync(file, html);
   }
   console.log(`wasm-split: ${stem}: ${chunks.length} chunk(s): ${chunks.join(', ')}`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** The files each split point loads, its own and the shared chunks it waits
+ *  for, read from the loader wasm-split-cli wrote: `{ article: [...], tag: [...] }`
+ *  for the split points `article_chunk` and `tag_chunk`. */
+function filesPerSplit(source) {
+  const fetched = (body) => body.match(/fetch\(new URL\("\.\/([^"]+)"/)?.[1];
+  const shared = new Map();
+  for (const [, name, body] of source.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?)\n, \[/g)) {
+    shared.set(name, fetched(body));
+  }
+  const splits = {};
+  for (const [, name, body, deps] of source.matchAll(
+    /export const __wasm_split_load_(\w+?)_chunk = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\)/g,
+  )) {
+    const waits = deps
+      .split(',')
+      .map((dep) => dep.trim())
+      .filter(Boolean);
+    splits[name] = [fetched(body), ...waits.map((dep) => shared.get(dep))];
+  }
+  const files = Object.values(splits).flat();
+  if (files.length === 0 || files.some((file) => !file)) {
+    throw new Error('wasm-split: the loader is not written as this script reads it (filesPerSplit)');
+  }
+  return splits;
+}
+
+/** A deep link to a page drawn from a chunk (a split point named after its
+ *  route: `article_chunk` for article/…, `tag_chunk` for tag/…) fetches the
+ *  chunk beside the main wasm, not after it has started: one round trip and a
+ *  download fewer before the page. The same request as the loader's `fetch`
+ *  (cors, same-origin credentials), so the loader takes the preloaded answer. */
+function deepLinkPreload(splits, prefix) {
+  const routes = Object.fromEntries(
+    Object.entries(splits).map(([name, files]) => [name, files.map((file) => prefix + file)]),
+  );
+  return `<script>(function () { var chunks = ${JSON.stringify(routes)}; var base = new URL(document.baseURI).pathname; var route = location.pathname.indexOf(base) === 0 ? location.pathname.slice(base.length).split('/')[0] : ''; if (!Object.prototype.hasOwnProperty.call(chunks, route)) return; chunks[route].forEach(function (href) { var link = document.createElement('link'); link.rel = 'preload'; link.as = 'fetch'; link.crossOrigin = 'anonymous'; link.setAttribute('fetchpriority', 'low'); link.href = href; document.head.appendChild(link); }); })();</script>`;
 }

@@ -43,7 +43,7 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
 /// (`public/early-clicks.js`) stops taking clicks. A page without it (the
 /// embedded ticker's) has nothing to stop.
 fn stop_early_clicks() {
-    let stop = js_sys::Reflect::get(&window(), &"__mivzakEarlyClicks".into())
+    let stop = js_sys::Reflect::get(&window(), &crate::shared::EARLY_CLICKS_GLOBAL.into())
         .ok()
         .filter(|keeper| keeper.is_object())
         .and_then(|keeper| js_sys::Reflect::get(&keeper, &"stop".into()).ok())

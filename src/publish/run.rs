@@ -25,8 +25,13 @@ use crate::paths::{route_segment, Paths};
 /// (`_redirects`, rewritten on the first run).
 pub const SHELL_FILE: &str = "shell.html";
 /// Written into every rendered page's `<head>`, so a run can tell a rendered
-/// index.html from trunk's.
-pub const GENERATOR: &str = "<meta name=\"generator\" content=\"mivzak-render\">";
+/// index.html from trunk's (and `public/early-clicks.js` a published page).
+pub fn generator_meta() -> String {
+    format!(
+        "<meta name=\"generator\" content=\"{}\">",
+        crate::shared::GENERATOR
+    )
+}
 
 /// What a run is asked to do.
 #[derive(Clone, Debug)]
@@ -188,7 +193,7 @@ fn render_pages(
             dir: "rtl".into(),
             title: head.title.clone(),
             description: Some(head.description.clone()),
-            head: format!("{GENERATOR}\n{}", head.to_html()),
+            head: format!("{}\n{}", generator_meta(), head.to_html()),
             app: renderer.app_html(&path),
         };
         pages.push((file, page_html(shell, &parts)?));
@@ -279,7 +284,7 @@ fn read_shell(out: &OutputDir) -> Result<String, RunError> {
     let index = out
         .read("index.html")?
         .ok_or(ShellError("index.html in DIR"))?;
-    let bytes = if String::from_utf8_lossy(&index).contains(GENERATOR) {
+    let bytes = if String::from_utf8_lossy(&index).contains(&generator_meta()) {
         out.read(SHELL_FILE)?.ok_or(ShellError(
             "shell.html (index.html was rendered before; rebuild)",
         ))?
