@@ -1,6 +1,7 @@
 // Fresh-eyes probes of the early-click flow (public/early-clicks.js) in every
 // engine: `SCENARIO_FILE=fresh-scenarios.js node engines/run.js`.
 import assert from 'node:assert/strict';
+import { inlineCurrentScripts } from '../support/fresh-inline.js';
 import { SAMPLE_FEED } from '../support/sites.js';
 import { waitFor } from './scenarios.js';
 
@@ -11,9 +12,10 @@ const LINK = `#app .flashes .flash a[href="/${ARTICLE_PATH}"]`;
 /** A site whose wasm is held back `ms`, open on its shell's flashes, marked. */
 async function shellOnly(page, site, ms) {
   const slow = await site();
+  inlineCurrentScripts(slow.root);
   slow.slow(/_bg\.wasm$/, ms);
   await page.goto(slow.url);
-  await waitFor(page, (link) => document.querySelector(link), [LINK], { what: "the shell's flashes" });
+  await waitFor(page, (link) => Boolean(document.querySelector(link)), [LINK], { what: "the shell's flashes" });
   await page.eval(() => {
     window.__samePage = true;
   });

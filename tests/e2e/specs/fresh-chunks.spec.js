@@ -30,7 +30,10 @@ for (const [name, dist] of [
     const { loader, fetched } = chunksOf(dist);
     const kept = precacheOf(dist);
     expect(fetched.length, 'split points: article, tag, resume').toBeGreaterThanOrEqual(3);
-    expect(fetched.some((f) => /-chunk_\d+\.wasm$/.test(f)), 'a shared chunk').toBe(true);
+    expect(
+      fetched.some((f) => /-chunk_\d+\.wasm$/.test(f)),
+      'a shared chunk',
+    ).toBe(true);
     for (const file of [loader, ...fetched]) {
       expect(kept, `${file} in PRECACHE`).toContain(file);
       expect(fs.existsSync(path.join(dist, file)), `${file} in ${name}`).toBe(true);
@@ -90,7 +93,10 @@ test('a chunk download that stalls (a dropped mobile connection) does not leave 
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
   await expect.poll(() => site.requests.some((r) => r.path === chunk), { timeout: 10_000 }).toBe(true);
-  await page.locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) }).first().click();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
   // The reader should get the article, or at least the notice with its retry.
   await expect(page.locator('article h1, .chunk-error').first()).toBeVisible({ timeout: 15_000 });
 });
@@ -125,9 +131,15 @@ test('a new deployment while a tab is open: its old chunks are gone, and the art
   await page.waitForTimeout(2000);
   // The deployment: new hashes, the old files gone from the CDN.
   for (const file of [loader, ...fetched]) {
-    fs.renameSync(path.join(site.root, file), path.join(site.root, file.replace(/mivzak-[0-9a-f]+/, 'mivzak-0123456789abcdef')));
+    fs.renameSync(
+      path.join(site.root, file),
+      path.join(site.root, file.replace(/mivzak-[0-9a-f]+/, 'mivzak-0123456789abcdef')),
+    );
   }
-  await page.locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) }).first().click();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
   // What the reader sees: "check your connection and try again", and trying again
   // asks for the same missing file for ever; the new version is a reload away.
   const error = page.locator('.chunk-error');
@@ -146,7 +158,10 @@ test('an article opened before its chunk has arrived: focus moves to its heading
   site.slow(new RegExp(`${chunk.replace(/[.]/g, '\\.')}$`), 3000);
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
-  await page.locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) }).first().click();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
   await expect(page.locator('article h1')).toHaveText(ARTICLE.title, { timeout: 10_000 });
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.matches('main h1') ?? false), { timeout: 3000 })
@@ -159,12 +174,17 @@ test('an article opened before its chunk has arrived: the page says it is loadin
   site.slow(new RegExp(`${chunk.replace(/[.]/g, '\\.')}$`), 4000);
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
-  await page.locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) }).first().click();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
   await page.waitForTimeout(1000);
   // Something in <main> tells the reader the page is coming (a status, a skeleton).
   const said = await page.evaluate(() => {
     const main = document.querySelector('main');
-    return Boolean(main && (main.querySelector('[role=status], .loading, .skeleton, [aria-busy=true]') || main.textContent.trim()));
+    return Boolean(
+      main && (main.querySelector('[role=status], .loading, .skeleton, [aria-busy=true]') || main.textContent.trim()),
+    );
   });
   expect(said, 'main is not blank while the chunk downloads').toBe(true);
 });
