@@ -3,7 +3,7 @@
 // Each test says what the reader expects; a failing one is a finding.
 import fs from 'node:fs';
 import { inlineCurrentScripts } from '../support/fresh-inline.js';
-import { expect, SAMPLE_FEED, test } from '../support/site.js';
+import { DIST_NEWS, expect, makeSite, SAMPLE_FEED, test } from '../support/site.js';
 
 const FIRST = SAMPLE_FEED.items.find((item) => item.content_text || item.content_html);
 // Any other flash (most of the sample's have no body: the article page shows the headline).
@@ -168,4 +168,30 @@ test('a flash clicked before a wasm that then 404s: the address still loads for 
   await expect(page.getByRole('alert').filter({ hasText: 'הדף מוצג בגרסה מפושטת' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('article h1')).toHaveText(FIRST.title);
   expect(documentLoads(site)).toHaveLength(2);
+});
+
+test('under a sub-path (/news/): a flash clicked before the app runs opens under /news/, in the same page', async ({
+  page,
+}) => {
+  const site = await makeSite({ base: '/news/', dist: DIST_NEWS });
+  try {
+    inlineCurrentScripts(site.root);
+    site.slow(/_bg\.wasm$/, 6000);
+    await page.goto(site.url);
+    await expect(page.locator('#app .flashes .flash').first()).toBeVisible({ timeout: 4000 });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
+    await linkTo(page, FIRST).click();
+    expect(new URL(page.url()).pathname).toBe(`/news/article/${encodeURIComponent(FIRST.id)}`);
+    await expect(page.locator('article h1')).toHaveText(FIRST.title, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.__samePage)).toBe(true);
+    // The site name goes home under /news/, by the app's router now.
+    await page.locator('.site-name').click();
+    expect(new URL(page.url()).pathname).toBe('/news/');
+    await expect(page.locator('.article-list')).toBeVisible();
+    expect(documentLoads(site)).toHaveLength(1);
+  } finally {
+    await site.close();
+  }
 });
