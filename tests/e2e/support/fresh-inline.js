@@ -23,3 +23,13 @@ export function inlineCurrentScripts(root) {
   }
   fs.writeFileSync(page, html);
 }
+
+/** FRESH_INLINE=1: the site copy's split loader gets scripts/split-loader.mjs's
+ *  changes, as `make build` now writes them (a no-op on a dist built with them). */
+export async function currentSplitLoader(root) {
+  if (!process.env.FRESH_INLINE) return;
+  const { withChunkTimeout } = await import(path.join(project, 'scripts/split-loader.mjs'));
+  const loader = fs.readdirSync(root).find((file) => /^mivzak-[0-9a-f]+-split\.js$/.test(file));
+  const source = fs.readFileSync(path.join(root, loader), 'utf8');
+  if (!source.includes('AbortSignal.timeout(')) fs.writeFileSync(path.join(root, loader), withChunkTimeout(source));
+}
