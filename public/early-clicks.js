@@ -35,9 +35,14 @@
     if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download')) return null;
     var url = new URL(link.href, document.baseURI);
     if (url.origin !== location.origin || url.pathname.indexOf(base.pathname) !== 0) return null;
-    // A link within this page (a fragment) is the browser's to follow.
-    if (url.pathname === location.pathname && url.search === location.search) return null;
+    // A link to a place within this page (a fragment) is the browser's to follow.
+    if (url.hash && samePage(url)) return null;
     return url;
+  }
+
+  /** Whether `url` is the page the address already names (on its way, or shown). */
+  function samePage(url) {
+    return url.pathname === location.pathname && url.search === location.search;
   }
 
   function onClick(event) {
@@ -46,6 +51,12 @@
     var url = appLink(event);
     if (!url) return;
     event.preventDefault();
+    // Nothing new to go to: the page the address names is already on its way (a
+    // second, impatient click), or shown (the site name on the home page); and the
+    // second click of a double click is no new choice (the notice below has moved
+    // the rows down under the pointer: it would land on another flash). Letting the
+    // browser have these would load the whole page again.
+    if (event.detail > 1 || samePage(url)) return;
     history.pushState(null, '', url.href);
     moved = true;
     waiting();
@@ -64,10 +75,13 @@
     window.scrollTo(0, 0);
   }
 
-  // Back to where the page was loaded: nothing is on its way any more.
+  // Back to where the page was loaded: nothing is on its way any more; forward
+  // again: it is.
   var first = location.href;
   function onPopState() {
-    if (location.href === first && status) {
+    if (location.href !== first) {
+      if (moved) waiting();
+    } else if (status) {
       status.remove();
       status = null;
     }
@@ -75,8 +89,14 @@
 
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', onPopState);
-  watch.on('fail', () => {
-    if (moved && location.href !== first) location.reload();
+  // A wasm that cannot start: the address the reader went to is loaded for real.
+  // But slow is not failed: a wasm still downloading when the start watch gives up
+  // waiting (30 s on a bad link) may yet come, and a reload would throw the
+  // download away and start it over; wait for it to end first.
+  watch.on('fail', function reloadOnceDone() {
+    if (watch.started || !moved || location.href === first) return;
+    if (watch.loading()) setTimeout(reloadOnceDone, 500);
+    else location.reload();
   });
   window[shared.globals.early_clicks] = {
     /** The app's router is live: every click is its from now on. */

@@ -22,6 +22,8 @@
  * - `fail(reason)`: reports one (logged to the console each time).
  * - `on('fail' | 'start', callback)`: called at each failure (with its reason)
  *   or start, and at once for one already past.
+ * - `loading()`: a download or compilation of the wasm is under way (a failure
+ *   reported meanwhile, by the 30 s limit, may still end in a start).
  */
 (function () {
   'use strict';
@@ -48,6 +50,10 @@
       lastFailure = reason;
       timers.forEach(clearTimeout);
       notify('fail', reason);
+    },
+    /** Whether a download or compilation of the wasm is under way (slow, not failed). */
+    loading: function () {
+      return loading > 0;
     },
     on: function (type, callback) {
       callbacks[type].push(callback);

@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withChunkTimeout } from './split-loader.mjs';
 
 const staging = process.argv[2];
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -74,7 +75,7 @@ try {
     optimise(path.join(work, chunk), path.join(staging, `${stem}-${chunk}`));
     loaderSource = loaderSource.replaceAll(`"./${chunk}"`, `"./${stem}-${chunk}"`);
   }
-  fs.writeFileSync(path.join(staging, loader), loaderSource);
+  fs.writeFileSync(path.join(staging, loader), withChunkTimeout(loaderSource));
 
   // trunk's integrity attributes name the files it wrote: name the ones written here.
   const integrity = (file) =>

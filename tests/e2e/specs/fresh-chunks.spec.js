@@ -1,0 +1,197 @@
+// Fresh-eyes probes of the wasm chunks (issue 16): every chunk kept for offline
+// use, in both builds; offline visits to an article and a tag page; a chunk that
+// stalls, 404s or is gone after a new deployment; focus after a chunk arrives.
+// Each test says what the reader expects; a failing one is a finding.
+import fs from 'node:fs';
+import path from 'node:path';
+import { currentSplitLoader } from '../support/fresh-inline.js';
+import { DIST, DIST_NEWS, expect, makeSite, SAMPLE_FEED, test } from '../support/site.js';
+
+const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
+const TAGGED = SAMPLE_FEED.items.find((item) => item.tags?.length);
+const TAG = TAGGED.tags[0];
+
+/** The chunk files of a build: what its split loader fetches, and the loader. */
+function chunksOf(dist) {
+  const loader = fs.readdirSync(dist).find((file) => /^mivzak-[0-9a-f]+-split\.js$/.test(file));
+  const source = fs.readFileSync(path.join(dist, loader), 'utf8');
+  const fetched = [...source.matchAll(/new URL\("\.\/([^"]+\.wasm)"/g)].map((m) => m[1]);
+  return { loader, fetched };
+}
+function precacheOf(dist) {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/^const PRECACHE = (.*);$/m)[1]);
+}
+const articleChunk = (dist) => chunksOf(dist).fetched.find((f) => f.endsWith('-split_article_chunk.wasm'));
+
+for (const [name, dist] of [
+  ['dist', DIST],
+  ['target/dist-news', DIST_NEWS],
+]) {
+  test(`${name}: sw.js keeps every chunk the loader fetches, the shared ones and the loader too`, () => {
+    const { loader, fetched } = chunksOf(dist);
+    const kept = precacheOf(dist);
+    expect(fetched.length, 'split points: article, tag, resume').toBeGreaterThanOrEqual(3);
+    expect(
+      fetched.some((f) => /-chunk_\d+\.wasm$/.test(f)),
+      'a shared chunk',
+    ).toBe(true);
+    for (const file of [loader, ...fetched]) {
+      expect(kept, `${file} in PRECACHE`).toContain(file);
+      expect(fs.existsSync(path.join(dist, file)), `${file} in ${name}`).toBe(true);
+    }
+  });
+}
+
+/** Opens `url` and waits until the service worker controls the page. */
+async function openControlled(page, url) {
+  await page.goto(url);
+  await expect(page.locator('.flashes .flash, #comments-heading, article h1').first()).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+for (const sub of ['/', '/news/']) {
+  test(`one visit to the home page (${sub}), then offline: a tag page and an article open by deep link`, async ({
+    page,
+    context,
+  }) => {
+    const site = await makeSite(sub === '/' ? {} : { base: sub, dist: DIST_NEWS });
+    try {
+      await openControlled(page, site.url);
+      await context.setOffline(true);
+      // A fresh document each time: nothing in memory from the online visit.
+      await page.goto(`${site.url}tag/${encodeURIComponent(TAG)}`);
+      await expect(page.locator('.tag-page .article-card').first()).toBeVisible();
+      await expect(page.locator('.chunk-error')).toHaveCount(0);
+      await page.goto(`${site.url}article/${encodeURIComponent(ARTICLE.id)}`);
+      await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
+      await expect(page.locator('.chunk-error')).toHaveCount(0);
+      // And from the article, by the app's own links: a tag, then home, then a flash.
+      await page.goto(`${site.url}article/${encodeURIComponent(TAGGED.id)}`);
+      await page.locator('.tags a').first().click();
+      await expect(page.locator('.tag-page .article-card').first()).toBeVisible();
+    } finally {
+      await context.setOffline(false);
+      await site.close();
+    }
+  });
+}
+
+test('a chunk download that stalls (a dropped mobile connection): a notice with a retry that brings the article, not a blank page for good', async ({
+  page,
+  siteWith,
+}) => {
+  test.setTimeout(90_000);
+  const site = await siteWith();
+  await currentSplitLoader(site.root);
+  const chunk = `/${articleChunk(site.root)}`;
+  // The idle prefetch's request hangs; every later one would be answered.
+  site.fail(chunk, 200, { mode: 'stall', times: 1, headers: { 'content-type': 'application/wasm' } });
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await expect.poll(() => site.requests.some((r) => r.path === chunk), { timeout: 10_000 }).toBe(true);
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
+  // The loader gives a chunk 30 s (scripts/split-loader.mjs); before it had no limit,
+  // and the click waited on the prefetch's stalled request for good, on a blank page.
+  const error = page.locator('.chunk-error');
+  await expect(page.locator('article h1, .chunk-error').first()).toBeVisible({ timeout: 45_000 });
+  if (await error.count()) await error.getByRole('button', { name: 'נסו שוב' }).click();
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
+});
+
+test('a chunk that 404s says so, and the retry button brings the article once the server has it', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith();
+  const chunk = `/${articleChunk(site.root)}`;
+  site.fail(chunk, 404);
+  await page.goto(`${site.url}article/${encodeURIComponent(ARTICLE.id)}`);
+  const error = page.locator('.chunk-error');
+  await expect(error).toContainText('חלק מהדף לא נטען');
+  await expect(error).toHaveAttribute('role', 'alert');
+  site.heal(chunk);
+  await error.getByRole('button', { name: 'נסו שוב' }).click();
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
+  await expect(error).toHaveCount(0);
+});
+
+test('a new deployment while a tab is open: its old chunks are gone, and the article still opens', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith();
+  const { loader, fetched } = chunksOf(site.root);
+  // The tab's idle prefetch did not get its chunks (a dropped connection at that moment).
+  for (const file of fetched) site.fail(`/${file}`, 200, { mode: 'reset', times: 1 });
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await page.waitForTimeout(2000);
+  // The deployment: new hashes, the old files gone from the CDN.
+  for (const file of [loader, ...fetched]) {
+    fs.renameSync(
+      path.join(site.root, file),
+      path.join(site.root, file.replace(/mivzak-[0-9a-f]+/, 'mivzak-0123456789abcdef')),
+    );
+  }
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
+  // What the reader sees: "check your connection and try again", and trying again
+  // asks for the same missing file for ever; the new version is a reload away.
+  const error = page.locator('.chunk-error');
+  if (await error.isVisible({ timeout: 5000 }).catch(() => false)) {
+    await error.getByRole('button').click();
+  }
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title, { timeout: 10_000 });
+});
+
+test('an article opened before its chunk has arrived: focus moves to its heading, as for any link', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith();
+  const chunk = `/${articleChunk(site.root)}`;
+  site.slow(new RegExp(`${chunk.replace(/[.]/g, '\\.')}$`), 3000);
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
+  await expect(page.locator('article h1')).toHaveText(ARTICLE.title, { timeout: 10_000 });
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.matches('main h1') ?? false), { timeout: 3000 })
+    .toBe(true);
+});
+
+test('an article opened before its chunk has arrived: the page says it is loading', async ({ page, siteWith }) => {
+  const site = await siteWith();
+  const chunk = `/${articleChunk(site.root)}`;
+  site.slow(new RegExp(`${chunk.replace(/[.]/g, '\\.')}$`), 4000);
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await page
+    .locator('.flashes .flash a', { hasText: ARTICLE.title.slice(0, 20) })
+    .first()
+    .click();
+  await page.waitForTimeout(1000);
+  // Something in <main> tells the reader the page is coming (a status, a skeleton).
+  const said = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return Boolean(
+      main && (main.querySelector('[role=status], .loading, .skeleton, [aria-busy=true]') || main.textContent.trim()),
+    );
+  });
+  expect(said, 'main is not blank while the chunk downloads').toBe(true);
+});

@@ -1,0 +1,60 @@
+// Fresh-eyes probe: a page published by mivzak-render, taken over by the app
+// whose article and tag views are now wasm chunks. The published page is readable
+// from the first paint; the takeover must not blank it while its chunk downloads
+// (before the split, the app's view was there at the swap).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const RENDER = [path.join(ROOT, 'target/render/mivzak-render'), '/work/main/target/render/mivzak-render'].find((file) =>
+  fs.existsSync(file),
+);
+const ITEM = SAMPLE_FEED.items.find((item) => item.content_html || item.content_text);
+const TAG = SAMPLE_FEED.items.find((item) => item.tags?.length).tags[0];
+
+const PAGES = [
+  { kind: 'article', url: `article/${encodeURIComponent(ITEM.id)}/`, heading: 'main article h1', chunk: 'article' },
+  { kind: 'tag', url: `tag/${encodeURIComponent(TAG)}/`, heading: 'main .tag-page h1', chunk: 'tag' },
+];
+
+for (const [kind, chunkMs] of [
+  ['article', 0],
+  ['article', 3000],
+  ['tag', 3000],
+]) {
+  const published = PAGES.find((p) => p.kind === kind);
+  test(`a published ${kind} page taken over while its chunk is still coming (${chunkMs} ms more) stays on screen`, async ({
+    page,
+    siteWith,
+  }) => {
+    const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
+    site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
+    const run = spawnSync(RENDER, ['--dist', site.root], {
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // A phone: the page's chunk takes a while (the main wasm is not held back).
+    if (chunkMs) site.slow(new RegExp(`-split_${published.chunk}_chunk\\.wasm$`), chunkMs);
+    await page.setViewportSize({ width: 390, height: 500 });
+    await page.addInitScript((selector) => {
+      // Frames in which the page's heading is not on screen, from the first paint on.
+      window.__blank = [];
+      const look = () => {
+        const heading = document.querySelector(selector);
+        if (!heading?.getClientRects().length) window.__blank.push(performance.now());
+        requestAnimationFrame(look);
+      };
+      addEventListener('DOMContentLoaded', () => requestAnimationFrame(look));
+    }, published.heading);
+    await page.goto(site.url + published.url);
+    await expect(page.locator(published.heading)).toBeVisible();
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await page.waitForTimeout(chunkMs + 2000);
+    // Each frame is 16 ms: 16 frames are a quarter of a second of a blank page.
+    expect(await page.evaluate(() => window.__blank.length), 'frames without the page on screen').toBe(0);
+  });
+}
