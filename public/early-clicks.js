@@ -17,7 +17,7 @@
  *
  * Inlined by trunk at the end of index.html's <body>.
  */
-(() => {
+(function () {
   'use strict';
   var shared = window.MivzakShared;
   var watch = shared && window[shared.globals.start_watch];
@@ -87,6 +87,37 @@
     }
   }
 
+  // As after any link the app follows (src/components/navigation_focus.rs): focus
+  // goes to the new page's main heading, once the app shows it, so a keyboard or
+  // screen-reader user starts reading there. Not if the reader has moved on, or
+  // has put the focus somewhere themselves, meanwhile.
+  function focusHeadingWhenShown() {
+    var wanted = location.href;
+    var observer = new MutationObserver(tryFocus);
+    var timer = setTimeout(function () {
+      observer.disconnect();
+    }, 30000);
+    function tryFocus() {
+      var heading = document.querySelector('#app:not([hidden]) main h1');
+      var free = !document.activeElement || document.activeElement === document.body;
+      if (location.href !== wanted || !free) return done();
+      if (!heading) return;
+      heading.focus();
+      done();
+    }
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+    }
+    observer.observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['id', 'hidden'],
+    });
+    tryFocus();
+  }
+
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', onPopState);
   // A wasm that cannot start: the address the reader went to is loaded for real.
@@ -100,10 +131,11 @@
   });
   window[shared.globals.early_clicks] = {
     /** The app's router is live: every click is its from now on. */
-    stop: () => {
+    stop: function () {
       document.removeEventListener('click', onClick);
       window.removeEventListener('popstate', onPopState);
       if (performance.mark) performance.mark('mivzak:router-live');
+      if (moved && location.href !== first) focusHeadingWhenShown();
     },
   };
 })();

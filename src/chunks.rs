@@ -16,10 +16,13 @@ use wasm_bindgen::JsCast;
 /// What a split view's loader gives: the view, or the chunk that did not come.
 pub type Loaded = Result<AnyView, SplitLoaderError>;
 
-/// Draws the view `load` gives once its chunk is in (nothing for that moment:
-/// prefetched, it is already there). A chunk that does not come (offline before
-/// the service worker kept it, a failed download) leaves a Hebrew notice with a
-/// retry, never a broken page; the details go to the console.
+/// Draws the view `load` gives once its chunk is in; meanwhile the page says
+/// it is loading (prefetched, the chunk is already there and nothing shows).
+/// While any chunk is on its way, `mount::reveal_when_loaded` keeps the page's
+/// shell (a published article stays readable). A chunk that does not come
+/// (offline before the service worker kept it, a failed or stalled download, a
+/// file a newer deployment has replaced) leaves a Hebrew notice with a retry and
+/// a reload, never a broken page; the details go to the console.
 pub fn when_loaded<F, Fut>(load: F) -> AnyView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
@@ -31,23 +34,55 @@ where
         let future = load();
         Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(
             async move {
+                let _pending = Pending::start();
                 match future.await {
                     Ok(view) => view,
                     Err(error) => {
                         crate::log::warn(&format!("a part of the page did not load: {error}"));
                         view! {
-                        <p class="chunk-error" role="alert">
-                            "חלק מהדף לא נטען. בדקו את החיבור לרשת ו"
-                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"נסו שוב"</button>
-                        </p>
-                    }
-                    .into_any()
+                            <p class="chunk-error" role="alert">
+                                "חלק מהדף לא נטען. בדקו את החיבור לרשת ו"
+                                <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"נסו שוב"</button>
+                                " או "
+                                <button type="button" on:click=|_| { let _ = window().location().reload(); }>"טענו את הדף מחדש"</button>
+                            </p>
+                        }
+                        .into_any()
                     }
                 }
             },
         ))
     };
-    view! { <Suspense>{body}</Suspense> }.into_any()
+    let loading = || {
+        view! { <p class="chunk-loading" role="status">"טוען…"</p> }
+    };
+    view! { <Suspense fallback=loading>{body}</Suspense> }.into_any()
+}
+
+thread_local! {
+    /// Chunks on their way for views drawn now.
+    static PENDING: ArcRwSignal<u32> = ArcRwSignal::new(0);
+}
+
+/// How many views wait for their chunk; read in a reactive scope, it is tracked.
+pub fn loads_pending() -> u32 {
+    PENDING.with(|pending| pending.get())
+}
+
+/// One view's wait, counted in `PENDING` until it ends or the view is dropped.
+struct Pending;
+
+impl Pending {
+    fn start() -> Self {
+        PENDING.with(|pending| pending.update(|n| *n += 1));
+        Self
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        PENDING.with(|pending| pending.update(|n| *n = n.saturating_sub(1)));
+    }
 }
 
 thread_local! {

@@ -209,3 +209,19 @@ pub fn owner_abort_signal() -> Option<AbortSignal> {
     on_cleanup(move || controller.abort());
     Some(signal)
 }
+
+/// Resolves after `ms` milliseconds (a `setTimeout`); natively at once.
+pub async fn sleep_ms(ms: f64) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                resolve.unchecked_ref(),
+                ms.clamp(0.0, f64::from(i32::MAX)) as i32,
+            );
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ms;
+}

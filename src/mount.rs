@@ -124,7 +124,9 @@ pub fn reveal_when_loaded(source: FeedSource) {
         if done == Some(true) {
             return true;
         }
-        if source.state.get() == LoadState::Loading {
+        // The feed's first answer, and the page's own chunk: swapped in while it
+        // is still on its way, a published article would give way to nothing.
+        if source.state.get() == LoadState::Loading || crate::chunks::loads_pending() > 0 {
             return false;
         }
         let Some(shell) = document().get_element_by_id("app") else {

@@ -109,16 +109,34 @@ impl Deliveries {
 /// outbox, the retries, the duplicate check that reads comment HTML) is in a
 /// wasm chunk (`chunks`), shared with the article's: a page whose outbox is
 /// empty, nearly every one, never fetches it for this. A chunk that does not
-/// come leaves the outbox as it is, for the next page.
+/// come is tried again up to `retry::MAX_AUTOMATIC_TRIES` times with backoff,
+/// then the outbox is left as it is, for the next page.
 pub fn resume_outbox(deliveries: Deliveries) {
     if reader_storage::load(outbox::OUTBOX_KEY).is_none() {
         return;
     }
+    // A chunk that does not come (no service worker yet, a dropped download) is
+    // tried again with the comments' own backoff, as a failed post would be.
     #[cfg(all(target_arch = "wasm32", feature = "split"))]
     leptos::task::spawn_local(async move {
-        if let Err(error) = resume_chunk(deliveries).await {
-            crate::log::warn(&format!("unsent comments wait for the next page: {error}"));
+        for failures in 1..=super::retry::MAX_AUTOMATIC_TRIES {
+            match resume_chunk(deliveries).await {
+                Ok(()) => return,
+                Err(error) => {
+                    crate::log::warn(&format!(
+                        "unsent comments: their sender did not load: {error}"
+                    ));
+                    let wait = crate::backoff::backoff_seconds(
+                        2.0,
+                        failures,
+                        60.0,
+                        js_sys::Math::random(),
+                    );
+                    crate::dom::sleep_ms(wait * 1000.0).await;
+                }
+            }
         }
+        crate::log::warn("unsent comments wait for the next page");
     });
     #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
     deliveries.resume();

@@ -62,10 +62,29 @@ fn scroll_back_to(y: f64, frames_left: u32) {
     });
 }
 
+/// Focuses the page's main heading, once there is one: a page drawn from a
+/// wasm chunk (`chunks`) has none until the chunk is in. Tried each frame for up
+/// to 30 s (a chunk's time limit), and given up if the reader moves on meanwhile.
 fn focus_main_heading() {
-    if let Ok(Some(heading)) = document().query_selector("main h1") {
-        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+    let path = window().location().pathname().unwrap_or_default();
+    focus_heading_within(path, 1800);
+}
+
+fn focus_heading_within(path: String, frames_left: u32) {
+    let heading = document()
+        .query_selector("#app main h1")
+        .ok()
+        .flatten()
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(heading) => {
             let _ = heading.focus();
         }
+        None if frames_left > 0 => request_animation_frame(move || {
+            if window().location().pathname().unwrap_or_default() == path {
+                focus_heading_within(path, frames_left - 1);
+            }
+        }),
+        None => {}
     }
 }
