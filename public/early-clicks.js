@@ -93,13 +93,17 @@
   // has put the focus somewhere themselves, meanwhile.
   function focusHeadingWhenShown() {
     var wanted = location.href;
+    // What the reader focused in the shell (the flash they pressed Enter on) goes
+    // with it: that focus is not a choice to keep.
+    var shell = document.getElementById('app');
     var observer = new MutationObserver(tryFocus);
     var timer = setTimeout(function () {
       observer.disconnect();
     }, 30000);
     function tryFocus() {
       var heading = document.querySelector('#app:not([hidden]) main h1');
-      var free = !document.activeElement || document.activeElement === document.body;
+      var active = document.activeElement;
+      var free = !active || active === document.body || (shell && shell.contains(active));
       if (location.href !== wanted || !free) return done();
       if (!heading) return;
       heading.focus();

@@ -16,7 +16,8 @@ import { startIsso } from '../support/isso.js';
 import { makeSite } from '../support/sites.js';
 import { serveDir } from '../support/static-server.js';
 import { ENGINES } from './browsers.js';
-import { SCENARIOS as ALL } from './scenarios.js';
+import { SCENARIOS as EARLY_CLICKS } from './early-click-scenarios.js';
+import { SCENARIOS as BASIC } from './scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = fs.readFileSync(path.join(here, 'probe.js'), 'utf8');
@@ -25,8 +26,7 @@ const SCENARIO_TIMEOUT = 90_000;
 const pick = (list, words) =>
   words ? list.filter((name) => words.split(',').some((w) => name.includes(w.trim()))) : list;
 const engines = pick(Object.keys(ENGINES), process.env.ENGINES);
-// SCENARIO_FILE: another list of scenarios in this folder (fresh-scenarios.js).
-const SCENARIOS = process.env.SCENARIO_FILE ? (await import(`./${process.env.SCENARIO_FILE}`)).SCENARIOS : ALL;
+const SCENARIOS = [...BASIC, ...EARLY_CLICKS];
 const scenarios = SCENARIOS.filter((s) => pick([s.name], process.env.SCENARIOS).length);
 
 /** What one scenario may start: sites, a second-origin host page, Isso; all closed after it. */

@@ -1,5 +1,7 @@
 // Offline: the service worker's shell and kept feed, the offline notice, and the
 // comment outbox that survives a reload and sends exactly once.
+
+import { untilControlled } from '../support/service-worker.js';
 import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
@@ -11,14 +13,7 @@ const form = (page) => page.locator('.comments > .comment-form');
 async function openControlled(page, url) {
   await page.goto(url);
   await expect(page.locator('.flashes .flash, #comments-heading').first()).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
+  await untilControlled(page);
 }
 
 test('opened offline, the site shows the kept flashes and articles with an offline notice, and catches up online', async ({

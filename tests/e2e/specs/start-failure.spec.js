@@ -218,20 +218,3 @@ test('start-check.js arriving after the app has started raises no notice', async
   await expect(notice(page)).toHaveCount(0);
   expect(errors).toEqual([]);
 });
-
-test('a flash clicked before a wasm that then fails: the address loads for real, as the simplified article', async ({
-  page,
-}) => {
-  const broken = await site({
-    files: { 'feed.json': feedWith([], { edit: { [ARTICLE.id]: { url: ARTICLE_URL } } }) },
-  });
-  // The failure is seen when the wasm's 404 comes, seconds after the shell's flashes.
-  broken.slow(/_bg\.wasm$/, 3000);
-  broken.fail(WASM, 404);
-  await page.goto(broken.url);
-  await page.locator(`#app .flashes .flash a[href$="${encodeURIComponent(ARTICLE.id)}"]`).click();
-  expect(new URL(page.url()).pathname).toBe(`/article/${encodeURIComponent(ARTICLE.id)}`);
-  await expect(notice(page)).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
-  await expect(page.getByRole('link', { name: 'לכתבה המלאה' })).toHaveAttribute('href', ARTICLE_URL);
-});

@@ -1,23 +1,13 @@
-// Fresh-eyes probes of the comment outbox's resume chunk (src/comments/deliveries.rs,
+// The comment outbox's resume chunk (src/comments/deliveries.rs,
 // `resume_outbox`): unsent comments an earlier page left are sent from a wasm chunk
 // fetched only when the outbox holds one. Each test says what the reader expects.
 import fs from 'node:fs';
+import { untilControlled } from '../support/service-worker.js';
 import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
 const ARTICLE = SAMPLE_FEED.items.find((i) => i.content_text);
 const THREAD = `/article/${ARTICLE.id}`;
 const form = (page) => page.locator('.comments > .comment-form');
-
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
-}
 
 test('a comment sent offline, then the home page reloaded offline: back online, the home page sends it once', async ({
   page,
@@ -27,7 +17,7 @@ test('a comment sent offline, then the home page reloaded offline: back online, 
   const { site, isso } = await withComments();
   await page.goto(`${site.url}article/${ARTICLE.id}`);
   await expect(page.locator('#comments-heading')).toBeVisible();
-  await controlled(page);
+  await untilControlled(page);
   await context.setOffline(true);
   await form(page).getByLabel('התגובה שלכם').fill('נשלחה בלי חיבור, ונשלחת מדף הבית');
   await form(page).getByRole('button', { name: 'שליחת התגובה' }).click();

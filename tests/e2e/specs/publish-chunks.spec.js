@@ -1,4 +1,4 @@
-// Fresh-eyes probe: a page published by mivzak-render, taken over by the app
+// A page published by mivzak-render, taken over by the app
 // whose article and tag views are now wasm chunks. The published page is readable
 // from the first paint; the takeover must not blank it while its chunk downloads
 // (before the split, the app's view was there at the swap).

@@ -1,4 +1,4 @@
-// Fresh-eyes probe: what a first visit to the home page downloads of the chunks.
+// What a first visit to the home page downloads of the chunks.
 // The idle prefetch (src/chunks.rs) and the service worker's install (sw.js's
 // PRECACHE) both ask for every chunk, at about the same time after the load event.
 import { expect, test } from '../support/site.js';

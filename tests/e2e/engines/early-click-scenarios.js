@@ -1,7 +1,6 @@
-// Fresh-eyes probes of the early-click flow (public/early-clicks.js) in every
-// engine: `SCENARIO_FILE=fresh-scenarios.js node engines/run.js`.
+// The early-click flow (public/early-clicks.js) in every engine; run.js runs these
+// after scenarios.js's.
 import assert from 'node:assert/strict';
-import { inlineCurrentScripts } from '../support/fresh-inline.js';
 import { SAMPLE_FEED } from '../support/sites.js';
 import { waitFor } from './scenarios.js';
 
@@ -12,7 +11,6 @@ const LINK = `#app .flashes .flash a[href="/${ARTICLE_PATH}"]`;
 /** A site whose wasm is held back `ms`, open on its shell's flashes, marked. */
 async function shellOnly(page, site, ms) {
   const slow = await site();
-  inlineCurrentScripts(slow.root);
   slow.slow(/_bg\.wasm$/, ms);
   await page.goto(slow.url);
   await waitFor(page, (link) => Boolean(document.querySelector(link)), [LINK], { what: "the shell's flashes" });
