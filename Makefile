@@ -112,6 +112,7 @@ lint: e2e-deps
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --features split -- -D warnings
 	$(E2E)/node_modules/.bin/biome ci --error-on-warnings .
 
 e2e: e2e-deps browser isso
