@@ -7,7 +7,8 @@
  *   and removes it when it takes over.
  * - Pages (navigations) go to the network first; without one, the kept shell.
  * - config.json and the feed it names go to the network first, and every good
- *   answer (2xx, JSON, a feed with items) is kept. Only when the network fails
+ *   answer (2xx: a JSON object, a feed with items, an RSS or Atom document) is kept,
+ *   as its bytes and headers. Only when the network fails
  *   (offline, refused, reset) does the kept copy answer, marked with
  *   `x-mivzak-saved: <ms when kept>` so the app says how old it is. An HTTP
  *   error passes through as it is: the app's stale notice must see it. (A strict
@@ -83,8 +84,15 @@ async function knownFeedUrl() {
   return feedUrl;
 }
 
-/** Whether an answer is worth keeping as "the last good" one. */
-function isGood(url, text) {
+/**
+ * Whether an answer is worth keeping as "the last good" one: config.json a JSON
+ * object; the feed a JSON Feed with items, or an RSS, RDF or Atom document (the
+ * app reads it by its content, whatever its type: src/feed/read.rs). Not an error
+ * page a portal or a proxy answered with 200.
+ */
+function isGood(url, bytes) {
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  if (url !== CONFIG_URL && /^\s*</.test(text)) return /<(?:[\w-]+:)?(?:rss|RDF|feed)[\s>]/.test(text.slice(0, 8192));
   try {
     const value = JSON.parse(text);
     if (url === CONFIG_URL) return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -105,16 +113,17 @@ async function freshOrKept(request) {
     return kept;
   }
   if (answer.ok) {
-    const text = await answer
+    // Bytes, not text: a feed in windows-1255 must be kept as it came, with the
+    // Content-Type whose charset may name its encoding.
+    const bytes = await answer
       .clone()
-      .text()
+      .arrayBuffer()
       .catch(() => null);
-    if (text !== null && isGood(request.url, text)) {
-      if (request.url === CONFIG_URL) feedUrl = feedFromConfig(text);
+    if (bytes !== null && isGood(request.url, bytes)) {
+      if (request.url === CONFIG_URL) feedUrl = feedFromConfig(new TextDecoder().decode(bytes));
       const headers = new Headers(answer.headers);
       headers.set(SAVED_HEADER, String(Date.now()));
-      headers.set('content-type', 'application/json; charset=utf-8');
-      await cache.put(request.url, new Response(text, { status: 200, headers }));
+      await cache.put(request.url, new Response(bytes, { status: 200, headers }));
     }
   }
   return answer;

@@ -23,7 +23,11 @@ pub fn App(config: Config) -> impl IntoView {
     provide_clock();
     crate::theme::apply_theme(config.theme);
     let paths = crate::paths::Paths::new(crate::paths::base_path(&crate::http::document_base()));
-    let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
+    let source = FeedSource::start(
+        config.feed_url.clone(),
+        config.poll_seconds,
+        config.feed_date_rules(),
+    );
     source.take_over_from(crate::mount::flashes_on_screen(&paths));
     provide_context(source);
     crate::mount::reveal_when_loaded(source);

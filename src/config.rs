@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::shared;
+use crate::time::TimeLabels;
 
 mod loading;
 pub use loading::load;
@@ -64,6 +65,18 @@ pub struct Config {
     pub facebook_url: Option<String>,
     /// IANA zone that times are shown in.
     pub time_zone: String,
+    /// IANA zone of the feed's wall times, where it differs from `time_zone`: the
+    /// zone a date written without one is read in (and every date, with
+    /// `feed_time_labels: "local"`). `None` (the default, and `null`, `""` or a
+    /// zone the platform does not know, with a warning): `time_zone`. Read it
+    /// through [`Config::feed_zone`].
+    pub feed_time_zone: Option<String>,
+    /// Whether the feed's zone labels are believed (`"trust"`, the default) or its
+    /// dates' digits are read in [`Config::feed_zone`] whatever zone they name
+    /// (`"local"`, for a feed that writes Israel's time as `GMT`). See
+    /// `crate::time::FeedTime`.
+    #[serde(skip)]
+    pub feed_time_labels: TimeLabels,
     pub poll_seconds: u32,
     pub ticker: TickerOptions,
     /// The language of the feed's texts when neither an item nor the feed names
@@ -100,6 +113,8 @@ impl Default for Config {
             site_name: shared::DEFAULT_SITE_NAME.into(),
             facebook_url: None,
             time_zone: shared::DEFAULT_TIME_ZONE.into(),
+            feed_time_zone: None,
+            feed_time_labels: TimeLabels::Trust,
             poll_seconds: shared::DEFAULT_POLL_SECONDS,
             ticker: TickerOptions::default(),
             language: Some(shared::DEFAULT_LANGUAGE.into()),
@@ -118,6 +133,8 @@ const KNOWN_KEYS: &[&str] = &[
     "site_name",
     "facebook_url",
     "time_zone",
+    "feed_time_zone",
+    "feed_time_labels",
     "poll_seconds",
     "ticker",
     "language",
@@ -239,6 +256,11 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "site_name" => config.site_name = read(value)?,
         "facebook_url" => config.facebook_url = read(value)?,
         "time_zone" => config.time_zone = read(value)?,
+        "feed_time_zone" => config.feed_time_zone = read(value)?,
+        "feed_time_labels" => {
+            let name: String = read(value)?;
+            config.feed_time_labels = TimeLabels::parse(&name).ok_or("not trust or local")?;
+        }
         "poll_seconds" => {
             config.poll_seconds = u32::try_from(whole_number(value)?).unwrap_or(u32::MAX)
         }
@@ -266,6 +288,20 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
 }
 
 impl Config {
+    /// The zone a feed's wall times are read in: `feed_time_zone`, else the
+    /// site's `time_zone`.
+    pub fn feed_zone(&self) -> &str {
+        self.feed_time_zone.as_deref().unwrap_or(&self.time_zone)
+    }
+
+    /// How the feed's dates are read: [`Config::feed_zone`] and `feed_time_labels`.
+    pub fn feed_date_rules(&self) -> crate::feed::read::DateRules {
+        crate::feed::read::DateRules {
+            zone: self.feed_zone().to_owned(),
+            labels: self.feed_time_labels,
+        }
+    }
+
     fn validate(&mut self, defaults: &Config, warnings: &mut Vec<String>) {
         if self.feed_url.trim().is_empty() {
             warnings.push("config.json: feed_url is empty; using the default".into());
@@ -291,6 +327,18 @@ impl Config {
             .is_some_and(|u| u.trim().is_empty())
         {
             self.facebook_url = None;
+        }
+        // Checked here, not with `time_zone` at loading: natively (chrono-tz) and
+        // in the browser (`Intl`) alike, so the renderer warns about it too.
+        match self.feed_time_zone.as_deref() {
+            Some(zone) if zone.trim().is_empty() => self.feed_time_zone = None,
+            Some(zone) if !crate::time::zone_is_valid(zone) => {
+                warnings.push(format!(
+                    "config.json: unknown feed_time_zone {zone:?}; using time_zone"
+                ));
+                self.feed_time_zone = None;
+            }
+            _ => {}
         }
         for field in [&mut self.site_image, &mut self.publisher_logo] {
             if field.as_deref().is_some_and(|u| u.trim().is_empty()) {

@@ -1,20 +1,27 @@
-//! The JSON Feed: its model and validation (pure), the merge of one poll into the
-//! last, the polling schedule, and the source that fetches it in the browser.
+//! The feed: its bytes decoded (`encoding`), its format told by its content
+//! (`read`), JSON Feed (`parse`) or RSS and Atom (`xml`) read into one model
+//! (pure), the merge of one poll into the last, the polling schedule, and the
+//! source that fetches it in the browser.
 
 pub mod backoff;
 pub mod base;
+pub mod encoding;
 pub mod fetch;
+pub mod first_image;
 pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod plain_text;
+pub mod read;
 pub mod reconcile;
 pub mod source;
 pub mod tags;
 pub mod takeover;
+pub mod xml;
 
 pub use model::{Article, Feed};
-pub use parse::parse_feed;
+pub use parse::{parse_feed, parse_json_feed};
+pub use read::{read_feed, FeedFormat};
 
 /// Why the feed could not be shown. The Hebrew message is for the reader, the
 /// rest goes to the console.
@@ -38,8 +45,14 @@ pub enum FeedError {
     Status(u16),
     #[error("the feed is not JSON: {0}")]
     NotJson(String),
-    #[error("not a JSON Feed: {0}")]
+    /// Began as XML (RSS or Atom), but no lenient reading makes a document of it.
+    #[error("the feed is not XML: {0}")]
+    NotXml(String),
+    #[error("not a feed: {0}")]
     NotAFeed(String),
+    /// The bytes are in an encoding nobody named, or one no decoder knows.
+    #[error("the feed's text cannot be decoded: {0}")]
+    Undecodable(String),
     #[error("the feed is too large: {0}")]
     TooLarge(String),
 }
@@ -57,7 +70,13 @@ impl FeedError {
             }
             Self::Status(404) => "עדכון המבזקים לא נמצא בשרת.",
             Self::Status(_) => "שרת המבזקים אינו זמין כרגע. ננסה שוב בקרוב.",
-            Self::NotJson(_) | Self::NotAFeed(_) => "התקבל עדכון מבזקים פגום. ננסה שוב בקרוב.",
+            Self::NotJson(_) | Self::NotXml(_) | Self::NotAFeed(_) => {
+                "התקבל עדכון מבזקים פגום. ננסה שוב בקרוב."
+            }
+            Self::Undecodable(_) => {
+                "עדכון המבזקים כתוב בקידוד תווים שאיננו יודעים לקרוא. \
+                 אין זו תקלה בחיבור שלכם; מנהלי האתר יכולים לתקן את ההגדרה."
+            }
             Self::TooLarge(_) => "עדכון המבזקים גדול מדי להצגה.",
         }
     }

@@ -34,10 +34,22 @@ pub struct Answer {
     pub status: u16,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
-    pub text: String,
+    /// The `Content-Type` header, for the charset a feed's bytes are in.
+    pub content_type: Option<String>,
+    /// The body as bytes: a feed is decoded by its own rules (`feed::encoding`),
+    /// not as the UTF-8 that `Response.text()` always assumes.
+    pub body: Vec<u8>,
     /// Set when the network failed and the service worker answered with the last
     /// good copy it kept (`public/sw.js`): when that copy was stored, in ms.
     pub saved_at_ms: Option<f64>,
+}
+
+impl Answer {
+    /// The body as UTF-8 text (config.json and Isso's JSON are UTF-8 by their
+    /// specs); a broken sequence becomes U+FFFD.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
 }
 
 pub use crate::shared::SAVED_COPY_HEADER;
@@ -213,6 +225,7 @@ async fn exchange(ask: Ask<'_>, stop: &Stop) -> Result<Answer, HttpError> {
     let headers = response.headers();
     let etag = headers.get("etag");
     let last_modified = headers.get("last-modified");
+    let content_type = headers.get("content-type");
     let saved_at_ms = headers
         .get(SAVED_COPY_HEADER)
         .and_then(|v| v.parse::<f64>().ok());
@@ -225,15 +238,16 @@ async fn exchange(ask: Ask<'_>, stop: &Stop) -> Result<Answer, HttpError> {
             retry_after,
         });
     }
-    let text = match (ask.skip_body_if_etag, etag.as_deref()) {
-        (Some(known), Some(now)) if known == now => String::new(),
-        _ => response.text().await.map_err(|e| stop.error(e))?,
+    let body = match (ask.skip_body_if_etag, etag.as_deref()) {
+        (Some(known), Some(now)) if known == now => Vec::new(),
+        _ => response.binary().await.map_err(|e| stop.error(e))?,
     };
     Ok(Answer {
         status,
         etag,
         last_modified,
-        text,
+        content_type,
+        body,
         saved_at_ms,
     })
 }

@@ -1,15 +1,20 @@
-//! Dates: reading them as feeds write them (pure, chrono), the rules for which day
-//! a time is labelled with and how long ago it was (pure, on civil dates), and
-//! formatting in the site's zone: in the browser through its `Intl`, so the wasm
-//! carries no tz data (`browser.rs`); natively, for the publish-time pages, with
-//! chrono-tz and he-IL's data written out, giving the browser's very strings
+//! Dates: reading them as feeds write them (pure, chrono: [`parse_date_ms`] for
+//! dates that name an instant, `feed_date.rs` for everything RSS, Atom and JSON
+//! Feed generators write, zoneless dates and zone names included), the rules for
+//! which day a time is labelled with and how long ago it was (pure, on civil
+//! dates), and formatting in the site's zone: in the browser through its `Intl`, so
+//! the wasm carries no tz data (`browser.rs`); natively, for the publish-time pages,
+//! with chrono-tz and he-IL's data written out, giving the browser's very strings
 //! (`native.rs`).
 //!
-//! The civil date of an instant (year, month, day in the site's `time_zone`) is the
-//! one thing the pure rules need from the zone; the browser side reads it with
-//! `Intl.DateTimeFormat(…).formatToParts`.
+//! The civil date of an instant (year, month, day in the site's `time_zone`) and a
+//! zone's offset at an instant are the things the pure rules need from the zone;
+//! the browser side reads both with `Intl.DateTimeFormat(…).formatToParts`.
 
 use chrono::{DateTime, Datelike, NaiveDate};
+
+mod feed_date;
+pub use feed_date::{future_by_whole_hours, read_feed_date, FeedDate, FeedTime, TimeLabels};
 
 /// Milliseconds since the epoch of a feed's date, or `None` when it cannot be read.
 ///
@@ -28,6 +33,12 @@ use chrono::{DateTime, Datelike, NaiveDate};
 /// (`2024-12-27`), since reading it in some zone would show a time the publisher
 /// never wrote; anything else. Out-of-range fields (month 13, 25:00, +24:00) are
 /// refused by chrono. Leading and trailing white space is ignored.
+///
+/// This is the narrow rule the sitemaps and the publish manifest read back, and
+/// the static shell in `index.html` mirrors; [`read_feed_date`] reads a superset
+/// (RFC 822 dates as feeds write them, zone names such as `IST`, zoneless dates),
+/// and every date this reads, it reads as the same instant
+/// ([`FeedDate::Zoned`]'s `instant_ms`).
 pub fn parse_date_ms(text: &str) -> Option<i64> {
     let text = text.trim();
     let rfc3339 = iso_as_rfc3339(text).or_else(|| rfc2822_as_rfc3339(text))?;
@@ -37,10 +48,19 @@ pub fn parse_date_ms(text: &str) -> Option<i64> {
 }
 
 /// Rewrites the ISO 8601 variants of [`parse_date_ms`] as strict RFC 3339
-/// (`YYYY-MM-DDTHH:MM:SS[.f]±HH:MM`), or `None` when `text` is not one of them.
-/// Only the shape is checked here; chrono checks the ranges.
+/// (`YYYY-MM-DDTHH:MM:SS[.f]±HH:MM`), or `None` when `text` is not one of them or
+/// has no offset. Only the shape is checked here; chrono checks the ranges.
 /// The static shell in `index.html` reads the same shapes with one regular expression.
 fn iso_as_rfc3339(text: &str) -> Option<String> {
+    let (local, offset) = iso_parts(text)?;
+    Some(local + &offset?)
+}
+
+/// The ISO 8601 variants of [`parse_date_ms`] in RFC 3339's pieces: the date and
+/// time (`YYYY-MM-DDTHH:MM:SS[.f]`) and the offset (`±HH:MM`), `None` for the
+/// offset when the text ends after its time (`2024-12-27T14:02:00`, which
+/// [`read_feed_date`] reads as zoneless); `None` when `text` is none of them.
+fn iso_parts(text: &str) -> Option<(String, Option<String>)> {
     let date = text.get(..10).filter(|date| shaped(date, "dddd-dd-dd"))?;
     let rest = text[10..].strip_prefix(['T', 't', ' '])?;
     let clock = rest.get(..5).filter(|clock| shaped(clock, "dd:dd"))?;
@@ -59,14 +79,17 @@ fn iso_as_rfc3339(text: &str) -> Option<String> {
             rest = &rest[digits + 1..];
         }
     }
+    let local = format!("{date}T{clock}{seconds}{fraction}");
+    if rest.is_empty() {
+        return Some((local, None));
+    }
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let (offset, numeric, rest) = offset(rest)?;
     let rest = match rest.strip_prefix(' ') {
         Some(abbreviation) if numeric && is_abbreviation(abbreviation) => "",
         _ => rest,
     };
-    rest.is_empty()
-        .then(|| format!("{date}T{clock}{seconds}{fraction}{offset}"))
+    rest.is_empty().then_some((local, Some(offset)))
 }
 
 /// Rewrites an RFC 2822 date (`[Fri,] 27 Dec 2024 14:02[:00] +0200`, or with `GMT`,
@@ -294,15 +317,66 @@ pub fn utc_date(ms: i64) -> NaiveDate {
 mod browser;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms, zone_is_valid,
+    civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms,
+    wall_to_instant_ms, zone_is_valid,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{
-    civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms, zone_is_valid,
+    civil_date, format_ago, format_clock, format_date_time, format_day, iso, now_ms,
+    wall_to_instant_ms, zone_is_valid,
 };
+
+/// The farthest from the epoch a wall time may be for [`wall_to_instant_by`]: a
+/// JavaScript `Date`'s range (ECMA-262, "Time Values and Time Range",
+/// 8.64 × 10¹⁵ ms) less the two days it looks around, so that the browser, whose
+/// `Intl` throws beyond that range, and the native side answer alike.
+const WALL_RANGE_MS: i64 = 8_640_000_000_000_000 - 2 * 86_400_000;
+
+/// The instant (ms since the epoch) at which a zone's clocks show `wall_ms` (the
+/// wall time's digits read as if UTC), given `offset_ms_at(instant)`, the zone's
+/// offset east of UTC in ms at an instant (`None` when it cannot be told). The one
+/// rule for both `wall_to_instant_ms`, so the published page and the browser agree
+/// to the millisecond, at the daylight-saving changes too:
+///
+/// - the zone's offsets a day before and a day after the wall time (read as UTC)
+///   are the two it can have there (no zone changes its clocks twice in two days);
+///   each gives a reading, `wall_ms − offset`, valid when the zone has that offset
+///   at that instant;
+/// - one valid reading: that one;
+/// - both valid, in an overlap when the clocks go back (Israel's 01:30 on
+///   27 October 2024, once in summer time, once in winter time): the earlier one,
+///   the first time the clocks showed it;
+/// - none valid, in a gap when the clocks go forward (02:30 on 29 March 2024 in
+///   Israel, which the clocks skip): the reading with the offset before the gap, so
+///   the time moves on by the gap's length (03:30 summer time). This is what the
+///   browser's own `Date` does with a local time (ECMA-262's `UTC(t)`), and
+///   Temporal's `"compatible"` disambiguation, which also looks one day either side.
+///
+/// `None` for a wall time beyond a `Date`'s range (less two days), or when an
+/// offset cannot be told. Two to four calls of `offset_ms_at`: two when the offset
+/// is the same on both sides.
+fn wall_to_instant_by(wall_ms: i64, offset_ms_at: impl Fn(i64) -> Option<i64>) -> Option<i64> {
+    const DAY_MS: i64 = 86_400_000;
+    if !(-WALL_RANGE_MS..=WALL_RANGE_MS).contains(&wall_ms) {
+        return None;
+    }
+    let before = offset_ms_at(wall_ms - DAY_MS)?;
+    let after = offset_ms_at(wall_ms + DAY_MS)?;
+    let with_before = wall_ms.checked_sub(before)?;
+    if before == after {
+        return Some(with_before);
+    }
+    let with_after = wall_ms.checked_sub(after)?;
+    let valid = |instant: i64, offset: i64| offset_ms_at(instant) == Some(offset);
+    match (valid(with_before, before), valid(with_after, after)) {
+        (true, true) => Some(with_before.min(with_after)),
+        (false, true) => Some(with_after),
+        (true, false) | (false, false) => Some(with_before),
+    }
+}
 
 /// The day beside a time, or `None` for today: [`day_label`] on the civil date of
 /// `ms` in `zone` and `today` (the reader's today there, [`civil_date`] of now),

@@ -180,3 +180,86 @@ fn site_url_is_an_absolute_http_address_ending_in_a_slash() {
     assert_eq!(parsed.config.publisher_logo.as_deref(), Some("logo.png"));
     assert!(parsed.warnings.is_empty());
 }
+
+#[test]
+fn the_feeds_zone_is_the_sites_unless_feed_time_zone_names_another() {
+    let parsed = parse("{}");
+    assert_eq!(parsed.config.feed_time_zone, None);
+    assert_eq!(parsed.config.feed_zone(), "Asia/Jerusalem");
+    let parsed = parse(r#"{"time_zone": "Europe/London"}"#);
+    assert_eq!(parsed.config.feed_zone(), "Europe/London");
+    for zone in ["America/New_York", "UTC", "israel", "+03:00"] {
+        let parsed = parse(&format!(
+            r#"{{"time_zone": "Europe/London", "feed_time_zone": "{zone}"}}"#
+        ));
+        assert_eq!(parsed.config.feed_time_zone.as_deref(), Some(zone));
+        assert_eq!(parsed.config.feed_zone(), zone);
+        assert!(parsed.warnings.is_empty(), "{zone}: {:?}", parsed.warnings);
+    }
+}
+
+#[test]
+fn feed_time_zone_off_or_unknown_falls_back_to_time_zone() {
+    // Off, without a word.
+    for json in ["null", r#""""#, r#"" ""#] {
+        let parsed = parse(&format!(r#"{{"feed_time_zone": {json}}}"#));
+        assert_eq!(parsed.config.feed_time_zone, None, "{json}");
+        assert_eq!(parsed.config.feed_zone(), "Asia/Jerusalem", "{json}");
+        assert!(parsed.warnings.is_empty(), "{json}: {:?}", parsed.warnings);
+    }
+    // Wrong, with a warning; the other keys stand.
+    for json in [
+        r#""Mars/Olympus""#,
+        r#""Jerusalem""#,
+        r#"" Asia/Jerusalem""#,
+        "3",
+        r#"["Asia/Jerusalem"]"#,
+    ] {
+        let parsed = parse(&format!(
+            r#"{{"feed_time_zone": {json}, "site_name": "חדשות"}}"#
+        ));
+        assert_eq!(parsed.config.feed_time_zone, None, "{json}");
+        assert_eq!(parsed.config.feed_zone(), "Asia/Jerusalem", "{json}");
+        assert_eq!(parsed.config.site_name, "חדשות");
+        assert_eq!(parsed.warnings.len(), 1, "{json}: {:?}", parsed.warnings);
+        assert!(parsed.warnings[0].contains("feed_time_zone"), "{json}");
+    }
+}
+
+#[test]
+fn feed_time_labels_are_trust_or_local() {
+    use mivzak::time::TimeLabels;
+    assert_eq!(parse("{}").config.feed_time_labels, TimeLabels::Trust);
+    let parsed = parse(r#"{"feed_time_labels": "local"}"#);
+    assert_eq!(parsed.config.feed_time_labels, TimeLabels::Local);
+    assert!(parsed.warnings.is_empty());
+    let parsed = parse(r#"{"feed_time_labels": "trust"}"#);
+    assert_eq!(parsed.config.feed_time_labels, TimeLabels::Trust);
+    assert!(parsed.warnings.is_empty());
+    for json in [r#""Local""#, r#""utc""#, r#""""#, "true", "null"] {
+        let parsed = parse(&format!(
+            r#"{{"feed_time_labels": {json}, "ticker": {{"mode": "marquee"}}}}"#
+        ));
+        assert_eq!(parsed.config.feed_time_labels, TimeLabels::Trust, "{json}");
+        assert_eq!(parsed.config.ticker.mode, TickerMode::Marquee, "{json}");
+        assert_eq!(parsed.warnings.len(), 1, "{json}: {:?}", parsed.warnings);
+        assert!(
+            parsed.warnings[0].contains("feed_time_labels ignored"),
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn the_feed_date_keys_are_known_and_their_misspellings_are_not() {
+    let parsed = parse(
+        r#"{"feed_time_zone": "Asia/Jerusalem", "feed_time_labels": "local", "feed_timezone": "UTC", "feed_time_label": "local"}"#,
+    );
+    assert_eq!(
+        parsed.warnings,
+        [
+            "config.json: unknown key feed_time_label",
+            "config.json: unknown key feed_timezone"
+        ]
+    );
+}

@@ -36,7 +36,7 @@ impl Isso {
         ask.json_body = body;
         http::send(ask)
             .await
-            .map(|a| a.text)
+            .map(|a| a.text())
             .map_err(CommentError::from)
     }
 }

@@ -11,7 +11,7 @@ pub async fn load() -> Config {
     let url = http::resolve_url("config.json", &http::document_base());
     let mut config = match http::send_or_take("config", Ask::get(&url)).await {
         Ok(answer) => {
-            let parsed = parse(&answer.text);
+            let parsed = parse(&answer.text());
             for warning in &parsed.warnings {
                 log::warn(warning);
             }

@@ -55,7 +55,11 @@ pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
         origin: window().location().origin().unwrap_or_default(),
         target: options.target,
     });
-    let source = FeedSource::start(config.feed_url.clone(), config.poll_seconds);
+    let source = FeedSource::start(
+        config.feed_url.clone(),
+        config.poll_seconds,
+        config.feed_date_rules(),
+    );
     provide_context(source);
     crate::mount::reveal_when_loaded(source);
     provide_context(config);

@@ -1,4 +1,4 @@
-//! The feed's conditional fetch: the ETag and the last text it remembers, so that an
+//! The feed's conditional fetch: the ETag and the last bytes it remembers, so that an
 //! unchanged feed (a 304 the browser answered from its cache, the same ETag, the
 //! same bytes) is not parsed again; the copy the service worker kept when the
 //! network is down; and what a failed request means for the reader.
@@ -8,14 +8,15 @@ use std::cell::RefCell;
 use leptos::prelude::window;
 
 use super::model::Feed;
-use super::{no_answer_error, parse_feed, FeedError};
+use super::read::{read_feed_async, DateRules};
+use super::{no_answer_error, FeedError};
 use crate::http::{self, Ask, HttpError};
 
 /// What the last good answer was, for the next request.
 #[derive(Default)]
 pub struct Remembered {
     etag: Option<String>,
-    last_text: String,
+    last_body: Vec<u8>,
 }
 
 /// What a poll brought.
@@ -31,8 +32,15 @@ pub enum Polled {
     },
 }
 
-/// Fetches the feed at `url`, asking only for what changed since `remembered`.
-pub async fn fetch_feed(url: &str, remembered: &RefCell<Remembered>) -> Result<Polled, FeedError> {
+/// Fetches the feed at `url`, asking only for what changed since `remembered`,
+/// and reads it whatever its format and encoding (`read.rs`), its dates by `rules`.
+/// An error that comes from the feed's content names `url` (the console's line
+/// then says which feed); the reader's message stays the error's own.
+pub async fn fetch_feed(
+    url: &str,
+    remembered: &RefCell<Remembered>,
+    rules: &DateRules,
+) -> Result<Polled, FeedError> {
     let known_etag = remembered.borrow().etag.clone();
     let mut ask = Ask::get(url);
     ask.skip_body_if_etag = known_etag.as_deref();
@@ -41,25 +49,44 @@ pub async fn fetch_feed(url: &str, remembered: &RefCell<Remembered>) -> Result<P
         Err(error) => return Err(to_feed_error(url, error).await),
     };
     if let Some(at_ms) = answer.saved_at_ms {
-        let showing = !remembered.borrow().last_text.is_empty();
+        let showing = !remembered.borrow().last_body.is_empty();
         let feed = if showing {
             None
         } else {
-            Some(parse_feed(&answer.text)?)
+            Some(read(url, &answer, rules).await?)
         };
         return Ok(Polled::Saved { feed, at_ms });
     }
     if answer.etag.is_some() && answer.etag == known_etag {
         return Ok(Polled::Same);
     }
-    if answer.text == remembered.borrow().last_text {
+    if answer.body == remembered.borrow().last_body {
         return Ok(Polled::Same);
     }
-    let feed = parse_feed(&answer.text)?;
+    let feed = read(url, &answer, rules).await?;
     let mut remembered = remembered.borrow_mut();
     remembered.etag = answer.etag;
-    remembered.last_text = answer.text;
+    remembered.last_body = answer.body;
     Ok(Polled::Changed(feed))
+}
+
+/// The feed in `answer`, fetched from `url`.
+pub async fn read(url: &str, answer: &http::Answer, rules: &DateRules) -> Result<Feed, FeedError> {
+    read_feed_async(&answer.body, answer.content_type.as_deref(), rules)
+        .await
+        .map_err(|error| with_url(url, error))
+}
+
+/// `error` with `url` in its details, for errors about what the feed holds.
+fn with_url(url: &str, error: FeedError) -> FeedError {
+    match error {
+        FeedError::NotJson(why) => FeedError::NotJson(format!("{url}: {why}")),
+        FeedError::NotXml(why) => FeedError::NotXml(format!("{url}: {why}")),
+        FeedError::NotAFeed(why) => FeedError::NotAFeed(format!("{url}: {why}")),
+        FeedError::Undecodable(why) => FeedError::Undecodable(format!("{url}: {why}")),
+        FeedError::TooLarge(why) => FeedError::TooLarge(format!("{url}: {why}")),
+        other => other,
+    }
 }
 
 /// The feed's error for a failed request to `url`. A request with no answer at

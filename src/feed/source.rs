@@ -10,11 +10,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::backoff::next_poll_seconds;
-use super::fetch::{fetch_feed, to_feed_error, Polled, Remembered};
+use super::fetch::{fetch_feed, read, to_feed_error, Polled, Remembered};
 use super::merge::merge;
 use super::model::{Article, Feed};
+use super::read::DateRules;
 use super::reconcile::{older_entries, reconcile};
-use super::{parse_feed, FeedError};
+use super::FeedError;
 use crate::dom::{on_document, on_window};
 use crate::http::{self, Ask};
 use crate::log;
@@ -84,6 +85,12 @@ pub struct FeedSource {
 struct Poller {
     url: String,
     poll_seconds: u32,
+    rules: DateRules,
+    /// Every page of the feed read so far (the feed's own URL, then each
+    /// `next_url` followed), absolute: a `next_url` back to one of them ends paging.
+    pages_read: RefCell<Vec<String>>,
+    /// Whether the console has been told that the feed's zone labels seem to lie.
+    warned_of_future: Cell<bool>,
     remembered: RefCell<Remembered>,
     failures: Cell<u32>,
     timer: Cell<Option<TimeoutHandle>>,
@@ -97,11 +104,15 @@ struct Poller {
 }
 
 impl FeedSource {
-    /// Starts polling `url` every `poll_seconds`. Call once, at the top of the app.
-    pub fn start(url: String, poll_seconds: u32) -> Self {
+    /// Starts polling `url` every `poll_seconds`, reading its dates by `rules`.
+    /// Call once, at the top of the app.
+    pub fn start(url: String, poll_seconds: u32, rules: DateRules) -> Self {
         let poller = Rc::new(Poller {
             url: url.clone(),
             poll_seconds,
+            pages_read: RefCell::new(vec![http::resolve_url(&url, &http::document_base())]),
+            warned_of_future: Cell::new(false),
+            rules,
             remembered: RefCell::default(),
             failures: Cell::new(0),
             timer: Cell::new(None),
@@ -144,6 +155,12 @@ impl FeedSource {
         let poller = Rc::new(Poller {
             url: url.clone(),
             poll_seconds: 0,
+            rules: DateRules {
+                zone: String::new(),
+                labels: crate::time::TimeLabels::Trust,
+            },
+            pages_read: RefCell::default(),
+            warned_of_future: Cell::new(false),
             remembered: RefCell::default(),
             failures: Cell::new(0),
             timer: Cell::new(None),
@@ -200,7 +217,7 @@ impl FeedSource {
         // Outside any owner: the source's requests are the page's, never a
         // view's, so leaving a page never aborts a poll.
         leptos::task::spawn_local(async move {
-            let outcome = fetch_feed(&poller.url, &poller.remembered).await;
+            let outcome = fetch_feed(&poller.url, &poller.remembered, &poller.rules).await;
             poller.in_flight.set(false);
             match outcome {
                 Ok(Polled::Changed(feed)) => self.apply(feed),
@@ -269,9 +286,17 @@ impl FeedSource {
         }
         self.loading_more.set(true);
         let url = http::resolve_url(&next, &self.info.with_untracked(|i| i.base_url.clone()));
+        let poller = self.poller.get_value();
+        if poller.pages_read.borrow().contains(&url) {
+            // The feed's first page names itself (or a page already shown) as next.
+            self.loading_more.set(false);
+            self.info.update(|info| info.next_url = None);
+            return;
+        }
+        poller.pages_read.borrow_mut().push(url.clone());
         leptos::task::spawn_local(async move {
             let outcome = match http::send(Ask::get(&url)).await {
-                Ok(answer) => parse_feed(&answer.text),
+                Ok(answer) => read(&url, &answer, &poller.rules).await,
                 Err(error) => Err(to_feed_error(&url, error).await),
             };
             self.loading_more.set(false);
@@ -281,8 +306,15 @@ impl FeedSource {
                     let fresh = self
                         .entries
                         .with_untracked(|current| older_entries(current, older.items));
+                    // A page that brings nothing new, or points back at a page
+                    // already read, ends paging: the button would fetch the same
+                    // document on every press.
+                    let next_url = older.next_url.filter(|_| !fresh.is_empty()).filter(|next| {
+                        let next = http::resolve_url(next, &url);
+                        !poller.pages_read.borrow().contains(&next)
+                    });
                     self.entries.update(|entries| entries.extend(fresh));
-                    self.info.update(|info| info.next_url = older.next_url);
+                    self.info.update(|info| info.next_url = next_url);
                 }
                 Err(error) => log::warn(&format!("load more failed: {error}")),
             }
@@ -291,6 +323,7 @@ impl FeedSource {
 
     fn apply(self, feed: Feed) {
         report_skipped(&feed);
+        self.warn_of_future(&feed);
         let first_load =
             self.entries.with_untracked(Vec::is_empty) && self.last_ok_ms.get_untracked().is_none();
         let shown = self.poller.get_value().shown.take();
@@ -309,6 +342,29 @@ impl FeedSource {
             return;
         }
         self.apply_items(feed, first_load);
+    }
+
+    /// Says once in the console when the newest item is a whole number of hours
+    /// ahead of now: the feed's zone label most likely lies (Walla labels Israel
+    /// time "GMT"), and config.json can say what its dates mean.
+    fn warn_of_future(self, feed: &Feed) {
+        let poller = self.poller.get_value();
+        if poller.warned_of_future.get() {
+            return;
+        }
+        let newest = feed.items.iter().filter_map(|item| item.published_ms).max();
+        let hours = newest
+            .and_then(|newest| crate::time::future_by_whole_hours(newest, crate::time::now_ms()));
+        if let Some(hours) = hours {
+            poller.warned_of_future.set(true);
+            log::warn(&format!(
+                "feed {}: its newest item is dated {hours} hour(s) ahead of now: its dates' \
+                 zone labels may not be true. If the feed writes local time under a \
+                 \"GMT\" or other label, set \"feed_time_labels\": \"local\" (and \
+                 \"feed_time_zone\", an IANA zone such as \"Asia/Jerusalem\") in config.json",
+                poller.url
+            ));
+        }
     }
 
     /// Puts `feed` on screen (`first_load`: nothing marked new or announced).
@@ -350,7 +406,7 @@ impl FeedSource {
     }
 
     fn fail(self, error: FeedError) {
-        log::warn(&format!("feed: {error}"));
+        log::warn(&format!("feed {}: {error}", self.poller.get_value().url));
         let poller = self.poller.get_value();
         poller.failures.set(poller.failures.get() + 1);
         if self.last_ok_ms.get_untracked().is_some() {

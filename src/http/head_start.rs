@@ -4,7 +4,8 @@
 //!
 //! The script leaves `window.__mivzakHeadStart = { config, feed }` (the name is
 //! `shared::HEAD_START_GLOBAL`), each a promise
-//! of `{ requested, status, ok, etag, lastModified, retryAfter, saved, text }`, rejected
+//! of `{ requested, status, ok, etag, lastModified, retryAfter, saved, contentType,
+//! bytes }` (`bytes` a `Uint8Array` of the body, `text` its UTF-8 reading), rejected
 //! when the request failed (`name` "TimeoutError" after 15 s).
 
 use js_sys::{Promise, Reflect};
@@ -41,11 +42,15 @@ pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
                 .ok()
                 .and_then(|s| s.as_f64())
                 .unwrap_or(0.0) as u16;
-            let body = text("text").unwrap_or_default();
+            let body = Reflect::get(&found, &"bytes".into())
+                .ok()
+                .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())
+                .map(|bytes| bytes.to_vec())
+                .unwrap_or_default();
             if !Reflect::get(&found, &"ok".into()).is_ok_and(|ok| ok.is_truthy()) {
                 return Some(Err(HttpError::Status {
                     code: status,
-                    body,
+                    body: String::from_utf8_lossy(&body).into_owned(),
                     retry_after: text("retryAfter"),
                 }));
             }
@@ -53,7 +58,8 @@ pub async fn take(slot: &str, url: &str) -> Option<Result<Answer, HttpError>> {
                 status,
                 etag: text("etag"),
                 last_modified: text("lastModified"),
-                text: body,
+                content_type: text("contentType"),
+                body,
                 saved_at_ms: text("saved").and_then(|v| v.parse::<f64>().ok()),
             }))
         }

@@ -35,8 +35,16 @@ pub fn is_http_url(name: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// The body of `url` (UTF-8), following redirects; any status but 2xx is an error.
-pub fn get_text(url: &str) -> Result<String, FetchError> {
+/// A feed as fetched or read from a file: its bytes, decoded by the feed's own
+/// rules (`feed::encoding`), and the `Content-Type` it was served with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FeedBody {
+    pub bytes: Vec<u8>,
+    pub content_type: Option<String>,
+}
+
+/// The body of `url`, following redirects; any status but 2xx is an error.
+pub fn get_body(url: &str) -> Result<FeedBody, FetchError> {
     get_if_changed(url, &mut Validators::default()).map(Option::unwrap_or_default)
 }
 
@@ -45,7 +53,7 @@ pub fn get_text(url: &str) -> Result<String, FetchError> {
 pub fn get_if_changed(
     url: &str,
     validators: &mut Validators,
-) -> Result<Option<String>, FetchError> {
+) -> Result<Option<FeedBody>, FetchError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
         .http_status_as_error(false)
@@ -53,7 +61,8 @@ pub fn get_if_changed(
         .into();
     let mut request = agent.get(url).header(
         "Accept",
-        "application/feed+json, application/json;q=0.9, */*;q=0.1",
+        "application/feed+json, application/json;q=0.9, application/rss+xml, \
+         application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1",
     );
     if let Some(etag) = &validators.etag {
         request = request.header("If-None-Match", etag);
@@ -82,11 +91,17 @@ pub fn get_if_changed(
         etag: header("etag"),
         last_modified: header("last-modified"),
     };
+    let content_type = header("content-type");
     answer
         .body_mut()
         .with_config()
         .limit(LARGEST_FEED)
-        .read_to_string()
-        .map(Some)
+        .read_to_vec()
+        .map(|bytes| {
+            Some(FeedBody {
+                bytes,
+                content_type,
+            })
+        })
         .map_err(|e| FetchError::Transport(e.to_string()))
 }

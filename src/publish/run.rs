@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use super::fetch::FeedBody;
 use super::head::{self, PageHead};
 use super::manifest::{Manifest, ManifestError};
 use super::output::{OutputDir, OutputError};
@@ -15,7 +16,7 @@ use super::page::{page_html, PageParts, ShellError};
 use super::render::{Renderer, Site};
 use super::sitemap::crawler_files;
 use crate::config::Config;
-use crate::feed::parse_feed;
+use crate::feed::read_feed;
 use crate::feed::tags::{most_used_form, tag_key};
 use crate::paths::{route_segment, Paths};
 
@@ -92,9 +93,9 @@ pub fn run(options: &Options) -> Result<Report, RunError> {
     run_with_feed(options, None)
 }
 
-/// One run with the feed's text already in hand (`--watch` fetched it), or
-/// `None` to read it.
-pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, RunError> {
+/// One run with the feed already in hand (`--watch` fetched it), or `None` to
+/// read it.
+pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report, RunError> {
     let out = OutputDir::open(&options.dist)?;
     let mut report = Report::default();
     let config = read_config(&out, &mut report)?;
@@ -105,13 +106,16 @@ pub fn run_with_feed(options: &Options, text: Option<String>) -> Result<Report, 
         .feed
         .clone()
         .unwrap_or_else(|| config.feed_url.clone());
-    let text = match text {
-        Some(text) => text,
-        None => read_feed(&out, &feed_name, options.feed.is_some())?,
+    let body = match body {
+        Some(body) => body,
+        None => load_feed(&out, &feed_name, options.feed.is_some())?,
     };
-    let feed = parse_feed(&text).map_err(|error| RunError::Feed {
-        source_name: feed_name.clone(),
-        reason: error.to_string(),
+    let rules = config.feed_date_rules();
+    let feed = read_feed(&body.bytes, body.content_type.as_deref(), &rules).map_err(|error| {
+        RunError::Feed {
+            source_name: feed_name.clone(),
+            reason: error.to_string(),
+        }
     })?;
     let site = Site {
         // Relative URLs resolve against the feed readers fetch (config.json's),
@@ -294,34 +298,32 @@ fn read_shell(out: &OutputDir) -> Result<String, RunError> {
     String::from_utf8(bytes).map_err(|_| ShellError("UTF-8 text").into())
 }
 
-/// The feed's text: from an http(s) URL, or a file (relative to DIR when it
+/// The feed's bytes: from an http(s) URL, or a file (relative to DIR when it
 /// comes from config.json, to the working folder when given on the command line).
-fn read_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<String, RunError> {
+fn load_feed(out: &OutputDir, name: &str, from_command_line: bool) -> Result<FeedBody, RunError> {
     let failed = |reason: String| RunError::Feed {
         source_name: name.to_owned(),
         reason,
     };
     if super::fetch::is_http_url(name) {
-        return super::fetch::get_text(name).map_err(|e| failed(e.to_string()));
+        return super::fetch::get_body(name).map_err(|e| failed(e.to_string()));
     }
-    let text = if from_command_line {
-        std::fs::read_to_string(name).map_err(|e| failed(e.to_string()))?
+    let bytes = if from_command_line {
+        std::fs::read(name).map_err(|e| failed(e.to_string()))?
     } else {
         // config.json's feed_url is a URL relative to the site: a file in DIR
         // (its query left off), never one outside it (output.rs refuses `..`
         // and absolute paths).
         let path = name.split(['?', '#']).next().unwrap_or_default();
-        let bytes = out
-            .read(path.trim_start_matches("./"))
+        out.read(path.trim_start_matches("./"))
             .map_err(|e| failed(e.to_string()))?
-            .ok_or_else(|| failed(format!("no such file in {}", out.root().display())))?;
-        String::from_utf8(bytes).map_err(|_| failed("not UTF-8".into()))?
+            .ok_or_else(|| failed(format!("no such file in {}", out.root().display())))?
     };
-    // A byte order mark, which browsers drop before JSON.parse.
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    // A file has no Content-Type: its bytes and XML declaration say it all.
+    Ok(FeedBody {
+        bytes,
+        content_type: None,
+    })
 }
 
 /// Where the feed's relative URLs resolve from, as the browser would have it:

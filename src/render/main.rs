@@ -25,7 +25,7 @@ mod native {
     use std::path::PathBuf;
     use std::time::Duration;
 
-    use mivzak::publish::fetch::{get_if_changed, is_http_url, Validators};
+    use mivzak::publish::fetch::{get_if_changed, is_http_url, FeedBody, Validators};
     use mivzak::publish::run::{feed_name, run_with_feed, Options, Report, RunError};
 
     const USAGE: &str = "usage: mivzak-render --dist DIR [--feed PATH_OR_URL] [--watch SECONDS]";
@@ -51,7 +51,7 @@ mod native {
         };
         let mut validators = Validators::default();
         let mut modified = None;
-        let (mut failed, mut last_text) = (false, None::<String>);
+        let (mut failed, mut last_text) = (false, None::<FeedBody>);
         loop {
             let options = Options {
                 now_ms: now_ms(),

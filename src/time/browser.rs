@@ -22,6 +22,9 @@ thread_local! {
     /// `numeric: "auto"` ("אתמול", "שלשום") and `"always"` ("לפני שבוע", where
     /// "auto" would say "השבוע שעבר", the calendar week before).
     static RELATIVE: RefCell<Option<(Intl::RelativeTimeFormat, Intl::RelativeTimeFormat)>> = const { RefCell::new(None) };
+    /// A zone's wall time to the second, to read its offset (`None`: `Intl`
+    /// refuses the zone, and that is remembered too).
+    static OFFSETS: RefCell<Vec<(String, Option<Intl::DateTimeFormat>)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -112,27 +115,13 @@ pub fn civil_date(ms: i64, zone: &str) -> NaiveDate {
             ("numberingSystem", "latn"),
         ],
     );
-    let date = Date::new(&JsValue::from_f64(ms as f64));
-    // Called through Reflect so that a throw (an invalid date) is an `Err`, not an
-    // exception unwinding through the wasm.
-    let parts: Array = Reflect::get(&format, &"formatToParts".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call1(&format, &date).ok())
-        .and_then(|parts| parts.dyn_into().ok())
-        .unwrap_or_default();
     let (mut year, mut month, mut day) = (None, None, None);
-    for part in parts.iter() {
-        let field = |key: &str| {
-            Reflect::get(&part, &key.into())
-                .ok()
-                .and_then(|v| v.as_string())
-        };
-        let value = field("value").and_then(|v| v.parse::<i64>().ok());
-        match field("type").as_deref() {
-            Some("year") => year = value,
-            Some("month") => month = value,
-            Some("day") => day = value,
+    for (kind, value) in parts_at(&format, ms) {
+        let value = value.parse::<i64>().ok();
+        match kind.as_str() {
+            "year" => year = value,
+            "month" => month = value,
+            "day" => day = value,
             _ => {}
         }
     }
@@ -146,6 +135,118 @@ pub fn civil_date(ms: i64, zone: &str) -> NaiveDate {
             )
         })
         .unwrap_or_else(|| super::utc_date(ms))
+}
+
+/// The `type` and `value` of each part `format.formatToParts` gives for `ms`; none
+/// when it throws (an invalid date).
+fn parts_at(format: &Intl::DateTimeFormat, ms: i64) -> Vec<(String, String)> {
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    // Called through Reflect so that a throw (an invalid date) is an `Err`, not an
+    // exception unwinding through the wasm.
+    let parts: Array = Reflect::get(format, &"formatToParts".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(format, &date).ok())
+        .and_then(|parts| parts.dyn_into().ok())
+        .unwrap_or_default();
+    parts
+        .iter()
+        .filter_map(|part| {
+            let field = |key: &str| {
+                Reflect::get(&part, &key.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            Some((field("type")?, field("value")?))
+        })
+        .collect()
+}
+
+/// The instant (ms since the epoch) at which the clocks of `zone` (an IANA name)
+/// show `wall_ms`, a wall time's digits read as if UTC: how a feed's zoneless date
+/// is read in the feed's zone. The zone's offsets come from `Intl` (its wall time
+/// at an instant, from `formatToParts`, less the instant), so the wasm carries no
+/// tz data; the rule is the native side's (`super::wall_to_instant_by`): in an
+/// overlap the earlier reading, in a gap the reading with the offset before it.
+/// `None` when the browser refuses the zone, or beyond a `Date`'s range.
+pub fn wall_to_instant_ms(wall_ms: i64, zone: &str) -> Option<i64> {
+    let format = offset_format(zone)?;
+    super::wall_to_instant_by(wall_ms, |ms| offset_ms_at(&format, ms))
+}
+
+/// The formatter [`offset_ms_at`] reads, cached per zone. In `en-US`, not the
+/// site's locale: only numbers are read, and the era, which says whether the year
+/// is before the common era, is "BC" there.
+fn offset_format(zone: &str) -> Option<Intl::DateTimeFormat> {
+    OFFSETS.with(|cache| {
+        if let Some((_, format)) = cache.borrow().iter().find(|(z, _)| z == zone) {
+            return format.clone();
+        }
+        let locales = Array::of1(&"en-US".into());
+        let format = build(
+            &locales,
+            &options(&[
+                ("year", "numeric"),
+                ("month", "numeric"),
+                ("day", "numeric"),
+                ("hour", "numeric"),
+                ("minute", "numeric"),
+                ("second", "numeric"),
+                ("hourCycle", "h23"),
+                ("era", "short"),
+                ("calendar", "gregory"),
+                ("numberingSystem", "latn"),
+                ("timeZone", zone),
+            ]),
+        );
+        cache.borrow_mut().push((zone.to_owned(), format.clone()));
+        format
+    })
+}
+
+/// The zone's offset east of UTC at `ms`, in ms: its wall time there, read as if
+/// UTC, less `ms` to the whole second (offsets before standard time, such as
+/// Jerusalem's +2:20:54, have seconds). `None` when `Intl` cannot say.
+fn offset_ms_at(format: &Intl::DateTimeFormat, ms: i64) -> Option<i64> {
+    let mut fields = [None::<i64>; 6];
+    let mut before_common_era = false;
+    for (kind, value) in parts_at(format, ms) {
+        let slot = match kind.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
+            "era" => {
+                before_common_era = value == "BC";
+                continue;
+            }
+            _ => continue,
+        };
+        fields[slot] = value.parse().ok();
+    }
+    let [Some(year), Some(month), Some(day), Some(hour), Some(minute), Some(second)] = fields
+    else {
+        return None;
+    };
+    // Year 1 BC is year 0 of the proleptic Gregorian calendar chrono counts in.
+    let year = if before_common_era { 1 - year } else { year };
+    // Engines before `hourCycle` wrote midnight as 24 with `hour12: false`.
+    let hour = if hour == 24 { 0 } else { hour };
+    let wall = NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )?
+    .and_hms_opt(
+        u32::try_from(hour).ok()?,
+        u32::try_from(minute).ok()?,
+        u32::try_from(second).ok()?,
+    )?
+    .and_utc()
+    .timestamp_millis();
+    Some(wall - ms.div_euclid(1000) * 1000)
 }
 
 /// The day beside a time for `label`, of `ms` in `zone`: `None` for today,

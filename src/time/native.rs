@@ -109,6 +109,20 @@ pub fn zone_is_valid(zone: &str) -> bool {
     Zone::named(zone).is_some()
 }
 
+/// The instant (ms since the epoch) at which the clocks of `zone` (an IANA name,
+/// or any name [`Zone::named`] takes) show `wall_ms`, a wall time's digits read as
+/// if UTC: how a feed's zoneless date is read in the feed's zone. chrono-tz gives
+/// the offsets, as ICU does (`zone.rs`), and the rule is `browser.rs`'s, so a
+/// published page and the browser agree: in an overlap, when the clocks go back,
+/// the earlier of the two readings; in a gap, when they go forward, the reading
+/// with the offset before it, later by the gap's length (see
+/// `super::wall_to_instant_by`). `None` for a zone `Intl` would refuse, or a wall
+/// time beyond a `Date`'s range.
+pub fn wall_to_instant_ms(wall_ms: i64, zone: &str) -> Option<i64> {
+    let zone = Zone::named(zone)?;
+    super::wall_to_instant_by(wall_ms, |ms| Some(zone.offset_seconds(ms) * 1000))
+}
+
 /// The `datetime` attribute of a `<time>`, as `Date.prototype.toISOString`
 /// writes it (ECMA-262, "Date Time String Format"): "2024-12-27T12:02:00.000Z",
 /// and for a year outside 0 to 9999 six digits and a sign: "+010000-01-01…",

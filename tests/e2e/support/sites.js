@@ -16,15 +16,15 @@ export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json
 export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
 /** Copies dist/ and starts a server; `config` and `files` override what is there.
- *  `probe`: add the cross-engine suite's error probe to every page; `editPolicy`:
+ *  `types`: Content-Types by path (static-server.js); `probe`: add the cross-engine suite's error probe to every page; `editPolicy`:
  *  change the served Content-Security-Policy (both in static-server.js). */
-export async function makeSite({ config, files = {}, base: sub = '/', headers, dist = DIST, probe, editPolicy } = {}) {
+export async function makeSite({ config, files = {}, base: sub = '/', headers, types, dist = DIST, probe, editPolicy } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
   fs.cpSync(dist, root, { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
   for (const [name, content] of Object.entries(files)) writeFile(root, name, content);
   // Served with the Content-Security-Policy the build writes, as a CDN would.
-  const server = await serveDir(root, { base: sub, headers, securityHeaders: true, probe, editPolicy });
+  const server = await serveDir(root, { base: sub, headers, types, securityHeaders: true, probe, editPolicy });
   return {
     ...server,
     /** The folder served (mivzak-render writes into it). */
@@ -42,6 +42,7 @@ function writeFile(root, name, content) {
   const file = path.join(root, name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename, so a poll never reads half a file.
-  fs.writeFileSync(`${file}.tmp`, typeof content === 'string' ? content : JSON.stringify(content));
+  const bytes = typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content);
+  fs.writeFileSync(`${file}.tmp`, bytes);
   fs.renameSync(`${file}.tmp`, file);
 }

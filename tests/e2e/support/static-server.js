@@ -82,6 +82,8 @@ function misbehave(req, res, fault) {
  *   recomputed from the served config.json so a test's own origins are allowed.
  * options.compress: answer with brotli or gzip as the client accepts, compressed
  *   once per file at the highest level, the way a CDN serves precompressed files.
+ * options.types: Content-Types by path under the base (`{ 'feed.xml': 'text/html' }`),
+ *   for feeds served as newsrooms serve them; `null` sends none.
  * options.editPolicy: changes each Content-Security-Policy value before it is sent
  *   (a test serving a policy that lacks something).
  * options.probe: the source of an in-page error probe (engines/probe.js): every
@@ -234,11 +236,15 @@ export async function serveDir(root, options = {}) {
     }
     const etag = `"${crypto.createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     const headers = {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type':
+        options.types && rel in options.types
+          ? options.types[rel]
+          : (TYPES[path.extname(file)] ?? 'application/octet-stream'),
       etag,
       'last-modified': stat.mtime.toUTCString(),
       'cache-control': 'no-cache',
     };
+    if (!headers['content-type']) delete headers['content-type'];
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();

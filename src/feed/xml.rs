@@ -1,0 +1,343 @@
+//! RSS (2.0, 0.91/0.92, 1.0 RDF) and Atom 1.0 (and 0.3) into the one feed model
+//! the JSON Feed reader gives, so the ticker, the pages, the embed and the
+//! published site never know which format came.
+//!
+//! The document is read leniently into a small tree (`tree.rs`), then each format
+//! has its adapter (`rss.rs`, `atom.rs`) filling an [`ItemFields`], and one rule
+//! here makes an [`Article`] of it: the id, the title, the image, the limits.
+//! Which element feeds which field is the README's table ("The feed").
+
+use super::first_image::first_image;
+use super::model::{Article, Attachment, Author, Feed};
+use super::parse::{headline, MAX_BODY_CHARS, MAX_DOCUMENT_BYTES, MAX_ITEMS};
+use super::plain_text::{one_line, plain_text};
+use super::FeedError;
+use crate::paths::fnv1a_64;
+use crate::time::FeedTime;
+
+mod atom;
+mod rss;
+pub mod tree;
+
+use tree::ns;
+
+/// Parses an RSS or Atom document (already decoded: `encoding.rs`).
+/// Errors: `TooLarge` past the JSON Feed reader's limits; `NotXml` for text no
+/// lenient reading makes a tree of; `NotAFeed` for XML whose root is not `rss`,
+/// `rdf:RDF` or `feed` (an HTML error page served in the feed's place names
+/// itself).
+pub fn parse_xml_feed(text: &str, time: &FeedTime) -> Result<Feed, FeedError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(FeedError::TooLarge(format!(
+            "the document is {} bytes, more than {MAX_DOCUMENT_BYTES}",
+            text.len()
+        )));
+    }
+    let root = tree::parse(text).map_err(FeedError::NotXml)?;
+    let mut feed = match root.name.to_ascii_lowercase().as_str() {
+        "rss" => rss::read(&root, time),
+        "rdf" => rss::read_rdf(&root, time),
+        "feed" => atom::read(&root, time),
+        "html" => {
+            return Err(FeedError::NotAFeed(
+                "an HTML page, not a feed: the feed URL may be wrong".into(),
+            ))
+        }
+        other => {
+            return Err(FeedError::NotAFeed(format!(
+                "the root element is <{other}>, not rss, rdf:RDF or feed"
+            )))
+        }
+    }?;
+    super::parse::sort_newest_first(&mut feed.items);
+    Ok(feed)
+}
+
+/// An item's fields as an adapter found them, before the shared rules.
+#[derive(Default)]
+struct ItemFields {
+    /// The format's own id: RSS `guid`, Atom `id`, RDF `rdf:about`.
+    id: Option<String>,
+    /// The item's page.
+    link: Option<String>,
+    /// As written: may hold markup or references (read as plain text here).
+    title: Option<String>,
+    html: Option<String>,
+    text: Option<String>,
+    summary: Option<String>,
+    image: Option<String>,
+    published_ms: Option<i64>,
+    modified_ms: Option<i64>,
+    authors: Vec<Author>,
+    tags: Vec<String>,
+    language: Option<String>,
+    attachments: Vec<Attachment>,
+}
+
+/// What every adapter reads at the top of the document.
+struct FeedFields {
+    version: &'static str,
+    title: Option<String>,
+    home_page_url: Option<String>,
+    feed_url: Option<String>,
+    description: Option<String>,
+    icon: Option<String>,
+    language: Option<String>,
+    next_url: Option<String>,
+    authors: Vec<Author>,
+}
+
+/// The feed of `fields` and `items`: ids made unique, the feed's authors given
+/// to items that name none (as JSON Feed and Atom RFC 4287 §4.2.1 say), limits.
+fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedError> {
+    if items.len() > MAX_ITEMS {
+        return Err(FeedError::TooLarge(format!(
+            "the feed has {} items, more than {MAX_ITEMS}",
+            items.len()
+        )));
+    }
+    let mut feed = Feed {
+        version: fields.version.to_owned(),
+        title: fields.title.as_deref().map(one_line).unwrap_or_default(),
+        home_page_url: fields.home_page_url,
+        feed_url: fields.feed_url,
+        description: fields.description.map(|d| one_line(&d)),
+        icon: fields.icon,
+        favicon: None,
+        authors: super::parse::unique_authors(fields.authors),
+        language: fields.language,
+        next_url: fields.next_url,
+        items: Vec::with_capacity(items.len()),
+        skipped: Vec::new(),
+    };
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for (index, item) in items.into_iter().enumerate() {
+        match article(item, &feed) {
+            Ok(mut article) => {
+                if let Some(&earlier) = seen.get(&article.id) {
+                    // The same id and page: one item listed twice (an update
+                    // above the original, as ASP.NET and CMS feeds do): the first,
+                    // newest copy stays. Without pages, the same headline.
+                    let first: &Article = &feed.items[earlier];
+                    let same = match (&first.url, &article.url) {
+                        (Some(a), Some(b)) => a == b,
+                        (None, None) => first.title == article.title,
+                        _ => false,
+                    };
+                    if same {
+                        feed.skipped.push(format!(
+                            "item {index}: the same item again ({:?})",
+                            article.id
+                        ));
+                        continue;
+                    }
+                    // Two items, one id (a CMS that gives every item the channel's
+                    // link): each keeps a row of its own, stable across polls.
+                    article.id = format!("{}#{:08x}", article.id, content_hash(&article) as u32);
+                    if seen.contains_key(&article.id) {
+                        feed.skipped.push(format!(
+                            "item {index}: the same item again ({:?})",
+                            article.id
+                        ));
+                        continue;
+                    }
+                }
+                seen.insert(article.id.clone(), feed.items.len());
+                feed.items.push(article);
+            }
+            Err(reason) => feed.skipped.push(format!("item {index}: {reason}")),
+        }
+    }
+    Ok(feed)
+}
+
+/// A hash of what an item says, for ids the feed does not give (FNV-1a over the
+/// title, link and body: the same item hashes the same on every poll).
+fn content_hash(article: &Article) -> u64 {
+    let mut key = String::new();
+    for part in [
+        Some(article.title.as_str()),
+        article.url.as_deref(),
+        article.content_html.as_deref(),
+        article.content_text.as_deref(),
+        article.summary.as_deref(),
+    ] {
+        key.push_str(part.unwrap_or_default());
+        key.push('\u{0}');
+    }
+    fnv1a_64(key.as_bytes())
+}
+
+fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
+    for body in [&item.html, &item.text].into_iter().flatten() {
+        let chars = body.chars().count();
+        if chars > MAX_BODY_CHARS {
+            return Err(format!(
+                "a body of {chars} characters, more than {MAX_BODY_CHARS}"
+            ));
+        }
+    }
+    let title = item
+        .title
+        .as_deref()
+        .map(one_line)
+        .filter(|t| !t.is_empty());
+    let (title, title_from_text) = headline(
+        title,
+        item.text.as_deref(),
+        item.summary.as_deref(),
+        item.html.as_deref(),
+    );
+    if title.is_empty() {
+        return Err("no title and no text".into());
+    }
+    let summary = item
+        .summary
+        .map(|s| plain_text(&s).trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let image = item.image.or_else(|| {
+        [&item.html, &item.text]
+            .into_iter()
+            .flatten()
+            .find_map(|body| first_image(body))
+    });
+    let authors = if item.authors.is_empty() {
+        feed.authors.clone()
+    } else {
+        super::parse::unique_authors(item.authors)
+    };
+    let mut article = Article {
+        id: String::new(),
+        url: item.link.clone(),
+        external_url: None,
+        title,
+        title_from_text,
+        content_html: item.html,
+        content_text: item.text,
+        summary,
+        image,
+        banner_image: None,
+        published_ms: item.published_ms,
+        modified_ms: item.modified_ms,
+        authors,
+        tags: unique_tags(item.tags),
+        language: item.language,
+        feed_language: feed.language.clone(),
+        attachments: item.attachments,
+    };
+    article.id = item
+        .id
+        .or(item.link)
+        .unwrap_or_else(|| format!("urn:mivzak:item:{:016x}", content_hash(&article)));
+    Ok(article)
+}
+
+/// Tags as plain text on one line, the empty ones and repeats dropped.
+fn unique_tags(tags: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = one_line(&tag);
+        if !tag.is_empty() && !kept.contains(&tag) {
+            kept.push(tag);
+        }
+    }
+    kept
+}
+
+/// A field's text, trimmed; `None` when nothing is left.
+fn trimmed(text: String) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The markup an element holds: its text (escaped HTML or CDATA, as most feeds
+/// write bodies), or its child elements written back when the feed put raw
+/// XHTML there.
+fn markup(element: &tree::Element) -> Option<String> {
+    let markup = if element.elements().next().is_some() {
+        element.inner_markup()
+    } else {
+        element.text()
+    };
+    trimmed(markup)
+}
+
+/// Whether `mime` (an enclosure's `type`, a Media RSS `medium`) or, without
+/// one, the URL's extension says the file is an image.
+fn is_image(mime: Option<&str>, url: &str) -> bool {
+    match mime.map(str::trim).filter(|m| !m.is_empty()) {
+        Some(mime) => {
+            let mime = mime.to_ascii_lowercase();
+            mime.starts_with("image/") || mime == "image"
+        }
+        None => {
+            let path = url.split(['?', '#']).next().unwrap_or_default();
+            let extension = path
+                .rsplit('.')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            matches!(
+                extension.as_str(),
+                "jpg" | "jpeg" | "png" | "gif" | "webp" | "avif" | "svg"
+            )
+        }
+    }
+}
+
+/// Whether a width or height attribute says the image is a 1×1 (or 0×0) placeholder.
+fn is_placeholder_size(element: &tree::Element) -> bool {
+    ["width", "height"].iter().any(|name| {
+        element
+            .attribute(name)
+            .map(|v| v.trim().trim_end_matches("px"))
+            .is_some_and(|v| v == "0" || v == "1")
+    })
+}
+
+/// The images and files Media RSS (`media:content`, `media:thumbnail`, also
+/// inside `media:group`) names on `element`: the first image that is not a
+/// placeholder.
+fn media_image(element: &tree::Element) -> Option<String> {
+    let groups = element.children_named(ns::MEDIA, "group");
+    std::iter::once(element)
+        .chain(groups)
+        .flat_map(|holder| {
+            let contents = holder.children_named(ns::MEDIA, "content").filter(|c| {
+                let url = c.attribute("url").unwrap_or_default();
+                let kind = c.attribute("medium").or(c.attribute("type"));
+                is_image(kind, url)
+            });
+            let thumbnails = holder.children_named(ns::MEDIA, "thumbnail");
+            contents.chain(thumbnails).collect::<Vec<_>>()
+        })
+        .filter(|media| !is_placeholder_size(media))
+        .filter_map(|media| media.attribute("url").map(str::to_owned).and_then(trimmed))
+        // WordPress.com and Jetpack put the author's Gravatar first.
+        .find(|url| !url.to_ascii_lowercase().contains("gravatar.com/avatar"))
+}
+
+/// A Dublin Core or Atom-in-RSS date, the first of `names` that reads.
+fn first_date(element: &tree::Element, names: &[(&str, &str)], time: &FeedTime) -> Option<i64> {
+    names.iter().find_map(|(namespace, name)| {
+        element
+            .children_named(namespace, name)
+            .find_map(|date| time.instant_ms(&date.text()))
+    })
+}
+
+/// An author from a name as RSS writes it: `editor@site.co.il (דנה כהן)` gives the
+/// name in parentheses; a bare address, which RSS 2.0 asks for, is not shown.
+fn rss_author(text: &str) -> Option<Author> {
+    let text = text.trim();
+    let name = match (text.find('('), text.rfind(')')) {
+        (Some(open), Some(close)) if open < close => &text[open + 1..close],
+        _ if text.contains('@') && !text.contains(' ') => return None,
+        _ => text,
+    };
+    let name = one_line(name);
+    (!name.is_empty()).then(|| Author {
+        name: Some(name),
+        ..Author::default()
+    })
+}

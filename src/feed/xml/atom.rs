@@ -1,0 +1,233 @@
+//! Atom 1.0 (RFC 4287), and 0.3 as older Blogger and WordPress exports still
+//! serve it (`issued`, `modified`). Text constructs (§3.1) by their `type`:
+//! `text` is plain, `html` escaped markup, `xhtml` a `div` of XHTML.
+
+use super::tree::{ns, Element};
+use super::{
+    assemble, first_date, is_image, is_placeholder_size, markup, media_image, trimmed, FeedFields,
+    ItemFields,
+};
+use crate::feed::model::{Attachment, Author, Feed};
+use crate::feed::FeedError;
+use crate::time::FeedTime;
+
+/// Atom's own elements: 1.0's namespace, 0.3's, or none (a feed that forgot it).
+const OWN: [&str; 3] = [ns::ATOM, ns::ATOM03, ""];
+
+fn own<'a>(element: &'a Element, name: &str) -> Option<&'a Element> {
+    element
+        .elements()
+        .find(|e| e.name == name && OWN.contains(&e.namespace.as_str()))
+}
+
+fn own_all<'a>(element: &'a Element, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+    element
+        .elements()
+        .filter(move |e| e.name == name && OWN.contains(&e.namespace.as_str()))
+}
+
+/// The kind of a text construct.
+#[derive(PartialEq)]
+enum Kind {
+    Text,
+    Html,
+}
+
+/// A text construct's content: markup for `html` and `xhtml` (the `div`'s
+/// children), text for `text`.
+fn construct(element: &Element) -> Option<(String, Kind)> {
+    let kind = element
+        .attribute("type")
+        .map(|t| t.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    match kind.as_str() {
+        "xhtml" | "application/xhtml+xml" => {
+            let div = element
+                .elements()
+                .find(|e| e.name == "div")
+                .unwrap_or(element);
+            trimmed(div.inner_markup()).map(|m| (m, Kind::Html))
+        }
+        "html" | "text/html" => markup(element).map(|m| (m, Kind::Html)),
+        // Atom 0.3's escaped mode.
+        _ if element.attribute("mode").map(str::trim) == Some("escaped") => {
+            markup(element).map(|m| (m, Kind::Html))
+        }
+        _ => trimmed(element.text()).map(|t| (t, Kind::Text)),
+    }
+}
+
+fn links(element: &Element) -> impl Iterator<Item = (&str, &Element)> {
+    own_all(element, "link").map(|link| {
+        let rel = link.attribute("rel").map(str::trim).unwrap_or("alternate");
+        (rel, link)
+    })
+}
+
+fn href(link: &Element) -> Option<String> {
+    link.attribute("href").map(str::to_owned).and_then(trimmed)
+}
+
+/// The page a feed or entry links to: its `alternate` of an HTML type first.
+fn alternate(element: &Element) -> Option<String> {
+    let alternates: Vec<&Element> = links(element)
+        .filter(|(rel, _)| *rel == "alternate")
+        .map(|(_, link)| link)
+        .collect();
+    alternates
+        .iter()
+        .find(|l| {
+            l.attribute("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/html"))
+        })
+        .or(alternates.first())
+        .and_then(|link| href(link))
+}
+
+fn person(element: &Element) -> Option<Author> {
+    let text = |name: &str| own(element, name).and_then(|e| trimmed(e.text()));
+    let author = Author {
+        name: text("name").map(|n| crate::feed::plain_text::one_line(&n)),
+        url: text("uri").or_else(|| text("url")),
+        avatar: None,
+    };
+    (author != Author::default()).then_some(author)
+}
+
+pub(super) fn read(root: &Element, time: &FeedTime) -> Result<Feed, FeedError> {
+    let version = if root.namespace == ns::ATOM03 {
+        "atom 0.3"
+    } else {
+        "atom 1.0"
+    };
+    let language = root.lang().map(str::to_owned);
+    let fields = FeedFields {
+        version,
+        title: own(root, "title").and_then(construct).map(|(t, _)| t),
+        home_page_url: alternate(root),
+        feed_url: links(root)
+            .find(|(rel, _)| *rel == "self")
+            .and_then(|(_, l)| href(l)),
+        description: own(root, "subtitle")
+            .or_else(|| own(root, "tagline"))
+            .and_then(construct)
+            .map(|(t, _)| t),
+        icon: own(root, "icon")
+            .or_else(|| own(root, "logo"))
+            .and_then(|i| trimmed(i.text())),
+        language: language.clone(),
+        next_url: links(root)
+            .find(|(rel, _)| *rel == "next")
+            .and_then(|(_, l)| href(l)),
+        authors: own_all(root, "author").filter_map(person).collect(),
+    };
+    let items = own_all(root, "entry").map(|e| entry(e, time)).collect();
+    assemble(fields, items)
+}
+
+fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
+    let content = own(entry, "content").filter(|c| c.attribute("src").is_none());
+    let (html, text) = match content.and_then(construct) {
+        Some((markup, Kind::Html)) => (Some(markup), None),
+        Some((text, Kind::Text)) => (None, Some(text)),
+        None => (None, None),
+    };
+    let summary = own(entry, "summary").and_then(construct);
+    // An entry whose only body is an HTML summary shows it as HTML.
+    let (html, summary) = match (html, text.is_none(), summary) {
+        (None, true, Some((markup, Kind::Html))) => (Some(markup), None),
+        (html, _, summary) => (html, summary.map(|(s, _)| s)),
+    };
+
+    let mut image = None;
+    let mut attachments = Vec::new();
+    for (_, link) in links(entry).filter(|(rel, _)| *rel == "enclosure") {
+        let Some(url) = href(link) else { continue };
+        let mime = link.attribute("type").map(str::trim);
+        if is_image(mime, &url) {
+            if image.is_none() && !is_placeholder_size(link) {
+                image = Some(url);
+            }
+        } else {
+            attachments.push(Attachment {
+                url,
+                mime_type: mime.unwrap_or_default().to_owned(),
+                title: link
+                    .attribute("title")
+                    .map(crate::feed::plain_text::one_line),
+                size_in_bytes: link
+                    .attribute("length")
+                    .and_then(|l| l.trim().parse().ok())
+                    .filter(|l| *l > 0),
+                duration_in_seconds: None,
+            });
+        }
+    }
+    // The body's first image, relative to the content's `xml:base` (TypePad), is
+    // made absolute here: the pages resolve an item's URLs against its link.
+    let xml_base = content
+        .and_then(|c| c.attribute_named("xml:base"))
+        .or(entry.attribute_named("xml:base"));
+    let image = image.or_else(|| media_image(entry)).or_else(|| {
+        [&html, &text]
+            .into_iter()
+            .flatten()
+            .find_map(|body| crate::feed::first_image::first_image(body))
+            .map(|src| match xml_base {
+                Some(base) => crate::http::absolute_url(&src, base).unwrap_or(src),
+                None => src,
+            })
+    });
+
+    let published_ms = first_date(
+        entry,
+        &[
+            (ns::ATOM, "published"),
+            (ns::ATOM03, "issued"),
+            (ns::ATOM03, "created"),
+            ("", "published"),
+            (ns::ATOM, "updated"),
+            (ns::ATOM03, "modified"),
+            ("", "updated"),
+            (ns::DC, "date"),
+        ],
+        time,
+    );
+    let modified_ms = first_date(
+        entry,
+        &[
+            (ns::ATOM, "updated"),
+            (ns::ATOM03, "modified"),
+            ("", "updated"),
+        ],
+        time,
+    )
+    .filter(|modified| published_ms.is_none_or(|published| *modified > published));
+
+    ItemFields {
+        id: own(entry, "id").and_then(|i| trimmed(i.text())),
+        link: alternate(entry),
+        title: own(entry, "title").and_then(construct).map(|(t, _)| t),
+        html,
+        text,
+        summary,
+        image,
+        published_ms,
+        modified_ms,
+        authors: own_all(entry, "author").filter_map(person).collect(),
+        tags: own_all(entry, "category")
+            .filter_map(|c| {
+                c.attribute("label")
+                    .filter(|l| !l.trim().is_empty())
+                    .or(c.attribute("term"))
+                    .map(str::to_owned)
+            })
+            .chain(entry.children_named(ns::DC, "subject").map(Element::text))
+            .collect(),
+        language: entry
+            .lang()
+            .or_else(|| content.and_then(Element::lang))
+            .map(str::to_owned),
+        attachments,
+    }
+}

@@ -1,0 +1,448 @@
+//! RSS, RDF and Atom into the one model, by kind (src/feed/xml/, read.rs,
+//! encoding.rs): each kind with feeds that share it and differ in everything else.
+//! The newsroom corpus (tests/fixtures/xml-feeds/) is `xml_corpus.rs`.
+
+use mivzak::feed::encoding::{choose_encoding, declared_encoding, Encoding};
+use mivzak::feed::model::Feed;
+use mivzak::feed::read::{format_of, read_feed, DateRules, FeedFormat};
+use mivzak::feed::FeedError;
+use mivzak::time::TimeLabels;
+use proptest::prelude::*;
+
+fn rules(zone: &str, labels: TimeLabels) -> DateRules {
+    DateRules {
+        zone: zone.into(),
+        labels,
+    }
+}
+
+fn jerusalem() -> DateRules {
+    rules("Asia/Jerusalem", TimeLabels::Trust)
+}
+
+fn read(text: &str) -> Feed {
+    read_feed(text.as_bytes(), None, &jerusalem()).unwrap()
+}
+
+fn rss(items: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>חדשות</title><link>https://news.example.co.il/</link><language>he</language>
+{items}
+</channel></rss>"#
+    )
+}
+
+/// 2024-12-27 14:02 in Israel (winter, UTC+2).
+const DEC_27_1402: i64 = 1_735_300_920_000;
+
+#[test]
+fn the_format_is_told_by_the_content() {
+    assert_eq!(format_of("  \n{\"version\": 1}"), Some(FeedFormat::Json));
+    assert_eq!(
+        format_of("\u{FEFF}<?xml version='1.0'?><rss/>"),
+        Some(FeedFormat::Xml)
+    );
+    assert_eq!(
+        format_of("<!-- generator --><feed/>"),
+        Some(FeedFormat::Xml)
+    );
+    assert_eq!(format_of("hello"), None);
+    // The Content-Type never decides: JSON served as XML, RSS as JSON or HTML.
+    let json =
+        r#"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "title": "א"}]}"#;
+    for content_type in [
+        "text/xml",
+        "text/html",
+        "application/rss+xml",
+        "application/octet-stream",
+    ] {
+        let feed = read_feed(json.as_bytes(), Some(content_type), &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "א");
+    }
+    let xml = rss("<item><title>ב</title><guid>2</guid></item>");
+    for content_type in ["application/json", "text/html; charset=utf-8", "text/plain"] {
+        let feed = read_feed(xml.as_bytes(), Some(content_type), &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "ב");
+    }
+}
+
+#[test]
+fn each_format_reads_into_the_one_model() {
+    let rss2 = rss(
+        r#"<item><title>כותרת</title><link>https://n.example/a/1</link>
+        <guid isPermaLink="false">post-1</guid><pubDate>Fri, 27 Dec 2024 14:02:00 +0200</pubDate>
+        <description>&lt;p&gt;גוף&lt;/p&gt;</description><category>ביטחון</category>
+        <dc:creator>דנה כהן</dc:creator></item>"#,
+    );
+    let rdf = r#"<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://n.example/"><title>חדשות</title><link>https://n.example/</link><dc:language>he</dc:language></channel>
+  <item rdf:about="post-1"><title>כותרת</title><link>https://n.example/a/1</link>
+    <description>&lt;p&gt;גוף&lt;/p&gt;</description><dc:date>2024-12-27T14:02:00+02:00</dc:date>
+    <dc:subject>ביטחון</dc:subject><dc:creator>דנה כהן</dc:creator></item>
+</rdf:RDF>"#;
+    let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="he">
+  <title>חדשות</title><link href="https://n.example/"/><id>urn:x</id><updated>2024-12-27T12:02:00Z</updated>
+  <entry><id>post-1</id><title type="html">כותרת</title><link rel="alternate" href="https://n.example/a/1"/>
+    <published>2024-12-27T12:02:00Z</published><content type="html">&lt;p&gt;גוף&lt;/p&gt;</content>
+    <author><name>דנה כהן</name></author><category term="ביטחון"/></entry>
+</feed>"#;
+    for (name, text) in [("rss", rss2.as_str()), ("rdf", rdf), ("atom", atom)] {
+        let feed = read(text);
+        assert_eq!(feed.title, "חדשות", "{name}");
+        assert_eq!(feed.language.as_deref(), Some("he"), "{name}");
+        let item = &feed.items[0];
+        assert_eq!(item.id, "post-1", "{name}");
+        assert_eq!(item.title, "כותרת", "{name}");
+        assert_eq!(item.url.as_deref(), Some("https://n.example/a/1"), "{name}");
+        assert_eq!(item.published_ms, Some(DEC_27_1402), "{name}");
+        assert_eq!(item.content_html.as_deref(), Some("<p>גוף</p>"), "{name}");
+        assert_eq!(item.tags, ["ביטחון"], "{name}");
+        assert_eq!(item.authors[0].name.as_deref(), Some("דנה כהן"), "{name}");
+    }
+}
+
+#[test]
+fn ids_are_the_guid_else_the_link_else_a_stable_hash_and_never_shared() {
+    let feed = read(&rss(r#"
+        <item><title>א</title><guid>g-1</guid><link>https://n.example/1</link></item>
+        <item><title>ב</title><link>https://n.example/2</link></item>
+        <item><title>ג</title><description>רק טקסט</description></item>
+        <item><title>ד</title><guid>g-4</guid></item>
+        <item><title>ה</title><guid>g-4</guid></item>
+        <item><title>ד</title><guid>g-4</guid></item>"#));
+    let ids: Vec<&str> = feed.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids[0], "g-1");
+    assert_eq!(ids[1], "https://n.example/2");
+    assert!(ids[2].starts_with("urn:mivzak:item:"), "{ids:?}");
+    assert_eq!(ids[3], "g-4");
+    // Another item under the same guid keeps a row of its own; the same item again goes.
+    assert!(ids[4].starts_with("g-4#"), "{ids:?}");
+    assert_eq!(feed.items.len(), 5);
+    assert_eq!(feed.skipped.len(), 1, "{:?}", feed.skipped);
+    // Stable: the same document gives the same ids.
+    let again = read(&rss(r#"
+        <item><title>ג</title><description>רק טקסט</description></item>"#));
+    assert_eq!(again.items[0].id, ids[2]);
+}
+
+#[test]
+fn titles_are_plain_text_whatever_their_wrapping() {
+    let feed = read(&rss(r#"
+        <item><guid>1</guid><title><![CDATA[   פיגוע בצומת   ]]></title></item>
+        <item><guid>2</guid><title>מנכ&#8221;ל החברה &#8211; התפטר</title></item>
+        <item><guid>3</guid><title>&lt;b&gt;דחוף:&lt;/b&gt; אזעקה בשדרות</title></item>
+        <item><guid>4</guid><title><![CDATA[<b>דחוף:</b> צה&quot;ל]]></title></item>
+        <item><guid>5</guid><title>AT&amp;T &nbsp;ו-Apple</title></item>
+        <item><guid>6</guid><title>Q&A bare ampersand</title></item>"#));
+    let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "פיגוע בצומת",
+            "מנכ”ל החברה – התפטר",
+            "דחוף: אזעקה בשדרות",
+            "דחוף: צה\"ל",
+            "AT&T \u{a0}ו-Apple",
+            "Q&A bare ampersand",
+        ]
+    );
+}
+
+#[test]
+fn bodies_prefer_content_encoded_then_the_description() {
+    let feed = read(&rss(r#"
+        <item><guid>1</guid><title>א</title><description>תקציר [&#8230;]</description>
+          <content:encoded><![CDATA[<p>הכתבה המלאה</p>]]></content:encoded></item>
+        <item><guid>2</guid><title>ב</title><description><![CDATA[<p>רק תיאור</p>]]></description></item>
+        <item><guid>3</guid><title>ג</title><description>&lt;p&gt;escaped&lt;/p&gt;</description></item>
+        <item><guid>4</guid><title>ד</title><description></description></item>"#));
+    let item = |id: &str| feed.items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(
+        item("1").content_html.as_deref(),
+        Some("<p>הכתבה המלאה</p>")
+    );
+    assert_eq!(item("1").summary.as_deref(), Some("תקציר […]"));
+    assert_eq!(item("2").content_html.as_deref(), Some("<p>רק תיאור</p>"));
+    assert_eq!(item("3").content_html.as_deref(), Some("<p>escaped</p>"));
+    assert_eq!(item("4").content_html, None);
+}
+
+#[test]
+fn images_come_from_enclosures_media_or_the_first_real_img() {
+    let feed = read(&rss(r#"
+        <item><guid>1</guid><title>א</title><enclosure url="https://img.example/1.jpg" type="image/jpeg" length="0"/></item>
+        <item><guid>2</guid><title>ב</title><media:content url="https://img.example/2.jpg" medium="image"/></item>
+        <item><guid>3</guid><title>ג</title><media:thumbnail url="https://img.example/3.jpg"/></item>
+        <item><guid>4</guid><title>ד</title><description><![CDATA[<img hspace=5 align=right src=https://img.example/4.jpg> טקסט]]></description></item>
+        <item><guid>5</guid><title>ה</title><content:encoded><![CDATA[<img src="https://pixel.example/p.gif" width="1" height="1"><p><img loading="lazy" src="https://img.example/5.jpg" srcset="https://img.example/5-300.jpg 300w, https://img.example/5-1024.jpg 1024w"></p>]]></content:encoded></item>
+        <item><guid>6</guid><title>ו</title><content:encoded><![CDATA[<img src="https://i0.wp.com/pixel.wp.com/g.gif?x=1"><img data-src="https://img.example/6.jpg" src="data:image/gif;base64,R0lGOD">]]></content:encoded></item>
+        <item><guid>7</guid><title>ז</title><enclosure url="https://audio.example/7.mp3" type="audio/mpeg" length="1234"/></item>"#));
+    let image = |id: &str| {
+        feed.items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .image
+            .clone()
+    };
+    assert_eq!(image("1").as_deref(), Some("https://img.example/1.jpg"));
+    assert_eq!(image("2").as_deref(), Some("https://img.example/2.jpg"));
+    assert_eq!(image("3").as_deref(), Some("https://img.example/3.jpg"));
+    assert_eq!(image("4").as_deref(), Some("https://img.example/4.jpg"));
+    assert_eq!(image("5").as_deref(), Some("https://img.example/5.jpg"));
+    assert_eq!(image("6").as_deref(), Some("https://img.example/6.jpg"));
+    assert_eq!(image("7"), None);
+    let podcast = feed.items.iter().find(|i| i.id == "7").unwrap();
+    assert_eq!(podcast.attachments[0].url, "https://audio.example/7.mp3");
+    assert_eq!(podcast.attachments[0].size_in_bytes, Some(1234));
+}
+
+#[test]
+fn dates_in_every_element_and_zone() {
+    let feed = read(&rss(r#"
+        <item><guid>1</guid><title>א</title><pubDate>Fri, 27 Dec 2024 14:02:00 +0200</pubDate></item>
+        <item><guid>2</guid><title>ב</title><pubDate>Fri, 27 Dec 2024 12:02:00 GMT</pubDate></item>
+        <item><guid>3</guid><title>ג</title><pubDate>27 Dec 2024 14:02 IST</pubDate></item>
+        <item><guid>4</guid><title>ד</title><dc:date>2024-12-27T14:02:00+02:00</dc:date></item>
+        <item><guid>5</guid><title>ה</title><dc:date>2024-12-27T14:02:00</dc:date></item>
+        <item><guid>6</guid><title>ו</title><pubDate>Fri, 27 Dec 2024 14:02:00</pubDate></item>"#));
+    for item in &feed.items {
+        assert_eq!(item.published_ms, Some(DEC_27_1402), "item {}", item.id);
+    }
+}
+
+#[test]
+fn a_lying_zone_label_is_read_as_local_time_when_the_publisher_says_so() {
+    let walla = rss(
+        r#"<item><guid>1</guid><title>א</title><pubDate>Fri, 27 Dec 2024 14:02:00 GMT</pubDate></item>
+        <item><guid>2</guid><title>ב</title><pubDate>Tue, 16 Jul 2024 09:30:00 GMT</pubDate></item>"#,
+    );
+    let local = read_feed(
+        walla.as_bytes(),
+        None,
+        &rules("Asia/Jerusalem", TimeLabels::Local),
+    )
+    .unwrap();
+    let item = |id: &str| {
+        local
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .published_ms
+    };
+    assert_eq!(item("1"), Some(DEC_27_1402));
+    // Summer: 09:30 in Israel is 06:30 UTC.
+    assert_eq!(item("2"), Some(1_721_111_400_000));
+    let trusted = read(&walla);
+    assert_eq!(
+        trusted
+            .items
+            .iter()
+            .find(|i| i.id == "1")
+            .unwrap()
+            .published_ms,
+        Some(DEC_27_1402 + 7_200_000)
+    );
+}
+
+#[test]
+fn authors_tags_language_and_paging() {
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="he">
+  <title>בלוג</title><author><name>מערכת</name></author>
+  <link rel="next" href="https://n.example/feed?page=2"/>
+  <entry><id>1</id><title>א</title><category term="politics" label="פוליטיקה"/><category term="x"/></entry>
+  <entry xml:lang="en"><id>2</id><title>English</title><author><name>Dana</name></author><author><name>dana</name></author></entry>
+</feed>"#;
+    let feed = read(atom);
+    assert_eq!(
+        feed.next_url.as_deref(),
+        Some("https://n.example/feed?page=2")
+    );
+    let first = feed.items.iter().find(|i| i.id == "1").unwrap();
+    assert_eq!(first.authors[0].name.as_deref(), Some("מערכת"));
+    assert_eq!(first.tags, ["פוליטיקה", "x"]);
+    assert_eq!(first.language, None);
+    assert_eq!(first.feed_language.as_deref(), Some("he"));
+    let second = feed.items.iter().find(|i| i.id == "2").unwrap();
+    assert_eq!(second.language.as_deref(), Some("en"));
+    assert_eq!(
+        second.authors.len(),
+        1,
+        "the same person twice is credited once"
+    );
+
+    let rss_authors = read(&rss(r#"<item><guid>1</guid><title>א</title>
+        <author>news@n.example (יוסי לוי)</author><dc:creator><![CDATA[יוסי לוי]]></dc:creator>
+        <category><![CDATA[חדשות]]></category><category>חדשות</category><dc:subject>כלכלה</dc:subject></item>
+        <item><guid>2</guid><title>ב</title><author>news@n.example</author></item>"#));
+    let item = |id: &str| rss_authors.items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(item("1").authors.len(), 1);
+    assert_eq!(item("1").tags, ["חדשות", "כלכלה"]);
+    assert!(
+        item("2").authors.is_empty(),
+        "a bare address is not a name to show"
+    );
+}
+
+#[test]
+fn encodings_by_bom_then_utf8_then_charset_then_declaration() {
+    let hebrew = "<?xml version=\"1.0\" encoding=\"windows-1255\"?><rss><channel><item><guid>1</guid><title>שלום</title></item></channel></rss>";
+    let (cp1255, _, _) = encoding_rs::WINDOWS_1255.encode(hebrew);
+    // Declared only in the prolog (Rotter), whatever the server's charset says.
+    for content_type in [
+        None,
+        Some("text/xml"),
+        Some("application/rss+xml; charset=utf-8"),
+    ] {
+        let feed = read_feed(&cp1255, content_type, &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "שלום", "{content_type:?}");
+    }
+    // Named only by the server.
+    let bare = hebrew.replace(" encoding=\"windows-1255\"", "");
+    let (bare, _, _) = encoding_rs::ISO_8859_8_I.encode(&bare);
+    for label in ["ISO-8859-8", "iso-8859-8-i", "\"ISO-8859-8-I\"", "hebrew"] {
+        let content_type = format!("text/xml; charset={label}");
+        let feed = read_feed(&bare, Some(&content_type), &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "שלום", "{label}");
+    }
+    // A label that lies over valid UTF-8: the bytes win (ynet).
+    let feed = read_feed(
+        hebrew.as_bytes(),
+        Some("text/xml; charset=windows-1255"),
+        &jerusalem(),
+    )
+    .unwrap();
+    assert_eq!(feed.items[0].title, "שלום");
+    // Arabic in windows-1256.
+    let arabic = "<?xml version='1.0' encoding='windows-1256'?><rss><channel><item><guid>1</guid><title>مرحبا</title></item></channel></rss>";
+    let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(arabic);
+    assert_eq!(
+        read_feed(&cp1256, None, &jerusalem()).unwrap().items[0].title,
+        "مرحبا"
+    );
+    // UTF-16 with a BOM, and a JSON Feed with a UTF-8 BOM.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        hebrew
+            .replace("windows-1255", "UTF-16")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    assert_eq!(
+        read_feed(&utf16, None, &jerusalem()).unwrap().items[0].title,
+        "שלום"
+    );
+    let json = "\u{FEFF}{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": 1, \"title\": \"שלום\"}]}";
+    assert_eq!(
+        read_feed(json.as_bytes(), None, &jerusalem())
+            .unwrap()
+            .items[0]
+            .title,
+        "שלום"
+    );
+}
+
+#[test]
+fn undecodable_bytes_are_a_clear_error() {
+    let hebrew =
+        "<rss><channel><item><guid>1</guid><title>שלום עולם ומלואו</title></item></channel></rss>";
+    let (cp1255, _, _) = encoding_rs::WINDOWS_1255.encode(hebrew);
+    let error = read_feed(&cp1255, None, &jerusalem()).unwrap_err();
+    assert!(matches!(error, FeedError::Undecodable(_)), "{error:?}");
+    assert!(error.reader_message().contains("קידוד"));
+    let unknown = read_feed(
+        &cp1255,
+        Some("text/xml; charset=x-mac-hebrew"),
+        &jerusalem(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&unknown, FeedError::Undecodable(why) if why.contains("x-mac-hebrew")),
+        "{unknown:?}"
+    );
+    assert_eq!(
+        choose_encoding(
+            b"\xEF\xBB\xBF<rss/>",
+            Some("text/xml; charset=windows-1255")
+        ),
+        Ok(Encoding::Utf8 { lossy: false })
+    );
+    assert_eq!(
+        declared_encoding(b"\n <?xml version='1.0' encoding='Windows-1255' ?><rss/>").as_deref(),
+        Some("windows-1255")
+    );
+}
+
+#[test]
+fn what_is_not_a_feed_says_so() {
+    let html = read_feed(
+        b"<!DOCTYPE html><html><body>502</body></html>",
+        Some("text/html"),
+        &jerusalem(),
+    );
+    assert!(matches!(html, Err(FeedError::NotAFeed(why)) if why.contains("HTML")));
+    let other = read_feed(b"<opml version=\"2.0\"/>", None, &jerusalem());
+    assert!(matches!(other, Err(FeedError::NotAFeed(why)) if why.contains("opml")));
+    assert!(matches!(
+        read_feed(b"", None, &jerusalem()),
+        Err(FeedError::NotAFeed(_))
+    ));
+    assert!(matches!(
+        read_feed(b"<", None, &jerusalem()),
+        Err(FeedError::NotXml(_) | FeedError::NotAFeed(_))
+    ));
+}
+
+#[test]
+fn a_broken_or_hostile_document_still_gives_what_it_can() {
+    // Cut short: the items before the cut are read.
+    let cut = rss("<item><guid>1</guid><title>א</title></item><item><guid>2</guid><title>ב");
+    let cut = &cut[..cut.find("</channel>").unwrap()];
+    assert_eq!(read(cut).items.len(), 2);
+    // End tags that close nothing or several.
+    let sloppy = rss(
+        "<item><guid>1</guid><title>א</b></title></p></item><item><guid>2</guid><title>ב</title>",
+    );
+    assert_eq!(read(&sloppy).items.len(), 2);
+    // Deep nesting never overflows the stack.
+    let deep = format!("{}{}", "<x>".repeat(100_000), "</x>".repeat(100_000));
+    let deep = rss(&format!(
+        "<item><guid>1</guid><title>א</title><description>{deep}</description></item>"
+    ));
+    assert_eq!(read(&deep).items.len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// Any bytes give a feed or an error, never a panic.
+    #[test]
+    fn any_bytes_give_a_feed_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = read_feed(&bytes, None, &jerusalem());
+        let _ = read_feed(&bytes, Some("text/xml; charset=windows-1255"), &jerusalem());
+    }
+
+    /// Feed-shaped XML with random pieces never panics either.
+    #[test]
+    fn xml_shaped_like_a_feed_never_panics(
+        pieces in prop::collection::vec(prop_oneof![
+            Just("<item>".to_owned()), Just("</item>".to_owned()), Just("<title>".to_owned()),
+            Just("</title>".to_owned()), Just("<![CDATA[".to_owned()), Just("]]>".to_owned()),
+            Just("<guid isPermaLink='false'>".to_owned()), Just("</guid>".to_owned()),
+            Just("<pubDate>".to_owned()), Just("Fri, 27 Dec 2024 14:02:00 +0200".to_owned()),
+            Just("</pubDate>".to_owned()), Just("&amp;".to_owned()), Just("&".to_owned()),
+            Just("<img src=x width=1>".to_owned()), Just("<entry>".to_owned()), Just("<link href='a'/>".to_owned()),
+            Just("<enclosure url='https://a/b.jpg' type='image/jpeg'/>".to_owned()),
+            ".{0,12}",
+        ], 0..40),
+        root in prop_oneof![Just("rss"), Just("feed"), Just("rdf:RDF")],
+    ) {
+        let text = format!("<{root}><channel>{}</channel></{root}>", pieces.concat());
+        let _ = read_feed(text.as_bytes(), None, &jerusalem());
+    }
+}
