@@ -11,7 +11,11 @@ fn feed(top: &str, items: &str) -> mivzak::feed::Feed {
 }
 
 fn names(article: &mivzak::feed::Article) -> Vec<&str> {
-    article.authors.iter().filter_map(|a| a.name.as_deref()).collect()
+    article
+        .authors
+        .iter()
+        .filter_map(|a| a.name.as_deref())
+        .collect()
 }
 
 #[test]
@@ -33,7 +37,9 @@ fn an_item_without_authors_takes_the_feeds() {
     assert_eq!(names(by_id("1")), ["Brent Simmons"]);
     assert_eq!(names(by_id("2")), ["Manton"]);
     // A feed with neither credits nobody.
-    assert!(feed("", r#"{"id": "1", "title": "א"}"#).items[0].authors.is_empty());
+    assert!(feed("", r#"{"id": "1", "title": "א"}"#).items[0]
+        .authors
+        .is_empty());
 }
 
 #[test]
@@ -62,7 +68,11 @@ fn an_attachment_without_a_usable_url_is_dropped() {
             {"url": "javascript:alert(1)", "mime_type": "text/html"},
             {"url": "files/b.pdf", "mime_type": "application/pdf"}, {"url": 42, "mime_type": "x/y"}]}"##,
     );
-    let urls: Vec<&str> = f.items[0].attachments.iter().map(|a| a.url.as_str()).collect();
+    let urls: Vec<&str> = f.items[0]
+        .attachments
+        .iter()
+        .map(|a| a.url.as_str())
+        .collect();
     assert_eq!(urls, ["https://cdn.example/a.mp3", "files/b.pdf"]);
 }
 

@@ -47,6 +47,10 @@ pub struct Article {
     /// Plain text (`plain_text.rs`): tags stripped, references decoded.
     pub summary: Option<String>,
     pub image: Option<String>,
+    /// True when `image` was taken from the body (RSS and Atom items that name no
+    /// picture of their own): previews and lists show it, the article page does
+    /// not show it twice.
+    pub image_in_body: bool,
     pub banner_image: Option<String>,
     /// Milliseconds since the epoch, as the feed gave them (not clamped).
     pub published_ms: Option<i64>,
@@ -101,6 +105,16 @@ impl Article {
     /// The hero image: the banner when there is one, else the main image.
     pub fn hero_image(&self) -> Option<&str> {
         self.banner_image.as_deref().or(self.image.as_deref())
+    }
+
+    /// The image the article page shows above the body: the hero, unless the
+    /// body itself shows it.
+    pub fn page_hero(&self) -> Option<&str> {
+        match &self.banner_image {
+            Some(banner) => Some(banner),
+            None if self.image_in_body => None,
+            None => self.image.as_deref(),
+        }
     }
 }
 

@@ -161,6 +161,7 @@ fn parse_item(
         content_text,
         summary,
         image: string(&item, "image"),
+        image_in_body: false,
         banner_image: string(&item, "banner_image"),
         published_ms: date(&item, "date_published", time),
         modified_ms: date(&item, "date_modified", time),

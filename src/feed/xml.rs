@@ -66,6 +66,9 @@ struct ItemFields {
     text: Option<String>,
     summary: Option<String>,
     image: Option<String>,
+    /// The body's first real image where the adapter knows better than the
+    /// shared scan where it points (Atom's `xml:base`).
+    body_image: Option<String>,
     published_ms: Option<i64>,
     modified_ms: Option<i64>,
     authors: Vec<Author>,
@@ -195,12 +198,14 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
         .summary
         .map(|s| plain_text(&s).trim().to_owned())
         .filter(|s| !s.is_empty());
-    let image = item.image.or_else(|| {
+    let image_in_body = item.image.is_none();
+    let image = item.image.or(item.body_image).or_else(|| {
         [&item.html, &item.text]
             .into_iter()
             .flatten()
             .find_map(|body| first_image(body))
     });
+    let image_in_body = image_in_body && image.is_some();
     let authors = if item.authors.is_empty() {
         feed.authors.clone()
     } else {
@@ -216,6 +221,7 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
         content_text: item.text,
         summary,
         image,
+        image_in_body,
         banner_image: None,
         published_ms: item.published_ms,
         modified_ms: item.modified_ms,

@@ -90,7 +90,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
 
     let hero = move || {
         article.with(|a| {
-            let src = safe_http_url(a.hero_image()?, &source.base_for(a))?;
+            let src = safe_http_url(a.page_hero()?, &source.base_for(a))?;
             Some(view! {
                 <figure class="hero">
                     <img src=src alt=a.title.clone() width="1200" height="675" decoding="async"/>

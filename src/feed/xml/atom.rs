@@ -168,16 +168,15 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
     let xml_base = content
         .and_then(|c| c.attribute_named("xml:base"))
         .or(entry.attribute_named("xml:base"));
-    let image = image.or_else(|| media_image(entry)).or_else(|| {
-        [&html, &text]
-            .into_iter()
-            .flatten()
-            .find_map(|body| crate::feed::first_image::first_image(body))
-            .map(|src| match xml_base {
-                Some(base) => crate::http::absolute_url(&src, base).unwrap_or(src),
-                None => src,
-            })
-    });
+    let image = image.or_else(|| media_image(entry));
+    let body_image = [&html, &text]
+        .into_iter()
+        .flatten()
+        .find_map(|body| crate::feed::first_image::first_image(body))
+        .map(|src| match xml_base {
+            Some(base) => crate::http::absolute_url(&src, base).unwrap_or(src),
+            None => src,
+        });
 
     let published_ms = first_date(
         entry,
@@ -212,6 +211,7 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
         text,
         summary,
         image,
+        body_image,
         published_ms,
         modified_ms,
         authors: own_all(entry, "author").filter_map(person).collect(),

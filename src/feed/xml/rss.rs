@@ -227,6 +227,7 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
         text: None,
         summary,
         image,
+        body_image: None,
         published_ms,
         modified_ms,
         authors,

@@ -155,6 +155,39 @@ export const SCENARIOS = [
     },
   },
   {
+    name: 'RSS in windows-1255 named only in its prolog, and Atom: the newest headline and its time',
+    async run({ page, site }) {
+      // The browser's TextDecoder reads the legacy encoding (src/feed/encoding.rs), in every engine.
+      const corpus = path.resolve(path.dirname(DIST), 'tests/fixtures/xml-feeds');
+      const expected = JSON.parse(fs.readFileSync(path.join(corpus, 'expected.json'), 'utf8'));
+      for (const name of ['rotter-scoops.xml', 'atom-blogger.xml', 'iso-8859-8.xml']) {
+        const want = expected[name];
+        const feedSite = await site({
+          files: { 'feed.xml': fs.readFileSync(path.join(corpus, name)) },
+          types: { 'feed.xml': want.content_type ?? null },
+          config: { feed_url: 'feed.xml' },
+        });
+        await openApp(page, feedSite.url);
+        const first = await waitFor(
+          page,
+          () => {
+            const row = document.querySelector('.article-list') && document.querySelector('.flashes .flash');
+            return (
+              row && {
+                title: row.querySelector('.headline').textContent,
+                time: row.querySelector('time')?.textContent ?? null,
+              }
+            );
+          },
+          [],
+          { what: `the flashes of ${name}` },
+        );
+        assert.equal(first.title.replace(/\s+/g, ' ').trim(), want.newest.title, name);
+        if (want.newest.hhmm_jerusalem) assert.equal(first.time, want.newest.hhmm_jerusalem, name);
+      }
+    },
+  },
+  {
     name: 'marquee: moves left to right at its pace',
     async run({ page, site }) {
       const speed = 80;

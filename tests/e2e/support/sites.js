@@ -18,7 +18,16 @@ export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.
 /** Copies dist/ and starts a server; `config` and `files` override what is there.
  *  `types`: Content-Types by path (static-server.js); `probe`: add the cross-engine suite's error probe to every page; `editPolicy`:
  *  change the served Content-Security-Policy (both in static-server.js). */
-export async function makeSite({ config, files = {}, base: sub = '/', headers, types, dist = DIST, probe, editPolicy } = {}) {
+export async function makeSite({
+  config,
+  files = {},
+  base: sub = '/',
+  headers,
+  types,
+  dist = DIST,
+  probe,
+  editPolicy,
+} = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mivzak-site-'));
   fs.cpSync(dist, root, { recursive: true });
   if (config) fs.writeFileSync(path.join(root, 'config.json'), JSON.stringify({ ...SAMPLE_CONFIG, ...config }));
