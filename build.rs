@@ -12,16 +12,17 @@ fn main() {
 
 /// The browser app's wasm keeps its relocations (`--emit-relocs`), which the
 /// split step after the build (`scripts/wasm-split.mjs`, issue 16) reads to cut
-/// the split points into chunks of their own. Only the app's binary, and only
-/// for wasm, and only with the `split` feature (index.html's build): binaryen
-/// cannot optimise a wasm that keeps its linking section, so a build without
-/// split points must not keep it. The embed, the renderer and every dependency
-/// link as before.
+/// the split points into chunks of their own. Only the app's and the embed's
+/// binaries, only for wasm, and only with the `split-xml` feature (index.html's
+/// and embed.html's builds; `split` includes it): binaryen cannot optimise a wasm
+/// that keeps its linking section, so a build without split points must not
+/// keep it. The renderer and every dependency link as before.
 fn split_relocations() {
     println!("cargo:rerun-if-changed=build.rs");
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
-    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT_XML").is_some() {
         println!("cargo:rustc-link-arg-bin=mivzak=--emit-relocs");
+        println!("cargo:rustc-link-arg-bin=embed=--emit-relocs");
     }
 }
 

@@ -10,7 +10,8 @@
 set -eu
 cd "$TRUNK_STAGING_DIR"
 case "$TRUNK_HTML_FILE" in
-  */embed.html) mv index.html embed.html; exit 0 ;;
+  # The embed's RSS and Atom reader into a chunk of its own, as the app's.
+  */embed.html) node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .; mv index.html embed.html; exit 0 ;;
 esac
 cp -R "$TRUNK_SOURCE_DIR/public/." .
 # shared/constants.json as scripts/shared-constants.mjs wrote it before the build:

@@ -1,5 +1,6 @@
-// The split step that trunk does not run (issue 16): the app's `#[lazy]`
-// functions cut out of its wasm into chunks that load when first called.
+// The split step that trunk does not run (issue 16): the app's (and the
+// embed's: its RSS and Atom reader) `#[lazy]` functions cut out of its wasm into
+// chunks that load when first called.
 // cargo-leptos does the same for `--split`; this follows its order:
 //
 //   rustc's wasm (linked with --emit-relocs, build.rs)
@@ -24,13 +25,15 @@ const staging = process.argv[2];
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(source, 'target');
-const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'mivzak.wasm');
+// The app's page or the embed's: trunk names the glue after the binary.
+const glue = fs.readdirSync(staging).find((file) => /^(mivzak|embed)-[0-9a-f]+\.js$/.test(file));
+if (!glue) throw new Error(`wasm-split: no mivzak-*.js or embed-*.js in ${staging}`);
+const bin = glue.split('-')[0];
+const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${bin}.wasm`);
 const tool = [process.env.WASM_SPLIT_CLI, path.join(source, '.tools/wasm-split/bin/wasm-split-cli')].find(
   (candidate) => candidate && fs.existsSync(candidate),
 );
 
-const glue = fs.readdirSync(staging).find((file) => /^mivzak-[0-9a-f]+\.js$/.test(file));
-if (!glue) throw new Error(`wasm-split: no mivzak-*.js in ${staging}`);
 const stem = glue.slice(0, -'.js'.length);
 if (!tool) throw new Error('wasm-split: no wasm-split-cli (make rust-tools installs it under .tools/wasm-split)');
 
@@ -95,7 +98,8 @@ try {
     }
     const prefix = html.match(new RegExp(`href="([^"]*)${stem}_bg\\.wasm"`))?.[1];
     if (prefix === undefined) throw new Error(`wasm-split: ${page} has no preload of ${stem}_bg.wasm`);
-    html = html.replace('</head>', `${deepLinkPreload(splits, prefix)}</head>`);
+    // The embed has no routes to preload for.
+    if (bin === 'mivzak') html = html.replace('</head>', `${deepLinkPreload(splits, prefix)}</head>`);
     fs.writeFileSync(file, html);
   }
   console.log(`wasm-split: ${stem}: ${chunks.length} chunk(s): ${chunks.join(', ')}`);

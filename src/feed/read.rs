@@ -5,8 +5,9 @@
 //! by the JSON Feed reader (`parse.rs`) or the RSS and Atom one (`xml.rs`).
 //!
 //! The same function serves the browser, the embed and `mivzak-render`. In the
-//! app's split build the XML reader is a wasm chunk of its own (`xml_chunk`),
-//! fetched the first time an XML feed arrives: a JSON Feed site never loads it.
+//! browser (the app's and the embed's builds, feature `split-xml`) the XML reader
+//! is a wasm chunk of its own (`xml_chunk`), fetched the first time an XML feed
+//! arrives: a JSON Feed site never loads it.
 
 use super::model::Feed;
 use super::parse::{parse_json_feed, MAX_DOCUMENT_BYTES};
@@ -83,15 +84,38 @@ pub async fn read_feed_async(
     content_type: Option<&str>,
     rules: &DateRules,
 ) -> Result<Feed, FeedError> {
+    match read_unless_xml(bytes, content_type, rules)? {
+        Read::Feed(feed) => Ok(feed),
+        Read::Xml(text) => read_xml(text, rules.clone()).await,
+    }
+}
+
+/// What [`read_unless_xml`] leaves to the XML reader.
+enum Read {
+    Feed(Feed),
+    Xml(String),
+}
+
+/// Everything but the XML reader, in one function that is never inlined: each
+/// caller's future (the poll, "load more") would otherwise carry its own copy of
+/// the decoder and the JSON Feed reader (measured: 12 KB of code).
+#[inline(never)]
+fn read_unless_xml(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    rules: &DateRules,
+) -> Result<Read, FeedError> {
     let text = decoded(bytes, content_type)?;
     match format_of(&text) {
-        Some(FeedFormat::Json) => rules.apply(|time| parse_json_feed(&text, time)),
-        Some(FeedFormat::Xml) => read_xml(text, rules.clone()).await,
+        Some(FeedFormat::Json) => rules
+            .apply(|time| parse_json_feed(&text, time))
+            .map(Read::Feed),
+        Some(FeedFormat::Xml) => Ok(Read::Xml(text)),
         None => Err(neither(&text)),
     }
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[cfg(all(target_arch = "wasm32", feature = "split-xml"))]
 async fn read_xml(text: String, rules: DateRules) -> Result<Feed, FeedError> {
     xml_chunk(text, rules).await.unwrap_or_else(|error| {
         Err(FeedError::Network(format!(
@@ -100,14 +124,14 @@ async fn read_xml(text: String, rules: DateRules) -> Result<Feed, FeedError> {
     })
 }
 
-#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+#[cfg(not(all(target_arch = "wasm32", feature = "split-xml")))]
 async fn read_xml(text: String, rules: DateRules) -> Result<Feed, FeedError> {
     rules.apply(|time| parse_xml_feed(&text, time))
 }
 
 /// The split point: the XML tree, the RSS and Atom adapters and the body-image
 /// scan move into a chunk of their own.
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[cfg(all(target_arch = "wasm32", feature = "split-xml"))]
 #[leptos::wasm_split::wasm_split(xml_chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn xml_chunk(
     text: String,
