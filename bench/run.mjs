@@ -20,6 +20,7 @@ import { marquee } from './figures/marquee.mjs';
 import { memory } from './figures/memory.mjs';
 import { mutations } from './figures/mutations.mjs';
 import { publish } from './figures/publish.mjs';
+import { xml } from './figures/xml.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { RUNS, writeFigures } from './lib/figures.mjs';
 import { ROOT } from './lib/site.mjs';
@@ -42,6 +43,13 @@ const GROUPS = [
     },
   },
   { key: 'entries', heading: '10. per entry: first load until quiet, interactive, click to article', measure: entries },
+  {
+    key: 'xml',
+    heading:
+      '11. the RSS and Atom reader (wasm chunk xml_chunk), 4x CPU, no network throttling: its bytes, who fetches it, ' +
+      "first flash, and reading 5,000 items (a poll's answer ending to the new flash it brought on screen)",
+    measure: xml,
+  },
 ];
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;

@@ -24,6 +24,9 @@ importScripts('shared-constants.js', 'config-rules.js');
 
 const VERSION = 'dev';
 const PRECACHE = [];
+// Shell files kept the first time the page asks for them (the RSS and Atom
+// reader's chunk, which a JSON Feed site never loads); written by the same script.
+const ON_USE = [];
 
 const SHELL = `mivzak-shell-${VERSION}`;
 const DATA = 'mivzak-data';
@@ -31,6 +34,7 @@ const SCOPE = self.registration.scope;
 const CONFIG_URL = new URL('config.json', SCOPE).href;
 const SAVED_HEADER = self.MivzakShared.saved_copy_header;
 const SHELL_URLS = new Set(PRECACHE.map((file) => new URL(file, SCOPE).href));
+const ON_USE_URLS = new Set(ON_USE.map((file) => new URL(file, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -40,9 +44,24 @@ self.addEventListener('install', (event) => {
       // The config and the feed too, so one visit is enough to read offline later;
       // a failure here is no reason to give up the shell.
       .then(() => keepData(CONFIG_URL).then((config) => config && keepData(feedFromConfig(config))))
+      // An RSS or Atom site needs the XML reader offline too.
+      .then((feed) => isXml(feed) && keepOnUse())
       .then(() => self.skipWaiting()),
   );
 });
+
+/** Whether a feed's text is RSS or Atom (src/feed/read.rs tells them by the first character too). */
+function isXml(text) {
+  return typeof text === 'string' && /^\s*</.test(text.replace(/^\uFEFF/, ''));
+}
+
+/** Keeps the ON_USE files now; a failure leaves them to be kept on use. */
+function keepOnUse() {
+  return caches
+    .open(SHELL)
+    .then((cache) => cache.addAll(ON_USE.map((file) => new URL(file, SCOPE).href)))
+    .catch(() => {});
+}
 
 /** Fetches `url` and keeps it when good; its text, or null. */
 function keepData(url) {
@@ -92,7 +111,7 @@ async function knownFeedUrl() {
  */
 function isGood(url, bytes) {
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  if (url !== CONFIG_URL && /^\s*</.test(text)) return /<(?:[\w-]+:)?(?:rss|RDF|feed)[\s>]/.test(text.slice(0, 8192));
+  if (url !== CONFIG_URL && isXml(text)) return /<(?:[\w-]+:)?(?:rss|RDF|feed)[\s>]/.test(text.slice(0, 8192));
   try {
     const value = JSON.parse(text);
     if (url === CONFIG_URL) return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -146,6 +165,16 @@ async function asset(request) {
   return kept || fetch(request);
 }
 
+/** An ON_USE file: the kept copy, else the network's, kept for next time. */
+async function assetOnUse(request) {
+  const cache = await caches.open(SHELL);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const answer = await fetch(request);
+  if (answer.ok) await cache.put(request, answer.clone());
+  return answer;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -156,6 +185,10 @@ self.addEventListener('fetch', (event) => {
   const url = request.url;
   if (SHELL_URLS.has(url)) {
     event.respondWith(asset(request));
+    return;
+  }
+  if (ON_USE_URLS.has(url)) {
+    event.respondWith(assetOnUse(request));
     return;
   }
   if (request.destination !== '') return; // images, scripts of others: the browser's

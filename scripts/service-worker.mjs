@@ -10,22 +10,27 @@ const dist = process.argv[2] ?? 'dist';
 // The app's page and what trunk built for it; not the data (the worker keeps the
 // last good copy of that as it passes), and not the embedded ticker's files,
 // which run in other sites' iframes, never under this worker.
-const shell = fs
+const built = fs
   .readdirSync(dist)
   .filter((file) => !file.startsWith('embed'))
   .filter(
     (file) => /^(index\.html|favicon\.svg)$|\.(wasm|css)$/.test(file) || (file.endsWith('.js') && file !== 'sw.js'),
   )
   .sort();
+// The RSS and Atom reader's chunk (src/feed/read.rs) is kept when it is first
+// used, not precached: a JSON Feed site's readers never download it.
+const onUse = built.filter((file) => /-split_xml_chunk\.wasm$/.test(file));
+const shell = built.filter((file) => !onUse.includes(file));
 const digest = crypto.createHash('sha256');
-for (const file of shell) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
+for (const file of built) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
 const version = digest.digest('hex').slice(0, 12);
 
 const file = path.join(dist, 'sw.js');
 const source = fs.readFileSync(file, 'utf8');
-const built = source
+const written = source
   .replace(/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`)
-  .replace(/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`);
-if (built === source) throw new Error(`${file}: the VERSION and PRECACHE lines were not found`);
-fs.writeFileSync(file, built);
+  .replace(/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`)
+  .replace(/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`);
+if (written === source) throw new Error(`${file}: the VERSION and PRECACHE lines were not found`);
+fs.writeFileSync(file, written);
 console.log(`sw.js: version ${version}, ${shell.length} files kept for offline use`);

@@ -21,6 +21,10 @@ function chunksOf(dist) {
 function precacheOf(dist) {
   return JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/^const PRECACHE = (.*);$/m)[1]);
 }
+/** What sw.js keeps when first used (the RSS and Atom reader: a JSON Feed site never downloads it). */
+function onUseOf(dist) {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8').match(/^const ON_USE = (.*);$/m)[1]);
+}
 const articleChunk = (dist) => chunksOf(dist).fetched.find((f) => f.endsWith('-split_article_chunk.wasm'));
 
 for (const [name, dist] of [
@@ -29,7 +33,13 @@ for (const [name, dist] of [
 ]) {
   test(`${name}: sw.js keeps every chunk the loader fetches, the shared ones and the loader too`, () => {
     const { loader, fetched } = chunksOf(dist);
-    const kept = precacheOf(dist);
+    const onUse = onUseOf(dist);
+    expect(onUse, 'the XML reader is kept on use, not precached').toEqual(
+      fetched.filter((f) => f.endsWith('-split_xml_chunk.wasm')),
+    );
+    expect(onUse).toHaveLength(1);
+    const kept = [...precacheOf(dist), ...onUse];
+    expect(precacheOf(dist)).not.toContain(onUse[0]);
     expect(fetched.length, 'split points: article, tag, resume').toBeGreaterThanOrEqual(3);
     expect(
       fetched.some((f) => /-chunk_\d+\.wasm$/.test(f)),

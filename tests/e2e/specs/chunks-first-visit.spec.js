@@ -1,6 +1,6 @@
 // What a first visit to the home page downloads of the chunks.
 // The idle prefetch (src/chunks.rs) and the service worker's install (sw.js's
-// PRECACHE) both ask for every chunk, at about the same time after the load event.
+// PRECACHE) both ask for every chunk but the XML reader's, at about the same time after the load event.
 import { expect, test } from '../support/site.js';
 
 test('a first visit downloads each chunk once, not once for the page and once for the service worker', async ({
