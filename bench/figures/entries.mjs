@@ -5,27 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { serveDir } from '../../tests/e2e/support/static-server.js';
 import { CPU_SLOWDOWN, SLOW_4G } from '../lib/chromium.mjs';
 import { DEBUG, figure, median, RUNS } from '../lib/figures.mjs';
-import { SAMPLE, site } from '../lib/site.mjs';
-
-const brotli = (body) =>
-  zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-/** Waits until `served` has seen no new request for `quietMs`. */
-async function networkQuiet(served, quietMs = 1000) {
-  let count = served.requests.length;
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (served.requests.length !== count) {
-      count = served.requests.length;
-      since = Date.now();
-    }
-  }
-}
+import { brotli, networkQuiet, SAMPLE, site } from '../lib/site.mjs';
 
 /** Brotli bytes of what `s` answered since request number `from`, wasm apart. */
 function bytesSince(s, from) {

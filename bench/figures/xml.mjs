@@ -5,13 +5,9 @@
 // A 4x slower CPU, no network throttling: the figures are about the wasm's work.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { CPU_SLOWDOWN } from '../lib/chromium.mjs';
 import { DEBUG, figure, median, RUNS } from '../lib/figures.mjs';
-import { CONFIG, DIST, pollNow, ROOT, site } from '../lib/site.mjs';
-
-const brotli = (body) =>
-  zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+import { brotli, CONFIG, DIST, networkQuiet, pollNow, ROOT, site } from '../lib/site.mjs';
 
 /** The files the `xml_chunk` split point loads, read from the loader wasm-split
  *  writes beside the main wasm (`mivzak-HASH-split.js`): its own chunk first,
@@ -34,19 +30,6 @@ function xmlChunkFiles() {
     .map((dep) => dep.trim())
     .filter(Boolean);
   return { own: fetched(xml[1]), shared: waits.map((dep) => shared.get(dep)) };
-}
-
-/** Waits until `served` has seen no new request for `quietMs`. */
-async function networkQuiet(served, quietMs) {
-  let count = served.requests.length;
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (served.requests.length !== count) {
-      count = served.requests.length;
-      since = Date.now();
-    }
-  }
 }
 
 /** Asks `s` once for each of its files, so that the server has compressed them

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { serveDir } from '../../tests/e2e/support/static-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,5 +72,22 @@ export const pollNow = (page) => page.evaluate(() => document.dispatchEvent(new 
 export async function waitForPoll(served, before) {
   for (let i = 0; i < 200 && feedPolls(served) <= before; i++) {
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Brotli bytes of `body` at quality 11, as a CDN precompresses. */
+export const brotli = (body) =>
+  zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Waits until `served` has seen no new request for `quietMs`. */
+export async function networkQuiet(served, quietMs = 1000) {
+  let count = served.requests.length;
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (served.requests.length !== count) {
+      count = served.requests.length;
+      since = Date.now();
+    }
   }
 }

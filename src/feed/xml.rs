@@ -291,6 +291,39 @@ fn is_image(mime: Option<&str>, url: &str) -> bool {
     }
 }
 
+/// RSS `enclosure`s and Atom `link rel="enclosure"`s, each with its URL: the
+/// first image that is not a placeholder, and the other files as attachments
+/// (a `length` of 0, as Walla writes, is no size).
+fn enclosures<'a>(
+    found: impl Iterator<Item = (String, &'a tree::Element)>,
+) -> (Option<String>, Vec<Attachment>) {
+    let mut image = None;
+    let mut attachments = Vec::new();
+    for (url, element) in found {
+        if !super::parse::is_followable(&url) {
+            continue;
+        }
+        let mime = element.attribute("type").map(str::trim);
+        if is_image(mime, &url) {
+            if image.is_none() && !is_placeholder_size(element) {
+                image = Some(url);
+            }
+            continue;
+        }
+        attachments.push(Attachment {
+            url,
+            mime_type: mime.unwrap_or_default().to_owned(),
+            title: element.attribute("title").map(one_line),
+            size_in_bytes: element
+                .attribute("length")
+                .and_then(|l| l.trim().parse().ok())
+                .filter(|l| *l > 0),
+            duration_in_seconds: None,
+        });
+    }
+    (image, attachments)
+}
+
 /// Whether a width or height attribute says the image is a 1×1 (or 0×0) placeholder.
 fn is_placeholder_size(element: &tree::Element) -> bool {
     ["width", "height"].iter().any(|name| {

@@ -4,10 +4,9 @@
 
 use super::tree::{ns, Element};
 use super::{
-    assemble, first_date, is_image, is_placeholder_size, markup, media_image, trimmed, FeedFields,
-    ItemFields,
+    assemble, enclosures, first_date, markup, media_image, trimmed, FeedFields, ItemFields,
 };
-use crate::feed::model::{Attachment, Author, Feed};
+use crate::feed::model::{Author, Feed};
 use crate::feed::FeedError;
 use crate::time::FeedTime;
 
@@ -139,30 +138,11 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
         (html, _, summary) => (html, summary.map(|(s, _)| s)),
     };
 
-    let mut image = None;
-    let mut attachments = Vec::new();
-    for (_, link) in links(entry).filter(|(rel, _)| *rel == "enclosure") {
-        let Some(url) = href(link) else { continue };
-        let mime = link.attribute("type").map(str::trim);
-        if is_image(mime, &url) {
-            if image.is_none() && !is_placeholder_size(link) {
-                image = Some(url);
-            }
-        } else {
-            attachments.push(Attachment {
-                url,
-                mime_type: mime.unwrap_or_default().to_owned(),
-                title: link
-                    .attribute("title")
-                    .map(crate::feed::plain_text::one_line),
-                size_in_bytes: link
-                    .attribute("length")
-                    .and_then(|l| l.trim().parse().ok())
-                    .filter(|l| *l > 0),
-                duration_in_seconds: None,
-            });
-        }
-    }
+    let (image, attachments) = enclosures(
+        links(entry)
+            .filter(|(rel, _)| *rel == "enclosure")
+            .filter_map(|(_, link)| Some((href(link)?, link))),
+    );
     // The body's first image, relative to the content's `xml:base` (TypePad), is
     // made absolute here: the pages resolve an item's URLs against its link.
     let xml_base = content

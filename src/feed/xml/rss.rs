@@ -5,10 +5,10 @@
 
 use super::tree::{ns, Element};
 use super::{
-    assemble, first_date, is_image, is_placeholder_size, markup, media_image, rss_author, trimmed,
-    FeedFields, ItemFields,
+    assemble, enclosures, first_date, markup, media_image, rss_author, trimmed, FeedFields,
+    ItemFields,
 };
-use crate::feed::model::{Attachment, Author, Feed};
+use crate::feed::model::{Author, Feed};
 use crate::feed::FeedError;
 use crate::time::FeedTime;
 
@@ -157,34 +157,13 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
         }))
         .collect();
 
-    let mut image = None;
-    let mut attachments = Vec::new();
-    for enclosure in own_all(item, "enclosure") {
-        let Some(url) = enclosure
+    let (image, attachments) = enclosures(own_all(item, "enclosure").filter_map(|enclosure| {
+        let url = enclosure
             .attribute("url")
             .map(str::to_owned)
-            .and_then(trimmed)
-        else {
-            continue;
-        };
-        let mime = enclosure.attribute("type").map(str::trim);
-        if is_image(mime, &url) {
-            if image.is_none() && !is_placeholder_size(enclosure) {
-                image = Some(url);
-            }
-        } else {
-            attachments.push(Attachment {
-                url,
-                mime_type: mime.unwrap_or_default().to_owned(),
-                title: None,
-                size_in_bytes: enclosure
-                    .attribute("length")
-                    .and_then(|l| l.trim().parse().ok())
-                    .filter(|l| *l > 0),
-                duration_in_seconds: None,
-            });
-        }
-    }
+            .and_then(trimmed)?;
+        Some((url, enclosure))
+    }));
     let image = image
         .or_else(|| media_image(item))
         .or_else(|| {
