@@ -84,33 +84,10 @@ pub async fn read_feed_async(
     content_type: Option<&str>,
     rules: &DateRules,
 ) -> Result<Feed, FeedError> {
-    match read_unless_xml(bytes, content_type, rules)? {
-        Read::Feed(feed) => Ok(feed),
-        Read::Xml(text) => read_xml(text, rules.clone()).await,
-    }
-}
-
-/// What [`read_unless_xml`] leaves to the XML reader.
-enum Read {
-    Feed(Feed),
-    Xml(String),
-}
-
-/// Everything but the XML reader, in one function that is never inlined: each
-/// caller's future (the poll, "load more") would otherwise carry its own copy of
-/// the decoder and the JSON Feed reader (measured: 12 KB of code).
-#[inline(never)]
-fn read_unless_xml(
-    bytes: &[u8],
-    content_type: Option<&str>,
-    rules: &DateRules,
-) -> Result<Read, FeedError> {
     let text = decoded(bytes, content_type)?;
     match format_of(&text) {
-        Some(FeedFormat::Json) => rules
-            .apply(|time| parse_json_feed(&text, time))
-            .map(Read::Feed),
-        Some(FeedFormat::Xml) => Ok(Read::Xml(text)),
+        Some(FeedFormat::Json) => rules.apply(|time| parse_json_feed(&text, time)),
+        Some(FeedFormat::Xml) => read_xml(text, rules.clone()).await,
         None => Err(neither(&text)),
     }
 }

@@ -13,16 +13,12 @@ use crate::time::FeedTime;
 /// Atom's own elements: 1.0's namespace, 0.3's, or none (a feed that forgot it).
 const OWN: [&str; 3] = [ns::ATOM, ns::ATOM03, ""];
 
-fn own<'a>(element: &'a Element, name: &str) -> Option<&'a Element> {
-    element
-        .elements()
-        .find(|e| e.name == name && OWN.contains(&e.namespace.as_str()))
+fn own<'a>(element: &'a Element, name: &'a str) -> Option<&'a Element> {
+    element.named_in(&OWN, name).next()
 }
 
 fn own_all<'a>(element: &'a Element, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
-    element
-        .elements()
-        .filter(move |e| e.name == name && OWN.contains(&e.namespace.as_str()))
+    element.named_in(&OWN, name)
 }
 
 /// The kind of a text construct.

@@ -15,16 +15,12 @@ use crate::time::FeedTime;
 /// The namespaces RSS's own elements come in: none (0.9x, 2.0), RSS 1.0's, 0.90's.
 const OWN: [&str; 3] = ["", ns::RSS1, ns::RSS090];
 
-fn own<'a>(element: &'a Element, name: &str) -> Option<&'a Element> {
-    element
-        .elements()
-        .find(|e| e.name == name && OWN.contains(&e.namespace.as_str()))
+fn own<'a>(element: &'a Element, name: &'a str) -> Option<&'a Element> {
+    element.named_in(&OWN, name).next()
 }
 
 fn own_all<'a>(element: &'a Element, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
-    element
-        .elements()
-        .filter(move |e| e.name == name && OWN.contains(&e.namespace.as_str()))
+    element.named_in(&OWN, name)
 }
 
 fn own_text(element: &Element, name: &str) -> Option<String> {

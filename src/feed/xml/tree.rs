@@ -112,6 +112,17 @@ impl Element {
         self.elements().filter(move |e| e.is(namespace, name))
     }
 
+    /// Every child element `name` in any of `namespaces` (a format's own
+    /// elements come in several: RSS's in none, 1.0's or 0.90's).
+    pub fn named_in<'a>(
+        &'a self,
+        namespaces: &'a [&'a str],
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Element> + 'a {
+        self.elements()
+            .filter(move |e| e.name == name && namespaces.contains(&e.namespace.as_str()))
+    }
+
     /// The attribute whose local name is `local` (`href`, or `about` for
     /// `rdf:about`), its prefix whatever it is; `xml:lang` is asked for whole.
     pub fn attribute(&self, local: &str) -> Option<&str> {
