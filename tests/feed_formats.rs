@@ -111,18 +111,23 @@ fn ids_are_the_guid_else_the_link_else_a_stable_hash_and_never_shared() {
         <item><title>א</title><guid>g-1</guid><link>https://n.example/1</link></item>
         <item><title>ב</title><link>https://n.example/2</link></item>
         <item><title>ג</title><description>רק טקסט</description></item>
-        <item><title>ד</title><guid>g-4</guid></item>
-        <item><title>ה</title><guid>g-4</guid></item>
-        <item><title>ד</title><guid>g-4</guid></item>"#));
+        <item><title>ד</title><guid>g-4</guid><link>https://n.example/4</link></item>
+        <item><title>ד מעודכן</title><guid>g-4</guid><link>https://n.example/4</link></item>
+        <item><title>ה</title><guid>g-4</guid><link>https://n.example/5</link></item>
+        <item><title>ו</title><guid>g-6</guid></item>
+        <item><title>ו</title><guid>g-6</guid></item>"#));
     let ids: Vec<&str> = feed.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids[0], "g-1");
     assert_eq!(ids[1], "https://n.example/2");
     assert!(ids[2].starts_with("urn:mivzak:item:"), "{ids:?}");
     assert_eq!(ids[3], "g-4");
-    // Another item under the same guid keeps a row of its own; the same item again goes.
+    // The feed's own id and the same page: one item listed twice (the first,
+    // an update, stays). Another page under the same guid is another item.
     assert!(ids[4].starts_with("g-4#"), "{ids:?}");
-    assert_eq!(feed.items.len(), 5);
-    assert_eq!(feed.skipped.len(), 1, "{:?}", feed.skipped);
+    assert_eq!(feed.items[4].title, "ה");
+    assert_eq!(ids[5], "g-6");
+    assert_eq!(feed.items.len(), 6);
+    assert_eq!(feed.skipped.len(), 2, "{:?}", feed.skipped);
     // Stable: the same document gives the same ids.
     let again = read(&rss(r#"
         <item><title>ג</title><description>רק טקסט</description></item>"#));
@@ -444,5 +449,96 @@ proptest! {
     ) {
         let text = format!("<{root}><channel>{}</channel></{root}>", pieces.concat());
         let _ = read_feed(text.as_bytes(), None, &jerusalem());
+    }
+}
+
+/// What a fresh tester's own feeds found (session 8), one case per kind.
+#[test]
+fn what_fresh_eyes_found() {
+    // An Atom text title is text: markup in it is shown, not read.
+    let atom = read(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom"><title type="text">R&amp;amp;D</title>
+        <entry><id>1</id><title type="text">Fix &lt;details&gt; rendering</title></entry>
+        <entry><id>2</id><title>Using &lt;style&gt; in SVG</title></entry>
+        <entry><id>3</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; move</title></entry></feed>"#,
+    );
+    let title = |id: &str| {
+        atom.items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .title
+            .clone()
+    };
+    assert_eq!(title("1"), "Fix <details> rendering");
+    assert_eq!(title("2"), "Using <style> in SVG");
+    assert_eq!(title("3"), "Bold move");
+    assert_eq!(atom.title, "R&amp;D");
+
+    // Items whose only id is their link, or nothing: another headline, or the
+    // same headline at another time, is another flash.
+    let alerts = read(&rss(r#"
+        <item><title>צבע אדום: שדרות</title><link>https://n.example/alerts</link></item>
+        <item><title>צבע אדום: נתיבות</title><link>https://n.example/alerts</link></item>
+        <item><title>צבע אדום</title><pubDate>Fri, 27 Dec 2024 13:30:00 +0200</pubDate></item>
+        <item><title>צבע אדום</title><pubDate>Fri, 27 Dec 2024 13:40:00 +0200</pubDate></item>"#));
+    assert_eq!(alerts.items.len(), 4, "{:?}", alerts.skipped);
+
+    // xml:base on the feed and the entry resolves the entry's link.
+    let based = read(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/he/">
+        <entry xml:base="posts/"><id>1</id><title>א</title><link href="p1/"/></entry></feed>"#,
+    );
+    assert_eq!(
+        based.items[0].url.as_deref(),
+        Some("https://blog.example/he/posts/p1/")
+    );
+
+    // RSS in UserLand's default namespace; a CDATA section in an attribute; an
+    // IANA zone after the time (PHP's `e`); an image hidden by its attribute.
+    let odd = read(
+        r#"<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>ישן</title>
+        <item><guid>1</guid><title>א</title><enclosure url="<![CDATA[https://img.example/a.jpg]]>" type="image/jpeg"/>
+          <pubDate>Fri, 27 Dec 2024 14:02:00 Asia/Jerusalem</pubDate>
+          <description><![CDATA[<img hidden src="https://t.example/c.gif"> טקסט]]></description></item>
+        <item><guid>2</guid><title>ב</title>
+          <description><![CDATA[<img hidden src="https://t.example/c.gif"><img src="https://img.example/b.jpg">]]></description></item>
+        </channel></rss>"#,
+    );
+    let item = |id: &str| odd.items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(
+        item("1").image.as_deref(),
+        Some("https://img.example/a.jpg")
+    );
+    assert_eq!(item("1").published_ms, Some(DEC_27_1402));
+    assert_eq!(
+        item("2").image.as_deref(),
+        Some("https://img.example/b.jpg")
+    );
+}
+
+#[test]
+fn utf8_cut_somewhere_is_still_utf8_whatever_the_label() {
+    let text = rss("<item><guid>1</guid><title>פיצוץ בנמל חיפה</title></item><item><guid>2</guid><title>אזעקה</title></item>");
+    // One stray byte in a short feed, and a feed cut in the middle of a letter.
+    let mut stray = text.clone().into_bytes();
+    let at = text.find("אזעקה").unwrap();
+    stray.insert(at, 0xFF);
+    let cut_at = text.find("חיפה").unwrap() + 1;
+    let mut cut = text.as_bytes()[..cut_at].to_vec();
+    cut.extend_from_slice(b"</title></item></channel></rss>");
+    for content_type in [
+        None,
+        Some("text/xml; charset=windows-1255"),
+        Some("text/xml; charset=utf-8"),
+    ] {
+        let feed = read_feed(&stray, content_type, &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "פיצוץ בנמל חיפה", "{content_type:?}");
+        assert!(feed.items[1].title.ends_with("אזעקה"), "{content_type:?}");
+        let feed = read_feed(&cut, content_type, &jerusalem()).unwrap();
+        assert!(
+            feed.items[0].title.starts_with("פיצוץ בנמל "),
+            "{content_type:?}"
+        );
     }
 }

@@ -52,7 +52,7 @@ pub fn first_image(html: &str) -> Option<String> {
     None
 }
 
-/// A width or height of 0 or 1, or hidden.
+/// A width or height of 0 or 1, or hidden (by style or the `hidden` attribute).
 fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
     let tiny = ["width", "height"].iter().any(|name| {
         attribute(name)
@@ -65,7 +65,7 @@ fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
             || style.contains("width:1px")
             || style.contains("height:1px")
     });
-    tiny || hidden
+    tiny || hidden || attribute("hidden").is_some()
 }
 
 /// The counters feeds put in their bodies: Jetpack's and WordPress.com's stats,

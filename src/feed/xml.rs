@@ -115,18 +115,17 @@ fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedErro
     };
     let mut seen = std::collections::HashMap::<String, usize>::new();
     for (index, item) in items.into_iter().enumerate() {
+        let named = item.id.is_some();
         match article(item, &feed) {
             Ok(mut article) => {
                 if let Some(&earlier) = seen.get(&article.id) {
-                    // The same id and page: one item listed twice (an update
-                    // above the original, as ASP.NET and CMS feeds do): the first,
-                    // newest copy stays. Without pages, the same headline.
+                    // The same id the feed gave, and the same page: one item
+                    // listed twice (an update above the original, as ASP.NET and
+                    // CMS feeds do): the first, newest copy stays. An id that is
+                    // only the link, or a hash, says less: the same headline too.
                     let first: &Article = &feed.items[earlier];
-                    let same = match (&first.url, &article.url) {
-                        (Some(a), Some(b)) => a == b,
-                        (None, None) => first.title == article.title,
-                        _ => false,
-                    };
+                    let same_page = first.url == article.url;
+                    let same = same_page && (named || first.title == article.title);
                     if same {
                         feed.skipped.push(format!(
                             "item {index}: the same item again ({:?})",
@@ -155,9 +154,13 @@ fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedErro
 }
 
 /// A hash of what an item says, for ids the feed does not give (FNV-1a over the
-/// title, link and body: the same item hashes the same on every poll).
+/// date, title, link and body: the same item hashes the same on every poll, and
+/// a red alert repeated at another time is another item).
 fn content_hash(article: &Article) -> u64 {
-    let mut key = String::new();
+    let mut key = article
+        .published_ms
+        .map(|ms| ms.to_string())
+        .unwrap_or_default();
     for part in [
         Some(article.title.as_str()),
         article.url.as_deref(),

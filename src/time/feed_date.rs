@@ -76,7 +76,8 @@ pub enum FeedDate {
 ///     `-0000`, which §3.3 makes UTC with the local zone unknown, so they are UTC
 ///     ([`FeedDate::Zoned`]), like `Z` (`J`, which is no zone in RFC 822, is an
 ///     unknown name);
-///   - any other name of one to six letters (`XYZ`), or none: [`FeedDate::Zoneless`];
+///   - any other name of one to six letters (`XYZ`), an IANA name
+///     (`Asia/Jerusalem`, PHP's `e`), or none: [`FeedDate::Zoneless`];
 /// - trailing comments, nested or not (`(IST)`, `(Israel Daylight Time)`), which
 ///   are ignored, as RFC 2822 §3.2.3 allows them (not inside the date).
 ///
@@ -400,6 +401,15 @@ fn named_offset_seconds(name: &str) -> Option<Option<i64>> {
         ("BST", HOUR),
         ("MSK", 3 * HOUR),
     ];
+    // An IANA name (`Asia/Jerusalem`, as PHP's date format `e` writes it) is read
+    // as no zone: in the feed's zone, which is the site's own in every case met.
+    let iana = name.contains('/')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'));
+    if iana {
+        return Some(None);
+    }
     if !(1..=6).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }

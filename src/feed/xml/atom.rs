@@ -52,6 +52,19 @@ fn construct(element: &Element) -> Option<(String, Kind)> {
     }
 }
 
+/// A text construct as the markup the shared rules read titles and summaries
+/// from (`plain_text`): `text` escaped, so `Fix &lt;details&gt;` shows
+/// `Fix <details>` and `&amp;amp;` shows `&amp;` (RFC 4287 §3.1.1.1).
+fn as_markup((content, kind): (String, Kind)) -> String {
+    match kind {
+        Kind::Html => content,
+        Kind::Text => content
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;"),
+    }
+}
+
 fn links(element: &Element) -> impl Iterator<Item = (&str, &Element)> {
     own_all(element, "link").map(|link| {
         let rel = link.attribute("rel").map(str::trim).unwrap_or("alternate");
@@ -98,7 +111,7 @@ pub(super) fn read(root: &Element, time: &FeedTime) -> Result<Feed, FeedError> {
     let language = root.lang().map(str::to_owned);
     let fields = FeedFields {
         version,
-        title: own(root, "title").and_then(construct).map(|(t, _)| t),
+        title: own(root, "title").and_then(construct).map(as_markup),
         home_page_url: alternate(root),
         feed_url: links(root)
             .find(|(rel, _)| *rel == "self")
@@ -116,11 +129,14 @@ pub(super) fn read(root: &Element, time: &FeedTime) -> Result<Feed, FeedError> {
             .and_then(|(_, l)| href(l)),
         authors: own_all(root, "author").filter_map(person).collect(),
     };
-    let items = own_all(root, "entry").map(|e| entry(e, time)).collect();
+    let base = root.attribute_named("xml:base");
+    let items = own_all(root, "entry")
+        .map(|e| entry(e, base, time))
+        .collect();
     assemble(fields, items)
 }
 
-fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
+fn entry(entry: &Element, root_base: Option<&str>, time: &FeedTime) -> ItemFields {
     let content = own(entry, "content").filter(|c| c.attribute("src").is_none());
     let (html, text) = match content.and_then(construct) {
         Some((markup, Kind::Html)) => (Some(markup), None),
@@ -131,7 +147,7 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
     // An entry whose only body is an HTML summary shows it as HTML.
     let (html, summary) = match (html, text.is_none(), summary) {
         (None, true, Some((markup, Kind::Html))) => (Some(markup), None),
-        (html, _, summary) => (html, summary.map(|(s, _)| s)),
+        (html, _, summary) => (html, summary.map(as_markup)),
     };
 
     let (image, attachments) = enclosures(
@@ -144,6 +160,12 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
     let xml_base = content
         .and_then(|c| c.attribute_named("xml:base"))
         .or(entry.attribute_named("xml:base"));
+    // The entry's `xml:base` (RFC 4287 §2, XML Base), itself relative to the feed's.
+    let entry_base = match (root_base, entry.attribute_named("xml:base")) {
+        (Some(root), Some(own)) => crate::http::absolute_url(own, root),
+        (None, Some(own)) => Some(own.to_owned()),
+        (root, None) => root.map(str::to_owned),
+    };
     let image = image.or_else(|| media_image(entry));
     let body_image = [&html, &text]
         .into_iter()
@@ -181,8 +203,11 @@ fn entry(entry: &Element, time: &FeedTime) -> ItemFields {
 
     ItemFields {
         id: own(entry, "id").and_then(|i| trimmed(i.text())),
-        link: alternate(entry),
-        title: own(entry, "title").and_then(construct).map(|(t, _)| t),
+        link: alternate(entry).map(|link| match entry_base {
+            Some(base) => crate::http::absolute_url(&link, &base).unwrap_or(link),
+            None => link,
+        }),
+        title: own(entry, "title").and_then(construct).map(as_markup),
         html,
         text,
         summary,

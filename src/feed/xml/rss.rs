@@ -12,8 +12,16 @@ use crate::feed::model::{Author, Feed};
 use crate::feed::FeedError;
 use crate::time::FeedTime;
 
-/// The namespaces RSS's own elements come in: none (0.9x, 2.0), RSS 1.0's, 0.90's.
-const OWN: [&str; 3] = ["", ns::RSS1, ns::RSS090];
+/// The namespaces RSS's own elements come in: none (0.9x, 2.0), RSS 1.0's, 0.90's,
+/// and the default namespaces UserLand's RSS 2.0 drafts gave (still written by
+/// some generators).
+const OWN: [&str; 5] = [
+    "",
+    ns::RSS1,
+    ns::RSS090,
+    "http://backend.userland.com/rss2",
+    "http://backend.userland.com/rss",
+];
 
 fn own<'a>(element: &'a Element, name: &'a str) -> Option<&'a Element> {
     element.named_in(&OWN, name).next()
@@ -171,20 +179,23 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
             own(item, "image").and_then(|i| own_text(i, "url").or_else(|| trimmed(i.text())))
         });
 
-    let published_ms = first_date(
-        item,
-        &[
-            ("", "pubDate"),
-            (ns::DC, "date"),
-            (ns::DCTERMS, "issued"),
-            (ns::DC, "created"),
-            (ns::DCTERMS, "created"),
-            (ns::ATOM, "published"),
-            (ns::ATOM, "updated"),
-            (ns::DCTERMS, "modified"),
-        ],
-        time,
-    );
+    let published_ms = own_all(item, "pubDate")
+        .find_map(|date| time.instant_ms(&date.text()))
+        .or_else(|| {
+            first_date(
+                item,
+                &[
+                    (ns::DC, "date"),
+                    (ns::DCTERMS, "issued"),
+                    (ns::DC, "created"),
+                    (ns::DCTERMS, "created"),
+                    (ns::ATOM, "published"),
+                    (ns::ATOM, "updated"),
+                    (ns::DCTERMS, "modified"),
+                ],
+                time,
+            )
+        });
     let modified_ms = first_date(
         item,
         &[(ns::DCTERMS, "modified"), (ns::ATOM, "updated")],

@@ -366,6 +366,16 @@ fn open(start: &BytesStart, stack: &[Open]) -> Open {
     for attribute in start.html_attributes().with_checks(false).flatten() {
         let name = attribute.key.into_inner().to_owned();
         let value = decode_references(&attribute.value);
+        // A CDATA section inside an attribute is not XML, but generators write
+        // it (`url="<![CDATA[https://…]]>"`): its content is meant.
+        let value = match value
+            .trim()
+            .strip_prefix("<![CDATA[")
+            .and_then(|v| v.strip_suffix("]]>"))
+        {
+            Some(inner) => inner.to_owned(),
+            None => value,
+        };
         attributes.push((name, value));
     }
     let declared: Vec<(String, String)> = attributes
