@@ -542,3 +542,94 @@ fn utf8_cut_somewhere_is_still_utf8_whatever_the_label() {
         );
     }
 }
+
+/// What a second fresh tester found (session 8): the structure a sloppy feed
+/// has, and encodings and pictures as Israeli sites serve them.
+#[test]
+fn sloppy_structure_reads_as_meant() {
+    let feed = read(&rss(r#"
+        <item><title>ראשון</title><guid>1</guid><pubDate>Fri, 27 Dec 2024 14:02:00 +0200</pubDate>
+        <Item><Title>שני</title><GUID>2</GUID><PubDate>Fri, 27 Dec 2024 14:01:00 +0200</PubDate></Item>
+        <ITEM><title></title><title>שלישי</title><link></link><link>https://n.example/3</link><pubdate>Fri, 27 Dec 2024 14:00:00 +0200</pubdate></ITEM>
+        <item><title>3<5 מעלות</title><guid>4</guid><pubDate>Fri, 27 Dec 2024 13:59:00 +0200</pubDate></item>
+        <item><title>שורה<br>שנייה</title><guid>5</guid></item>
+        <item><title>&#8203;</title><guid>6</guid><description>רק תיאור כאן</description></item>
+        <item><title>מנכ&#148;ל &#150; מודיע</title><guid>7</guid></item>"#));
+    let item = |id: &str| {
+        feed.items.iter().find(|i| i.id == id).unwrap_or_else(|| {
+            panic!(
+                "no item {id}: {:?}",
+                feed.items.iter().map(|i| &i.id).collect::<Vec<_>>()
+            )
+        })
+    };
+    assert_eq!(feed.items.len(), 7);
+    assert_eq!(item("1").title, "ראשון");
+    assert_eq!(item("2").title, "שני");
+    assert_eq!(item("2").published_ms, Some(DEC_27_1402 - 60_000));
+    let third = item("https://n.example/3");
+    assert_eq!(third.title, "שלישי");
+    assert!(third.published_ms.is_some());
+    assert_eq!(item("4").title, "3<5 מעלות");
+    assert_eq!(item("4").published_ms, Some(DEC_27_1402 - 180_000));
+    assert_eq!(item("5").title, "שורה שנייה");
+    assert_eq!(item("6").title, "רק תיאור כאן");
+    assert_eq!(item("7").title, "מנכ”ל – מודיע");
+    // RSS in capitals, and an item left open before the next.
+    let shouting = read(
+        r#"<RSS version="2.0"><CHANNEL><TITLE>א</TITLE>
+        <ITEM><TITLE>ראשון</TITLE><GUID>1</GUID>
+        <ITEM><TITLE>שני</TITLE><GUID>2</GUID></ITEM>
+        <ITEM><TITLE>שלישי</TITLE><GUID>3</GUID></ITEM></CHANNEL></RSS>"#,
+    );
+    assert_eq!(shouting.items.len(), 3);
+}
+
+#[test]
+fn pictures_and_encodings_as_israeli_sites_serve_them() {
+    let feed = read(&rss(r#"
+        <item><guid>1</guid><title>א</title><content:encoded><![CDATA[<p><img class="wp-smiley" src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f4e2.png" alt="📢" style="height: 1em"> <img src="https://n.example/icon.png" width="16" height="16"> <img src="https://n.example/photo.jpg" width="800" height="450"></p>]]></content:encoded></item>
+        <item><guid>2</guid><title>ב</title><media:content url="https://v.example/clip.mp4" type="video/mp4"><media:thumbnail url="https://v.example/still.jpg"/></media:content></item>"#));
+    let image = |id: &str| {
+        feed.items
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .image
+            .clone()
+    };
+    assert_eq!(image("1").as_deref(), Some("https://n.example/photo.jpg"));
+    assert_eq!(image("2").as_deref(), Some("https://v.example/still.jpg"));
+
+    // Rotter's windows-1255, declared in its prolog, under a server's default
+    // Western charset; and ISO-8859-8 labels over windows-1255 bytes (₪, niqqud).
+    let rotter = "<?xml version=\"1.0\" encoding=\"windows-1255\"?><rss version=\"0.91\"><channel><item><title>מחיר: 5 ₪ – בְּדִיקָה</title><link>https://rotter.example/1</link></item></channel></rss>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1255.encode(rotter);
+    for content_type in [
+        "text/xml; charset=ISO-8859-1",
+        "text/html; charset=windows-1252",
+        "text/xml; charset=us-ascii",
+    ] {
+        let feed = read_feed(&bytes, Some(content_type), &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "מחיר: 5 ₪ – בְּדִיקָה", "{content_type}");
+    }
+    let labelled = rotter.replace("windows-1255", "ISO-8859-8");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1255.encode(&labelled);
+    for content_type in [None, Some("text/xml; charset=iso-8859-8-i")] {
+        let feed = read_feed(&bytes, content_type, &jerusalem()).unwrap();
+        assert_eq!(feed.items[0].title, "מחיר: 5 ₪ – בְּדִיקָה", "{content_type:?}");
+    }
+    // A short UTF-8 feed, three Hebrew letters and one stray byte.
+    let mut short = rss("<item><guid>1</guid><title>אבג</title></item>").into_bytes();
+    let at = short
+        .windows(6)
+        .position(|w| w == "אבג".as_bytes())
+        .unwrap();
+    short.insert(at, 0xFF);
+    let feed = read_feed(&short, Some("text/xml; charset=windows-1255"), &jerusalem()).unwrap();
+    assert!(
+        feed.items[0].title.ends_with("אבג"),
+        "{:?}",
+        feed.items[0].title
+    );
+}

@@ -17,7 +17,7 @@
 //!    when many sequences are broken: that is a legacy encoding nobody named,
 //!    and guessing would show "����".
 //!
-//! Bytes that are UTF-8 but for a few broken sequences (at least four valid
+//! Bytes that are UTF-8 but for a few broken sequences (at least two valid
 //! non-ASCII characters for each broken one: a feed cut mid-character, a stray
 //! byte) are UTF-8 at step 2, each broken sequence shown as �.
 
@@ -38,9 +38,10 @@ pub enum Encoding {
 
 /// Bytes with at least this many valid non-ASCII characters for each broken
 /// sequence are UTF-8 with some characters cut (a truncated feed, a stray byte),
-/// not a legacy encoding: in windows-1255 or ISO-8859-8 Hebrew nearly every
-/// letter is a broken sequence (measured on the corpus: no valid one in 1,000).
-const MOSTLY_VALID: usize = 4;
+/// not a legacy encoding: Hebrew letters in windows-1255 or ISO-8859-8 are bytes
+/// 0xE0–0xFA, which UTF-8 never continues a sequence with, so nearly every
+/// letter is a broken sequence and hardly any is valid.
+const MOSTLY_VALID: usize = 2;
 
 /// The encoding of `bytes`, served with `content_type` (the HTTP header, if any).
 /// Errors: `FeedError::Undecodable` when the bytes are not UTF-8 and nothing names
@@ -68,10 +69,16 @@ pub fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> Result<Encod
     // The bytes are not UTF-8, so a label saying they are is passed over for
     // the next (a server's default `charset=utf-8` over Rotter's windows-1255,
     // which its XML declaration names).
-    let label = content_type
+    // A server's default Western charset (Apache's `AddDefaultCharset`, PHP's
+    // `default_charset`) over a document that declares its own encoding is the
+    // server's, not the document's: the declaration goes first then.
+    let declared = declared_encoding(bytes);
+    let served = content_type
         .and_then(charset_parameter)
+        .filter(|label| !(is_western_default(label) && declared.is_some()));
+    let label = served
         .into_iter()
-        .chain(declared_encoding(bytes))
+        .chain(declared)
         .find(|label| !is_utf8_label(label));
     match label {
         Some(label) if label.starts_with("utf-16") => Ok(utf16_without_bom(bytes)),
@@ -88,6 +95,22 @@ fn utf8(bytes: &[u8]) -> Encoding {
     Encoding::Utf8 {
         lossy: std::str::from_utf8(bytes).is_err(),
     }
+}
+
+/// The labels servers send by default: ASCII, Latin-1 and Windows-1252
+/// (one encoding in the Encoding Standard).
+fn is_western_default(label: &str) -> bool {
+    matches!(
+        label,
+        "us-ascii"
+            | "ascii"
+            | "iso-8859-1"
+            | "iso8859-1"
+            | "latin1"
+            | "l1"
+            | "windows-1252"
+            | "cp1252"
+    )
 }
 
 fn is_utf8_label(label: &str) -> bool {
@@ -189,12 +212,40 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String, FeedEr
         }
         Encoding::Utf16Le => platform::decode("utf-16le", bytes)?,
         Encoding::Utf16Be => platform::decode("utf-16be", bytes)?,
-        Encoding::Label(label) => platform::decode(&label, bytes)?,
+        Encoding::Label(label) => platform::decode(superset(&label), bytes)?,
     };
     Ok(match text.strip_prefix('\u{FEFF}') {
         Some(rest) => rest.to_owned(),
         None => text,
     })
+}
+
+/// The encoding to decode `label` with: ISO-8859-8 (visual or logical) as
+/// windows-1255, which holds all its letters at the same bytes and adds what
+/// Israeli sites write under that label anyway (₪, niqqud, ״, the dashes);
+/// anything else as it is.
+fn superset(label: &str) -> &str {
+    const ISO_8859_8: [&str; 14] = [
+        "csiso88598e",
+        "csisolatinhebrew",
+        "hebrew",
+        "iso-8859-8",
+        "iso-8859-8-e",
+        "iso-ir-138",
+        "iso8859-8",
+        "iso88598",
+        "iso_8859-8",
+        "iso_8859-8:1988",
+        "visual",
+        "csiso88598i",
+        "iso-8859-8-i",
+        "logical",
+    ];
+    if ISO_8859_8.contains(&label) {
+        "windows-1255"
+    } else {
+        label
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -52,7 +52,8 @@ pub fn first_image(html: &str) -> Option<String> {
     None
 }
 
-/// A width or height of 0 or 1, or hidden (by style or the `hidden` attribute).
+/// A width or height of 0 or 1 (a counter) or under 64 (an icon, an emoji), an
+/// emoji's class, or hidden (by style or the `hidden` attribute).
 fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
     let tiny = ["width", "height"].iter().any(|name| {
         attribute(name)
@@ -65,7 +66,17 @@ fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
             || style.contains("width:1px")
             || style.contains("height:1px")
     });
-    tiny || hidden || attribute("hidden").is_some()
+    // Emoji and icons (WordPress's `wp-smiley`, a 16×16 badge) are no picture.
+    let small = ["width", "height"].iter().any(|name| {
+        attribute(name)
+            .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
+            .is_some_and(|v| v < 64.0)
+    });
+    let emoji = attribute("class").is_some_and(|class| {
+        let class = class.to_ascii_lowercase();
+        class.contains("smiley") || class.contains("emoji")
+    });
+    tiny || small || emoji || hidden || attribute("hidden").is_some()
 }
 
 /// The counters feeds put in their bodies: Jetpack's and WordPress.com's stats,
@@ -80,6 +91,7 @@ fn is_tracker(url: &str) -> bool {
         || lower.contains("feedburner.com/~r/")
         || lower.contains("feeds.feedburner.com/~ff/")
         || lower.contains("feedburner.com/~4/")
+        || lower.contains("s.w.org/images/core/emoji")
         || file.starts_with("__utm.gif")
         || ["pixel", "spacer", "blank", "1x1", "transparent", "tracking"]
             .iter()

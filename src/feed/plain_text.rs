@@ -285,7 +285,10 @@ fn reference(after_amp: &str) -> Option<(char, usize)> {
 }
 
 /// What HTML makes of `&#value;`.
-fn numeric_char(value: u32) -> char {
+/// The character a numeric reference stands for, as browsers read it (HTML
+/// Standard §13.2.5.80): 128–159 as Windows-1252, 0, surrogates and values past
+/// U+10FFFF as U+FFFD.
+pub fn numeric_char(value: u32) -> char {
     /// 0x80–0x9F read as Windows-1252, as the HTML standard says.
     const WINDOWS_1252: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',

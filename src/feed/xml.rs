@@ -183,11 +183,7 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
             ));
         }
     }
-    let title = item
-        .title
-        .as_deref()
-        .map(one_line)
-        .filter(|t| !t.is_empty());
+    let title = item.title.as_deref().map(one_line);
     let (title, title_from_text) = headline(
         title,
         item.text.as_deref(),
@@ -350,7 +346,12 @@ fn media_image(element: &tree::Element) -> Option<String> {
                 let kind = c.attribute("medium").or(c.attribute("type"));
                 is_image(kind, url)
             });
-            let thumbnails = holder.children_named(ns::MEDIA, "thumbnail");
+            // A video's `media:content` may hold its still as a thumbnail.
+            let thumbnails = holder.children_named(ns::MEDIA, "thumbnail").chain(
+                holder
+                    .children_named(ns::MEDIA, "content")
+                    .flat_map(|c| c.children_named(ns::MEDIA, "thumbnail")),
+            );
             contents.chain(thumbnails).collect::<Vec<_>>()
         })
         .filter(|media| !is_placeholder_size(media))

@@ -83,20 +83,44 @@ pub enum FeedDate {
 ///
 /// A date without a time (`27 Dec 2024`) is refused, as ISO's date alone is.
 pub fn read_feed_date(text: &str) -> Option<FeedDate> {
-    let text = text.trim();
-    if let Some((local, offset)) = iso_parts(text) {
-        let rfc3339 = format!("{local}{}", offset.as_deref().unwrap_or("+00:00"));
-        let date = DateTime::parse_from_rfc3339(&rfc3339).ok()?;
-        let wall_ms = date.naive_local().and_utc().timestamp_millis();
-        return Some(match offset {
-            Some(_) => FeedDate::Zoned {
-                instant_ms: date.timestamp_millis(),
-                wall_ms,
-            },
-            None => FeedDate::Zoneless { wall_ms },
-        });
+    // Direction marks and zero-width characters pasted around a date say nothing.
+    let visible: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        .collect();
+    let text = visible.trim();
+    if let Some(date) = read_iso(text) {
+        return Some(date);
+    }
+    // ISO with a zone name after it (`2024-12-29 14:02:00 IDT`, PHP's
+    // `Y-m-d H:i:s e`): the name as RFC 822 dates read it.
+    if let Some((iso, zone)) = text.rsplit_once(' ') {
+        if let Some(FeedDate::Zoneless { wall_ms }) = read_iso(iso.trim_end()) {
+            return Some(match named_offset_seconds(zone)? {
+                Some(offset) => FeedDate::Zoned {
+                    instant_ms: wall_ms - offset * 1000,
+                    wall_ms,
+                },
+                None => FeedDate::Zoneless { wall_ms },
+            });
+        }
     }
     read_rfc822(text)
+}
+
+/// An ISO 8601 date as `iso_parts` shapes it.
+fn read_iso(text: &str) -> Option<FeedDate> {
+    let (local, offset) = iso_parts(text)?;
+    let rfc3339 = format!("{local}{}", offset.as_deref().unwrap_or("+00:00"));
+    let date = DateTime::parse_from_rfc3339(&rfc3339).ok()?;
+    let wall_ms = date.naive_local().and_utc().timestamp_millis();
+    Some(match offset {
+        Some(_) => FeedDate::Zoned {
+            instant_ms: date.timestamp_millis(),
+            wall_ms,
+        },
+        None => FeedDate::Zoneless { wall_ms },
+    })
 }
 
 /// Whether a feed's zone labels are believed (config's `feed_time_labels`).
@@ -205,6 +229,35 @@ fn read_rfc822(text: &str) -> Option<FeedDate> {
     let [day, month, year, clock, zone @ ..] = rest else {
         return None;
     };
+    // An offset written onto the time (`14:02:00+0200`).
+    let (clock, attached) = match clock.find(['+', '-']) {
+        Some(at) if at >= 4 => (&clock[..at], Some(&clock[at..])),
+        _ => (*clock, None),
+    };
+    let mut zone: Vec<&str> = attached.into_iter().chain(zone.iter().copied()).collect();
+    // A 12-hour clock (`2:02 PM`): not RFC 822, but written; read, not misread.
+    let meridiem = match zone.first().map(|w| w.to_ascii_lowercase()) {
+        Some(w) if w == "am" || w == "a.m." => Some(0),
+        Some(w) if w == "pm" || w == "p.m." => Some(12),
+        _ => None,
+    };
+    if meridiem.is_some() {
+        zone.remove(0);
+    }
+    // `GMT+0200`, `UTC+02:00`: the offset is the zone.
+    if let Some(first) = zone.first_mut() {
+        for prefix in ["GMT", "UTC", "UT"] {
+            if let Some(offset) = first
+                .get(..prefix.len())
+                .filter(|p| p.eq_ignore_ascii_case(prefix))
+                .and_then(|_| first.get(prefix.len()..))
+                .filter(|rest| rest.starts_with(['+', '-']))
+            {
+                *first = offset;
+                break;
+            }
+        }
+    }
     let day = digits(day, 1..=2)?;
     let month = month_number(month)?;
     let year = match year.len() {
@@ -220,15 +273,17 @@ fn read_rfc822(text: &str) -> Option<FeedDate> {
         [hour, minute, second] => (hour, minute, second),
         _ => return None,
     };
+    let hour = match (digits(hour, 1..=2)?, meridiem) {
+        (0 | 13.., Some(_)) => return None,
+        (12, Some(base)) => base,
+        (hour, Some(base)) => hour + base,
+        (hour, None) => hour,
+    };
     let wall_ms = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
-        .and_hms_opt(
-            digits(hour, 1..=2)?,
-            digits(minute, 2..=2)?,
-            digits(second, 2..=2)?,
-        )?
+        .and_hms_opt(hour, digits(minute, 2..=2)?, digits(second, 2..=2)?)?
         .and_utc()
         .timestamp_millis();
-    Some(match zone_offset_seconds(zone)? {
+    Some(match zone_offset_seconds(&zone)? {
         Some(offset) => FeedDate::Zoned {
             instant_ms: wall_ms - offset * 1000,
             wall_ms,

@@ -78,9 +78,17 @@ fn href(link: &Element) -> Option<String> {
 
 /// The page a feed or entry links to: its `alternate` of an HTML type first.
 fn alternate(element: &Element) -> Option<String> {
+    // A link without `rel` is an alternate (RFC 4287 §4.2.7.2), but one typed as
+    // an image or a sound is not the page.
     let alternates: Vec<&Element> = links(element)
         .filter(|(rel, _)| *rel == "alternate")
         .map(|(_, link)| link)
+        .filter(|link| {
+            link.attribute("type").is_none_or(|t| {
+                let t = t.trim().to_ascii_lowercase();
+                !(t.starts_with("image/") || t.starts_with("audio/") || t.starts_with("video/"))
+            })
+        })
         .collect();
     alternates
         .iter()

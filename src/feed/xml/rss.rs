@@ -31,8 +31,18 @@ fn own_all<'a>(element: &'a Element, name: &'a str) -> impl Iterator<Item = &'a 
     element.named_in(&OWN, name)
 }
 
+/// The first of the element's own `name` children that has text: a feed that
+/// writes `<link></link><link>URL</link>` means the URL.
 fn own_text(element: &Element, name: &str) -> Option<String> {
-    own(element, name).and_then(|e| trimmed(e.text()))
+    own_all(element, name).find_map(|e| trimmed(e.text()))
+}
+
+/// The first of the element's own `name` children with markup in it
+/// (`markup`), for titles and bodies.
+fn own_markup(element: &Element, name: &str) -> Option<String> {
+    own_all(element, name)
+        .chain(element.children_named(ns::DC, name))
+        .find_map(markup)
 }
 
 /// `<rss>`: its channel and the channel's items (a few feeds put items beside
@@ -134,8 +144,8 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
         });
     let id = guid_text.or_else(|| item.attribute("about").map(str::to_owned).and_then(trimmed));
 
-    let encoded = item.child(ns::CONTENT, "encoded").and_then(markup);
-    let description = own(item, "description").and_then(markup);
+    let encoded = item.children_named(ns::CONTENT, "encoded").find_map(markup);
+    let description = own_markup(item, "description");
     let (html, summary) = match encoded {
         Some(encoded) => (Some(encoded), description),
         None => (description, None),
@@ -206,9 +216,8 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
     ItemFields {
         id,
         link,
-        title: own(item, "title")
-            .or_else(|| item.child(ns::DC, "title"))
-            .map(Element::text),
+        // As markup, so a raw `<br>` between two words leaves a space.
+        title: own_markup(item, "title"),
         html,
         text: None,
         summary,

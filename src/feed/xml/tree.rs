@@ -86,8 +86,10 @@ pub enum Node {
 
 impl Element {
     /// Whether this is `name` in `namespace` ("" for no namespace).
+    /// Names are compared without case: feeds write `<PubDate>`, `<Item>` and
+    /// `<RSS>`, and no feed vocabulary has two names that differ only in case.
     pub fn is(&self, namespace: &str, name: &str) -> bool {
-        self.name == name && self.namespace == namespace
+        self.name.eq_ignore_ascii_case(name) && self.namespace == namespace
     }
 
     /// The elements among the children.
@@ -119,8 +121,9 @@ impl Element {
         namespaces: &'a [&'a str],
         name: &'a str,
     ) -> impl Iterator<Item = &'a Element> + 'a {
-        self.elements()
-            .filter(move |e| e.name == name && namespaces.contains(&e.namespace.as_str()))
+        self.elements().filter(move |e| {
+            e.name.eq_ignore_ascii_case(name) && namespaces.contains(&e.namespace.as_str())
+        })
     }
 
     /// The attribute whose local name is `local` (`href`, or `about` for
@@ -266,8 +269,32 @@ pub fn parse(text: &str) -> Result<Element, String> {
         match event {
             Event::Start(_) if too_deep > 0 || stack.len() >= MAX_DEPTH => too_deep += 1,
             Event::Empty(_) if too_deep > 0 || stack.len() >= MAX_DEPTH => {}
+            // `3<5` in a title: a `<` that starts no name is text, not an element
+            // that would swallow the rest of the item.
+            Event::Start(start) | Event::Empty(start) if !is_name(&start) => {
+                // The reader took everything up to the next `>` as the tag: in
+                // `3<5 מעלות</title>` that holds the title's own end tag.
+                let raw: &str = &start;
+                match raw.split_once("</") {
+                    Some((text, end)) => {
+                        push_text(&format!("<{text}"), &mut stack);
+                        close_named(&local_of(end.trim()), &mut stack, &mut root);
+                    }
+                    None => push_text(&format!("<{raw}>"), &mut stack),
+                }
+            }
             Event::Start(start) => {
-                stack.push(open(&start, &stack));
+                let element = open(&start, &stack);
+                // An item or entry never holds another: one left open ends
+                // where the next begins, as HTML's implied end tags do.
+                if is_record(&element.element.name) {
+                    if let Some(at) = stack.iter().rposition(|o| is_record(&o.element.name)) {
+                        while stack.len() > at {
+                            close(&mut stack, &mut root);
+                        }
+                    }
+                }
+                stack.push(element);
             }
             Event::Empty(start) => {
                 let element = open(&start, &stack).element;
@@ -278,14 +305,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
                     too_deep -= 1;
                     continue;
                 }
-                let name = local_of(end.name().into_inner());
-                // An end tag closes the nearest open element of its name, and
-                // those opened inside it; one that closes nothing is ignored.
-                if let Some(at) = stack.iter().rposition(|o| o.element.name == name) {
-                    while stack.len() > at {
-                        close(&mut stack, &mut root);
-                    }
-                }
+                close_named(&local_of(end.name().into_inner()), &mut stack, &mut root);
             }
             Event::Text(text) => push_text(&text[..], &mut stack),
             Event::CData(data) => push_text(&data[..], &mut stack),
@@ -314,18 +334,36 @@ fn reference_text(name: &str) -> String {
         "amp" => Some('&'),
         "quot" => Some('"'),
         "apos" => Some('\''),
+        // As browsers read them: `&#150;`, written by code that thought in
+        // Windows-1252, is the en dash it meant, not an invisible control.
         _ => name.strip_prefix('#').and_then(|number| {
             let code = match number.strip_prefix(['x', 'X']) {
                 Some(hex) => u32::from_str_radix(hex, 16).ok(),
                 None => number.parse().ok(),
             }?;
-            char::from_u32(code).filter(|c| *c != '\0')
+            Some(crate::feed::plain_text::numeric_char(code))
         }),
     };
     match decoded {
         Some(c) => c.to_string(),
         None => format!("&{name};"),
     }
+}
+
+/// Whether a start tag begins with a name (a letter, `_` or `:`), as XML 1.0 §2.3
+/// asks; anything else was a `<` in text.
+fn is_name(start: &BytesStart) -> bool {
+    start
+        .name()
+        .into_inner()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == ':')
+}
+
+/// The elements that are one record each and never nest: RSS's item, Atom's entry.
+fn is_record(name: &str) -> bool {
+    name.eq_ignore_ascii_case("item") || name.eq_ignore_ascii_case("entry")
 }
 
 fn push_text(text: &str, stack: &mut [Open]) {
@@ -343,6 +381,19 @@ fn attach(node: Node, stack: &mut [Open], root: &mut Option<Element>) {
         (Some(parent), node) => parent.element.children.push(node),
         (None, Node::Element(element)) if root.is_none() => *root = Some(element),
         (None, _) => {}
+    }
+}
+
+/// An end tag: it closes the nearest open element of its name (in any case),
+/// and those opened inside it; one that closes nothing is ignored.
+fn close_named(name: &str, stack: &mut Vec<Open>, root: &mut Option<Element>) {
+    if let Some(at) = stack
+        .iter()
+        .rposition(|o| o.element.name.eq_ignore_ascii_case(name))
+    {
+        while stack.len() > at {
+            close(stack, root);
+        }
     }
 }
 
