@@ -459,7 +459,6 @@ fn anything_else_is_refused() {
         ", 27 Dec 2024 14:02:00 +0200",
         "27 Dec 2024, 14:02:00 +0200",
         "27 Dec, 2024 14:02:00 +0200",
-        "Dec 27 2024 14:02:00 +0200",
         "27 Dec 12024 14:02:00 +0200",
         "27 Dec 2 14:02:00 +0200",
         "127 Dec 2024 14:02:00 +0200",
@@ -469,7 +468,6 @@ fn anything_else_is_refused() {
         "27 Dec 2024 14 +0200",
         "27 Dec 2024 14:2 +0200",
         "27 Dec 2024 114:02 +0200",
-        "27 Dec 2024 14:02:00.5 +0200",
         "27 Dec 2024 14:02:00: +0200",
         "27 Dec 2024 14:02:00 +2400",
         "27 Dec 2024 14:02:00 +0260",
@@ -950,6 +948,12 @@ fn forms_written_beside_the_standards() {
         "2024-12-27T14:02:00 IST",
         "2024-12-27 14:02:00 IST",
         "2024-12-27 12:02:00 GMT",
+        "Dec 27 2024 14:02:00 +0200",
+        "Fri Dec 27 2024 14:02:00 GMT+0200 (Israel Standard Time)",
+        "Fri Dec 27 14:02:00 IST 2024",
+        "Friday, 27-Dec-24 14:02:00 IST",
+        "2024-12-27T14:02:00+02:00[Asia/Jerusalem]",
+        "Fri, 27 Dec 2024 14:02:00.000 +0200",
     ] {
         assert_eq!(israel(text), Some(at), "{text:?}");
     }
@@ -957,6 +961,7 @@ fn forms_written_beside_the_standards() {
     for text in [
         "2024-12-29 14:02:00 Asia/Jerusalem",
         "Sun, 29 Dec 2024 2:02 PM",
+        "Fri Dec 27 14:02:00 2024",
     ] {
         assert!(
             matches!(read_feed_date(text), Some(FeedDate::Zoneless { .. })),

@@ -633,3 +633,46 @@ fn pictures_and_encodings_as_israeli_sites_serve_them() {
         feed.items[0].title
     );
 }
+
+/// What a third fresh tester found (session 8).
+#[test]
+fn copies_pictures_and_people_as_wordpress_and_blogger_write_them() {
+    // Oldest first, the update below its original: the later copy stands.
+    let feed = read(&rss(r#"
+        <item><title>ראשוני: הרוג אחד</title><guid>a</guid><link>https://n.example/a</link><pubDate>Mon, 14 Jul 2025 09:15:00 +0300</pubDate></item>
+        <item><title>עדכון: 3 הרוגים</title><guid>a</guid><link>https://n.example/a?utm_source=rss</link><pubDate>Mon, 14 Jul 2025 09:20:00 +0300</pubDate></item>"#));
+    assert_eq!(feed.items.len(), 1);
+    assert_eq!(feed.items[0].title, "עדכון: 3 הרוגים");
+
+    let wp = read(&rss(r#"
+        <item><guid>1</guid><title>א</title><content:encoded><![CDATA[<div class="author"><img src="https://secure.gravatar.com/avatar/abc?s=96"></div><img src="https://n.example/wp-content/plugins/stats/counter.php?id=1"><p><img src="https://n.example/real1.jpg"></p>]]></content:encoded>
+          <dc:creator>יוסי כהן, דנה לוי</dc:creator></item>
+        <item><guid>2</guid><title>ב</title><enclosure url="https://n.example/p2.jpg" type="application/octet-stream"/><dc:creator>Cohen, Yossi</dc:creator></item>
+        <item><guid>3</guid><title>ג</title><description><![CDATA[<img src="https://n.example/in-description.jpg"> תקציר]]></description><content:encoded><![CDATA[<p>גוף בלי תמונה</p>]]></content:encoded></item>"#));
+    let item = |id: &str| wp.items.iter().find(|i| i.id == id).unwrap();
+    assert_eq!(
+        item("1").image.as_deref(),
+        Some("https://n.example/real1.jpg")
+    );
+    let names: Vec<_> = item("1")
+        .authors
+        .iter()
+        .filter_map(|a| a.name.as_deref())
+        .collect();
+    assert_eq!(names, ["יוסי כהן", "דנה לוי"]);
+    assert_eq!(item("2").image.as_deref(), Some("https://n.example/p2.jpg"));
+    assert_eq!(item("2").authors.len(), 1);
+    assert_eq!(
+        item("3").image.as_deref(),
+        Some("https://n.example/in-description.jpg")
+    );
+
+    let blogger = read(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+        <entry><id>1</id><title>א</title><media:thumbnail url="https://blogger.googleusercontent.com/img/b/x/s72-c/big.jpg" height="72" width="72"/></entry></feed>"#,
+    );
+    assert_eq!(
+        blogger.items[0].image.as_deref(),
+        Some("https://blogger.googleusercontent.com/img/b/x/s1600/big.jpg")
+    );
+}

@@ -92,6 +92,8 @@ fn is_tracker(url: &str) -> bool {
         || lower.contains("feeds.feedburner.com/~ff/")
         || lower.contains("feedburner.com/~4/")
         || lower.contains("s.w.org/images/core/emoji")
+        || lower.contains("gravatar.com/avatar")
+        || file.starts_with("counter")
         || file.starts_with("__utm.gif")
         || ["pixel", "spacer", "blank", "1x1", "transparent", "tracking"]
             .iter()

@@ -124,8 +124,19 @@ fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedErro
                     // CMS feeds do): the first, newest copy stays. An id that is
                     // only the link, or a hash, says less: the same headline too.
                     let first: &Article = &feed.items[earlier];
-                    let same_page = first.url == article.url;
+                    let same_page = first.url.as_deref().map(without_tracking)
+                        == article.url.as_deref().map(without_tracking);
                     let same = same_page && (named || first.title == article.title);
+                    // Of the two copies the later one stands (a feed oldest
+                    // first lists the update below its original).
+                    if same && article.changed_ms() > first.changed_ms() {
+                        feed.skipped.push(format!(
+                            "item {index}: an earlier copy of {:?} replaced",
+                            article.id
+                        ));
+                        feed.items[earlier] = article;
+                        continue;
+                    }
                     if same {
                         feed.skipped.push(format!(
                             "item {index}: the same item again ({:?})",
@@ -151,6 +162,23 @@ fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedErro
         }
     }
     Ok(feed)
+}
+
+/// A URL without the campaign parameters (`utm_source=rss` …) a feed adds to
+/// one copy of a link and not another.
+fn without_tracking(url: &str) -> String {
+    let Some((page, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.to_ascii_lowercase().starts_with("utm_"))
+        .collect();
+    if kept.is_empty() {
+        page.to_owned()
+    } else {
+        format!("{page}?{}", kept.join("&"))
+    }
 }
 
 /// A hash of what an item says, for ids the feed does not give (FNV-1a over the
@@ -195,11 +223,12 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
     }
     let summary = item
         .summary
-        .map(|s| plain_text(&s).trim().to_owned())
+        .as_deref()
+        .map(|s| plain_text(s).trim().to_owned())
         .filter(|s| !s.is_empty());
     let image_in_body = item.image.is_none();
     let image = item.image.or(item.body_image).or_else(|| {
-        [&item.html, &item.text]
+        [&item.html, &item.text, &item.summary]
             .into_iter()
             .flatten()
             .find_map(|body| first_image(body))
@@ -270,6 +299,8 @@ fn markup(element: &tree::Element) -> Option<String> {
 /// Whether `mime` (an enclosure's `type`, a Media RSS `medium`) or, without
 /// one, the URL's extension says the file is an image.
 fn is_image(mime: Option<&str>, url: &str) -> bool {
+    // A type that says nothing (`application/octet-stream`) leaves it to the URL.
+    let mime = mime.filter(|m| !m.trim().eq_ignore_ascii_case("application/octet-stream"));
     match mime.map(str::trim).filter(|m| !m.is_empty()) {
         Some(mime) => {
             let mime = mime.to_ascii_lowercase();
@@ -356,6 +387,8 @@ fn media_image(element: &tree::Element) -> Option<String> {
         })
         .filter(|media| !is_placeholder_size(media))
         .filter_map(|media| media.attribute("url").map(str::to_owned).and_then(trimmed))
+        // Blogger's thumbnails are 72-pixel crops of the post's picture.
+        .map(|url| url.replace("/s72-c/", "/s1600/"))
         // WordPress.com and Jetpack put the author's Gravatar first.
         .find(|url| !url.to_ascii_lowercase().contains("gravatar.com/avatar"))
 }
@@ -383,4 +416,15 @@ fn rss_author(text: &str) -> Option<Author> {
         name: Some(name),
         ..Author::default()
     })
+}
+
+/// The people a `dc:creator` names: `יוסי כהן, דנה לוי` is two, but `Cohen,
+/// Yossi` (one name, surname first) stays one.
+fn creators(text: &str) -> Vec<Author> {
+    let parts: Vec<&str> = text.split([',', '،']).map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| p.contains(' ')) {
+        parts.into_iter().filter_map(rss_author).collect()
+    } else {
+        rss_author(text).into_iter().collect()
+    }
 }

@@ -88,7 +88,11 @@ pub fn read_feed_date(text: &str) -> Option<FeedDate> {
         .chars()
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
         .collect();
-    let text = visible.trim();
+    let mut text = visible.trim();
+    // Java's `ZonedDateTime` names its zone after the offset: `…+03:00[Asia/Jerusalem]`.
+    if let Some(open) = text.strip_suffix(']').and_then(|t| t.rfind('[')) {
+        text = text[..open].trim_end();
+    }
     if let Some(date) = read_iso(text) {
         return Some(date);
     }
@@ -226,7 +230,8 @@ fn read_rfc822(text: &str) -> Option<FeedDate> {
             }
         }
     }
-    let [day, month, year, clock, zone @ ..] = rest else {
+    let ordered = in_rfc822_order(rest)?;
+    let [day, month, year, clock, zone @ ..] = ordered.as_slice() else {
         return None;
     };
     // An offset written onto the time (`14:02:00+0200`).
@@ -270,7 +275,12 @@ fn read_rfc822(text: &str) -> Option<FeedDate> {
     };
     let (hour, minute, second) = match clock.split(':').collect::<Vec<_>>()[..] {
         [hour, minute] => (hour, minute, "00"),
-        [hour, minute, second] => (hour, minute, second),
+        // Milliseconds, which some generators add, say nothing a flash shows.
+        [hour, minute, second] => (
+            hour,
+            minute,
+            second.split_once('.').map_or(second, |(s, _)| s),
+        ),
         _ => return None,
     };
     let hour = match (digits(hour, 1..=2)?, meridiem) {
@@ -290,6 +300,38 @@ fn read_rfc822(text: &str) -> Option<FeedDate> {
         },
         None => FeedDate::Zoneless { wall_ms },
     })
+}
+
+/// The words after the weekday as RFC 822 orders them (day, month, year, time,
+/// zone), from the orders other generators write: RFC 850's `14-Jul-25`,
+/// JavaScript's `Jul 14 2025 09:15:00 GMT+0300`, Unix `date`'s
+/// `Jul 14 09:17:00 IDT 2025` and C's `asctime` (`Jul 14 09:16:00 2025`).
+fn in_rfc822_order<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut words: Vec<&'a str> = words.to_vec();
+    if let Some(first) = words.first().copied() {
+        if let [day, month, year] = first.split('-').collect::<Vec<_>>()[..] {
+            if month_number(month).is_some() {
+                words.splice(0..1, [day, month, year]);
+            }
+        }
+    }
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    if words.first().is_some_and(|w| month_number(w).is_some()) {
+        match words.as_slice() {
+            [month, day, year, clock, zone @ ..] if is_year(year) => {
+                let mut ordered = vec![*day, *month, *year, *clock];
+                ordered.extend_from_slice(zone);
+                return Some(ordered);
+            }
+            [month, day, clock, zone @ .., year] if is_year(year) && clock.contains(':') => {
+                let mut ordered = vec![*day, *month, *year, *clock];
+                ordered.extend_from_slice(zone);
+                return Some(ordered);
+            }
+            _ => return None,
+        }
+    }
+    Some(words)
 }
 
 /// `text` without the comments that end it (`(IST)`, `(a (nested) one)`, with

@@ -5,8 +5,8 @@
 
 use super::tree::{ns, Element};
 use super::{
-    assemble, enclosures, first_date, markup, media_image, rss_author, trimmed, FeedFields,
-    ItemFields,
+    assemble, creators, enclosures, first_date, markup, media_image, rss_author, trimmed,
+    FeedFields, ItemFields,
 };
 use crate::feed::model::{Author, Feed};
 use crate::feed::FeedError;
@@ -152,10 +152,13 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
     };
 
     let mut authors: Vec<Author> = own_all(item, "author")
-        .chain(item.children_named(ns::DC, "creator"))
         .chain(item.children_named(ns::ITUNES, "author"))
         .filter_map(|a| rss_author(&a.text()))
         .collect();
+    authors.extend(
+        item.children_named(ns::DC, "creator")
+            .flat_map(|c| creators(&c.text())),
+    );
     authors.extend(item.children_named(ns::ATOM, "author").filter_map(|a| {
         a.child(ns::ATOM, "name")
             .and_then(|n| rss_author(&n.text()))
