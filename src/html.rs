@@ -5,6 +5,7 @@
 //! very markup the browser's walk builds, so the app takes over a published page
 //! without a visible change.
 
+pub mod escape;
 pub mod inline_attributes;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]

@@ -57,7 +57,7 @@ fn native_body(html: &str) -> String {
 /// document with scripting disabled, so `noscript` is not among them), template
 /// contents, comments, prefixed foreign attributes.
 fn inner_html(node: NodeRef<'_, Node>) -> String {
-    let escape = mivzak::html::fragment::escaped;
+    let escape = mivzak::html::escape::escaped;
     let html_element = |node: NodeRef<'_, Node>, names: &[&str]| {
         node.value()
             .as_element()

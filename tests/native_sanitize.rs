@@ -113,7 +113,7 @@ fn read_back_in_page(output: &str) -> String {
 
 /// `outerHTML`, as `fragment.rs` writes it, for what the audit reads back.
 fn outer_html(node: ego_tree::NodeRef<'_, Node>) -> String {
-    let escape = mivzak::html::fragment::escaped;
+    let escape = mivzak::html::escape::escaped;
     match node.value() {
         Node::Text(text) => escape(text, false),
         Node::Element(element) => {

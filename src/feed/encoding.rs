@@ -56,10 +56,11 @@ pub fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> Result<Encod
         [0, second, ..] if second.is_ascii() && *second != 0 => return Ok(Encoding::Utf16Be),
         _ => {}
     }
-    let (valid, broken) = utf8_sequences(bytes);
-    if broken == 0 {
+    // Nearly every feed: valid UTF-8, told in one pass without counting.
+    if std::str::from_utf8(bytes).is_ok() {
         return Ok(Encoding::Utf8 { lossy: false });
     }
+    let (valid, broken) = utf8_sequences(bytes);
     // UTF-8 with a character cut somewhere (a truncated feed, one bad byte) is
     // still UTF-8, whatever a label says: a legacy encoding's letters are nearly
     // all broken sequences, so its share of valid ones is close to nothing.

@@ -55,18 +55,14 @@ pub fn first_image(html: &str) -> Option<String> {
 /// A width or height of 0 or 1 (a counter) or under 64 (an icon, an emoji), an
 /// emoji's class, or hidden (by style or the `hidden` attribute).
 fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
-    let tiny = ["width", "height"].iter().any(|name| {
-        attribute(name)
-            .map(|v| v.trim().trim_end_matches("px").trim().to_owned())
-            .is_some_and(|v| v == "0" || v == "1")
-    });
     let hidden = attribute("style").is_some_and(|style| {
         let style: String = style.to_ascii_lowercase().split_whitespace().collect();
         style.contains("display:none")
             || style.contains("width:1px")
             || style.contains("height:1px")
     });
-    // Emoji and icons (WordPress's `wp-smiley`, a 16×16 badge) are no picture.
+    // Counters (0 or 1 pixel), emoji and icons (WordPress's `wp-smiley`, a 16×16
+    // badge) are no picture.
     let small = ["width", "height"].iter().any(|name| {
         attribute(name)
             .and_then(|v| v.trim().trim_end_matches("px").trim().parse::<f64>().ok())
@@ -76,13 +72,14 @@ fn is_placeholder(attribute: &impl Fn(&str) -> Option<String>) -> bool {
         let class = class.to_ascii_lowercase();
         class.contains("smiley") || class.contains("emoji")
     });
-    tiny || small || emoji || hidden || attribute("hidden").is_some()
+    small || emoji || hidden || attribute("hidden").is_some()
 }
 
-/// The counters feeds put in their bodies: Jetpack's and WordPress.com's stats,
-/// FeedBurner's, and files named as placeholders (`pixel.gif`, `spacer.gif`,
-/// `blank.png`, `1x1.gif`).
-fn is_tracker(url: &str) -> bool {
+/// The counters and avatars feeds put beside their pictures: Jetpack's and
+/// WordPress.com's stats, FeedBurner's, Gravatars, WordPress's emoji, and files
+/// named as placeholders (`pixel.gif`, `spacer.gif`, `blank.png`, `1x1.gif`,
+/// `counter.php`). Media RSS's images are held to it too (`xml::media_image`).
+pub fn is_tracker(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let path = lower.split(['?', '#']).next().unwrap_or_default();
     let file = path.rsplit('/').next().unwrap_or_default();

@@ -17,6 +17,36 @@ pub const MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_ITEMS: usize = 10_000;
 /// A body longer than this (in characters) drops its item.
 pub const MAX_BODY_CHARS: usize = 500_000;
+/// A document of `bytes` within [`MAX_DOCUMENT_BYTES`], or why not; every format's.
+pub fn document_within_limit(bytes: usize) -> Result<(), FeedError> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        return Err(FeedError::TooLarge(format!(
+            "the document is {bytes} bytes, more than {MAX_DOCUMENT_BYTES}"
+        )));
+    }
+    Ok(())
+}
+
+/// A feed of `items` within [`MAX_ITEMS`], or why not; every format's.
+pub fn items_within_limit(items: usize) -> Result<(), FeedError> {
+    if items > MAX_ITEMS {
+        return Err(FeedError::TooLarge(format!(
+            "the feed has {items} items, more than {MAX_ITEMS}"
+        )));
+    }
+    Ok(())
+}
+
+/// A body within [`MAX_BODY_CHARS`], or why not ("N characters, more than …"),
+/// for the item's line in the console; every format's.
+pub fn body_within_limit(body: &str) -> Result<(), String> {
+    let chars = body.chars().count();
+    if chars > MAX_BODY_CHARS {
+        return Err(format!("{chars} characters, more than {MAX_BODY_CHARS}"));
+    }
+    Ok(())
+}
+
 /// How much of the text stands in for a missing title.
 const TITLE_FROM_TEXT_CHARS: usize = 80;
 
@@ -31,12 +61,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
 /// Errors: `TooLarge`, `NotJson`, `NotAFeed` (no `version` naming jsonfeed.org,
 /// no `items` array).
 pub fn parse_json_feed(text: &str, time: &FeedTime) -> Result<Feed, FeedError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(FeedError::TooLarge(format!(
-            "the document is {} bytes, more than {MAX_DOCUMENT_BYTES}",
-            text.len()
-        )));
-    }
+    document_within_limit(text.len())?;
     let value: Value = serde_json::from_str(text).map_err(|e| FeedError::NotJson(e.to_string()))?;
     let Value::Object(mut top) = value else {
         return Err(FeedError::NotAFeed(
@@ -62,12 +87,7 @@ pub fn parse_json_feed(text: &str, time: &FeedTime) -> Result<Feed, FeedError> {
         Some(_) => return Err(FeedError::NotAFeed("items is not an array".into())),
         None => return Err(FeedError::NotAFeed("items is missing".into())),
     };
-    if items.len() > MAX_ITEMS {
-        return Err(FeedError::TooLarge(format!(
-            "the feed has {} items, more than {MAX_ITEMS}",
-            items.len()
-        )));
-    }
+    items_within_limit(items.len())?;
 
     let mut feed = Feed {
         version,
@@ -126,12 +146,7 @@ fn parse_item(
         ("content_text", &content_text),
     ] {
         if let Some(body) = body {
-            let chars = body.chars().count();
-            if chars > MAX_BODY_CHARS {
-                return Err(format!(
-                    "id {id:?}: {name} has {chars} characters, more than {MAX_BODY_CHARS}"
-                ));
-            }
+            body_within_limit(body).map_err(|why| format!("id {id:?}: {name} has {why}"))?;
         }
     }
     let summary = string(&item, "summary");

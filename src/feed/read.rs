@@ -10,7 +10,7 @@
 //! arrives: a JSON Feed site never loads it.
 
 use super::model::Feed;
-use super::parse::{parse_json_feed, MAX_DOCUMENT_BYTES};
+use super::parse::{document_within_limit, parse_json_feed};
 use super::xml::parse_xml_feed;
 use super::FeedError;
 use crate::time::{FeedTime, TimeLabels};
@@ -118,12 +118,8 @@ fn xml_chunk(
 }
 
 fn decoded(bytes: &[u8], content_type: Option<&str>) -> Result<String, FeedError> {
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(FeedError::TooLarge(format!(
-            "the document is {} bytes, more than {MAX_DOCUMENT_BYTES}",
-            bytes.len()
-        )));
-    }
+    // Before decoding: a 200 MB answer is refused without being copied.
+    document_within_limit(bytes.len())?;
     super::encoding::decode(bytes, content_type)
 }
 

@@ -406,8 +406,8 @@ impl FeedSource {
     }
 
     fn fail(self, error: FeedError) {
-        log::warn(&format!("feed {}: {error}", self.poller.get_value().url));
         let poller = self.poller.get_value();
+        log::warn(&format!("feed {}: {error}", poller.url));
         poller.failures.set(poller.failures.get() + 1);
         if self.last_ok_ms.get_untracked().is_some() {
             self.failing.set(Some(error));

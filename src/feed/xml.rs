@@ -9,7 +9,7 @@
 
 use super::first_image::first_image;
 use super::model::{Article, Attachment, Author, Feed};
-use super::parse::{headline, MAX_BODY_CHARS, MAX_DOCUMENT_BYTES, MAX_ITEMS};
+use super::parse::{body_within_limit, document_within_limit, headline, items_within_limit};
 use super::plain_text::{one_line, plain_text};
 use super::FeedError;
 use crate::paths::fnv1a_64;
@@ -27,12 +27,7 @@ use tree::ns;
 /// `rdf:RDF` or `feed` (an HTML error page served in the feed's place names
 /// itself).
 pub fn parse_xml_feed(text: &str, time: &FeedTime) -> Result<Feed, FeedError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(FeedError::TooLarge(format!(
-            "the document is {} bytes, more than {MAX_DOCUMENT_BYTES}",
-            text.len()
-        )));
-    }
+    document_within_limit(text.len())?;
     let root = tree::parse(text).map_err(FeedError::NotXml)?;
     let mut feed = match root.name.to_ascii_lowercase().as_str() {
         "rss" => rss::read(&root, time),
@@ -93,12 +88,7 @@ struct FeedFields {
 /// The feed of `fields` and `items`: ids made unique, the feed's authors given
 /// to items that name none (as JSON Feed and Atom RFC 4287 §4.2.1 say), limits.
 fn assemble(fields: FeedFields, items: Vec<ItemFields>) -> Result<Feed, FeedError> {
-    if items.len() > MAX_ITEMS {
-        return Err(FeedError::TooLarge(format!(
-            "the feed has {} items, more than {MAX_ITEMS}",
-            items.len()
-        )));
-    }
+    items_within_limit(items.len())?;
     let mut feed = Feed {
         version: fields.version.to_owned(),
         title: fields.title.as_deref().map(one_line).unwrap_or_default(),
@@ -204,12 +194,7 @@ fn content_hash(article: &Article) -> u64 {
 
 fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
     for body in [&item.html, &item.text].into_iter().flatten() {
-        let chars = body.chars().count();
-        if chars > MAX_BODY_CHARS {
-            return Err(format!(
-                "a body of {chars} characters, more than {MAX_BODY_CHARS}"
-            ));
-        }
+        body_within_limit(body).map_err(|why| format!("a body of {why}"))?;
     }
     let title = item.title.as_deref().map(one_line);
     let (title, title_from_text) = headline(
@@ -390,7 +375,7 @@ fn media_image(element: &tree::Element) -> Option<String> {
         // Blogger's thumbnails are 72-pixel crops of the post's picture.
         .map(|url| url.replace("/s72-c/", "/s1600/"))
         // WordPress.com and Jetpack put the author's Gravatar first.
-        .find(|url| !url.to_ascii_lowercase().contains("gravatar.com/avatar"))
+        .find(|url| !super::first_image::is_tracker(url))
 }
 
 /// A Dublin Core or Atom-in-RSS date, the first of `names` that reads.

@@ -2,6 +2,8 @@
 //! browser), written out as the browser's `innerHTML` writes them: the HTML
 //! fragment serialization algorithm (HTML §13.3).
 
+use super::escape::escape_into;
+
 /// A built node: text, or a kept element with its attributes and children.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Node {
@@ -58,7 +60,7 @@ fn push_text(nodes: &[Node], out: &mut String) {
 fn write_nodes(nodes: &[Node], out: &mut String) {
     for node in nodes {
         match node {
-            Node::Text(text) => escape(text, false, out),
+            Node::Text(text) => escape_into(text, false, out),
             Node::Element(element) => {
                 out.push('<');
                 out.push_str(element.name);
@@ -66,7 +68,7 @@ fn write_nodes(nodes: &[Node], out: &mut String) {
                     out.push(' ');
                     out.push_str(name);
                     out.push_str("=\"");
-                    escape(value, true, out);
+                    escape_into(value, true, out);
                     out.push('"');
                 }
                 out.push('>');
@@ -78,28 +80,6 @@ fn write_nodes(nodes: &[Node], out: &mut String) {
                 out.push_str(element.name);
                 out.push('>');
             }
-        }
-    }
-}
-
-/// `text` escaped by HTML §13.3's "escaping a string", in attribute mode or
-/// not: the one rule for every text and attribute the renderer writes.
-pub fn escaped(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape(text, attribute, &mut out);
-    out
-}
-
-/// HTML §13.3 "escaping a string", in attribute mode or not.
-fn escape(text: &str, attribute: bool, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
         }
     }
 }

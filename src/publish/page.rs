@@ -98,12 +98,12 @@ fn replace_description(head: &str, text: &str) -> String {
     )
 }
 
-/// Text as HTML text content (`html::fragment::escaped`, HTML §13.3).
+/// Text as HTML text content (`html::escape::escaped`, HTML §13.3).
 pub fn escape_text(text: &str) -> String {
-    crate::html::fragment::escaped(text, false)
+    crate::html::escape::escaped(text, false)
 }
 
-/// Text as a double-quoted attribute value (`html::fragment::escaped`, HTML §13.3).
+/// Text as a double-quoted attribute value (`html::escape::escaped`, HTML §13.3).
 pub fn escape_attribute(text: &str) -> String {
-    crate::html::fragment::escaped(text, true)
+    crate::html::escape::escaped(text, true)
 }

@@ -58,10 +58,7 @@ fn construct(element: &Element) -> Option<(String, Kind)> {
 fn as_markup((content, kind): (String, Kind)) -> String {
     match kind {
         Kind::Html => content,
-        Kind::Text => content
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;"),
+        Kind::Text => crate::html::escape::escaped(&content, false),
     }
 }
 

@@ -13,6 +13,8 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use crate::html::escape::escape_into;
+
 /// Namespaces the feed formats use, by their URIs.
 pub mod ns {
     pub const RSS1: &str = "http://purl.org/rss/1.0/";
@@ -147,10 +149,8 @@ impl Element {
 
     /// The `xml:lang` on this element itself.
     pub fn lang(&self) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(name, _)| name == "xml:lang")
-            .map(|(_, value)| value.trim())
+        self.attribute_named("xml:lang")
+            .map(str::trim)
             .filter(|value| !value.is_empty())
     }
 
@@ -184,7 +184,7 @@ fn collect_text(element: &Element, into: &mut String) {
 
 fn write_markup(node: &Node, into: &mut String) {
     match node {
-        Node::Text(text) => into.push_str(&escape(text, false)),
+        Node::Text(text) => escape_into(text, false, into),
         Node::Element(element) => {
             into.push('<');
             into.push_str(&element.name);
@@ -195,7 +195,7 @@ fn write_markup(node: &Node, into: &mut String) {
                 into.push(' ');
                 into.push_str(name);
                 into.push_str("=\"");
-                into.push_str(&escape(value, true));
+                escape_into(value, true, into);
                 into.push('"');
             }
             into.push('>');
@@ -207,20 +207,6 @@ fn write_markup(node: &Node, into: &mut String) {
             into.push('>');
         }
     }
-}
-
-fn escape(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// An open element and the namespace declarations it made.
