@@ -3,7 +3,7 @@
 //! The newsroom corpus (tests/fixtures/xml-feeds/) is `xml_corpus.rs`.
 
 use mivzak::feed::encoding::{choose_encoding, declared_encoding, Encoding};
-use mivzak::feed::model::Feed;
+use mivzak::feed::model::{Article, Feed};
 use mivzak::feed::read::{format_of, read_feed, DateRules, FeedFormat};
 use mivzak::feed::FeedError;
 use mivzak::time::TimeLabels;
@@ -14,6 +14,16 @@ fn rules(zone: &str, labels: TimeLabels) -> DateRules {
         zone: zone.into(),
         labels,
     }
+}
+
+/// The item of `feed` whose id is `id` (the test fails without one).
+fn by_id<'a>(feed: &'a Feed, id: &str) -> &'a Article {
+    feed.items.iter().find(|i| i.id == id).unwrap_or_else(|| {
+        panic!(
+            "no item {id:?} in {:?}",
+            feed.items.iter().map(|i| &i.id).collect::<Vec<_>>()
+        )
+    })
 }
 
 fn jerusalem() -> DateRules {
@@ -165,7 +175,7 @@ fn bodies_prefer_content_encoded_then_the_description() {
         <item><guid>2</guid><title>ב</title><description><![CDATA[<p>רק תיאור</p>]]></description></item>
         <item><guid>3</guid><title>ג</title><description>&lt;p&gt;escaped&lt;/p&gt;</description></item>
         <item><guid>4</guid><title>ד</title><description></description></item>"#));
-    let item = |id: &str| feed.items.iter().find(|i| i.id == id).unwrap();
+    let item = |id: &str| by_id(&feed, id);
     assert_eq!(
         item("1").content_html.as_deref(),
         Some("<p>הכתבה המלאה</p>")
@@ -186,14 +196,7 @@ fn images_come_from_enclosures_media_or_the_first_real_img() {
         <item><guid>5</guid><title>ה</title><content:encoded><![CDATA[<img src="https://pixel.example/p.gif" width="1" height="1"><p><img loading="lazy" src="https://img.example/5.jpg" srcset="https://img.example/5-300.jpg 300w, https://img.example/5-1024.jpg 1024w"></p>]]></content:encoded></item>
         <item><guid>6</guid><title>ו</title><content:encoded><![CDATA[<img src="https://i0.wp.com/pixel.wp.com/g.gif?x=1"><img data-src="https://img.example/6.jpg" src="data:image/gif;base64,R0lGOD">]]></content:encoded></item>
         <item><guid>7</guid><title>ז</title><enclosure url="https://audio.example/7.mp3" type="audio/mpeg" length="1234"/></item>"#));
-    let image = |id: &str| {
-        feed.items
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap()
-            .image
-            .clone()
-    };
+    let image = |id: &str| by_id(&feed, id).image.clone();
     assert_eq!(image("1").as_deref(), Some("https://img.example/1.jpg"));
     assert_eq!(image("2").as_deref(), Some("https://img.example/2.jpg"));
     assert_eq!(image("3").as_deref(), Some("https://img.example/3.jpg"));
@@ -232,14 +235,7 @@ fn a_lying_zone_label_is_read_as_local_time_when_the_publisher_says_so() {
         &rules("Asia/Jerusalem", TimeLabels::Local),
     )
     .unwrap();
-    let item = |id: &str| {
-        local
-            .items
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap()
-            .published_ms
-    };
+    let item = |id: &str| by_id(&local, id).published_ms;
     assert_eq!(item("1"), Some(DEC_27_1402));
     // Summer: 09:30 in Israel is 06:30 UTC.
     assert_eq!(item("2"), Some(1_721_111_400_000));
@@ -285,7 +281,7 @@ fn authors_tags_language_and_paging() {
         <author>news@n.example (יוסי לוי)</author><dc:creator><![CDATA[יוסי לוי]]></dc:creator>
         <category><![CDATA[חדשות]]></category><category>חדשות</category><dc:subject>כלכלה</dc:subject></item>
         <item><guid>2</guid><title>ב</title><author>news@n.example</author></item>"#));
-    let item = |id: &str| rss_authors.items.iter().find(|i| i.id == id).unwrap();
+    let item = |id: &str| by_id(&rss_authors, id);
     assert_eq!(item("1").authors.len(), 1);
     assert_eq!(item("1").tags, ["חדשות", "כלכלה"]);
     assert!(
@@ -462,14 +458,7 @@ fn what_fresh_eyes_found() {
         <entry><id>2</id><title>Using &lt;style&gt; in SVG</title></entry>
         <entry><id>3</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; move</title></entry></feed>"#,
     );
-    let title = |id: &str| {
-        atom.items
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap()
-            .title
-            .clone()
-    };
+    let title = |id: &str| by_id(&atom, id).title.clone();
     assert_eq!(title("1"), "Fix <details> rendering");
     assert_eq!(title("2"), "Using <style> in SVG");
     assert_eq!(title("3"), "Bold move");
@@ -505,7 +494,7 @@ fn what_fresh_eyes_found() {
           <description><![CDATA[<img hidden src="https://t.example/c.gif"><img src="https://img.example/b.jpg">]]></description></item>
         </channel></rss>"#,
     );
-    let item = |id: &str| odd.items.iter().find(|i| i.id == id).unwrap();
+    let item = |id: &str| by_id(&odd, id);
     assert_eq!(
         item("1").image.as_deref(),
         Some("https://img.example/a.jpg")
@@ -555,14 +544,7 @@ fn sloppy_structure_reads_as_meant() {
         <item><title>שורה<br>שנייה</title><guid>5</guid></item>
         <item><title>&#8203;</title><guid>6</guid><description>רק תיאור כאן</description></item>
         <item><title>מנכ&#148;ל &#150; מודיע</title><guid>7</guid></item>"#));
-    let item = |id: &str| {
-        feed.items.iter().find(|i| i.id == id).unwrap_or_else(|| {
-            panic!(
-                "no item {id}: {:?}",
-                feed.items.iter().map(|i| &i.id).collect::<Vec<_>>()
-            )
-        })
-    };
+    let item = |id: &str| by_id(&feed, id);
     assert_eq!(feed.items.len(), 7);
     assert_eq!(item("1").title, "ראשון");
     assert_eq!(item("2").title, "שני");
@@ -590,14 +572,7 @@ fn pictures_and_encodings_as_israeli_sites_serve_them() {
     let feed = read(&rss(r#"
         <item><guid>1</guid><title>א</title><content:encoded><![CDATA[<p><img class="wp-smiley" src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f4e2.png" alt="📢" style="height: 1em"> <img src="https://n.example/icon.png" width="16" height="16"> <img src="https://n.example/photo.jpg" width="800" height="450"></p>]]></content:encoded></item>
         <item><guid>2</guid><title>ב</title><media:content url="https://v.example/clip.mp4" type="video/mp4"><media:thumbnail url="https://v.example/still.jpg"/></media:content></item>"#));
-    let image = |id: &str| {
-        feed.items
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap()
-            .image
-            .clone()
-    };
+    let image = |id: &str| by_id(&feed, id).image.clone();
     assert_eq!(image("1").as_deref(), Some("https://n.example/photo.jpg"));
     assert_eq!(image("2").as_deref(), Some("https://v.example/still.jpg"));
 
@@ -649,7 +624,7 @@ fn copies_pictures_and_people_as_wordpress_and_blogger_write_them() {
           <dc:creator>יוסי כהן, דנה לוי</dc:creator></item>
         <item><guid>2</guid><title>ב</title><enclosure url="https://n.example/p2.jpg" type="application/octet-stream"/><dc:creator>Cohen, Yossi</dc:creator></item>
         <item><guid>3</guid><title>ג</title><description><![CDATA[<img src="https://n.example/in-description.jpg"> תקציר]]></description><content:encoded><![CDATA[<p>גוף בלי תמונה</p>]]></content:encoded></item>"#));
-    let item = |id: &str| wp.items.iter().find(|i| i.id == id).unwrap();
+    let item = |id: &str| by_id(&wp, id);
     assert_eq!(
         item("1").image.as_deref(),
         Some("https://n.example/real1.jpg")
