@@ -31,7 +31,7 @@ serve: rust-tools wasm-opt isso
 	  MIVZAK_EMBED_DIST=target/embed-dev trunk serve --offline --dist target/dist-dev
 
 ## Every test: native, lint, then end to end against the release dist/: the full
-## suite in Chromium, then the cross-engine scenarios in Chromium, Firefox and WebKit.
+## suite in Chromium, then the cross-engine scenarios in Firefox and WebKit.
 test: tools build native-test lint e2e e2e-engines
 
 tools: rust-tools wasm-opt browser e2e-deps isso
@@ -118,7 +118,8 @@ lint: e2e-deps
 e2e: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) npx playwright test
 
-## The same scenarios in Chromium, Firefox ESR and WebKitGTK (tests/e2e/engines/).
+## The cross-engine scenarios in Firefox ESR and WebKitGTK (tests/e2e/engines/;
+## ENGINES=chromium,firefox,webkit adds Chromium).
 e2e-engines: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) node engines/run.js
 

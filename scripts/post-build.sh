@@ -16,9 +16,11 @@ esac
 cp -R "$TRUNK_SOURCE_DIR/public/." .
 # shared/constants.json as scripts/shared-constants.mjs wrote it before the build:
 # for sw.js, which imports it, and inside embed.js, which runs on other sites'
-# pages, so it is wrapped there to leave no global of its own.
+# pages, so it is wrapped there to leave no global of its own. embed.js is written
+# as ASCII (scripts/ascii-js.mjs): a host page in another encoding reads it right.
 cp "$TRUNK_SOURCE_DIR/target/shared/constants.js" shared-constants.js
-{ printf '(function () {\n'; cat shared-constants.js "$TRUNK_SOURCE_DIR/public/embed.js"; printf '})();\n'; } > embed.js
+{ printf '(function () {\n'; cat shared-constants.js "$TRUNK_SOURCE_DIR/public/embed.js"; printf '})();\n'; } \
+  | node "$TRUNK_SOURCE_DIR/scripts/ascii-js.mjs" > embed.js
 # The article's code (and every other #[lazy] function) into chunks of its own.
 node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .
 # The wasm at low priority: the config and the feed, which the shell draws the

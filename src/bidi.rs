@@ -80,30 +80,107 @@ fn is_latin_letter(c: char) -> bool {
         || matches!(c, '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}')
 }
 
-/// `text` as shown: a LEFT-TO-RIGHT MARK (U+200E, invisible) after every run of
-/// `+ # ™ ®` that follows a Latin letter, so "C++" and "C#" read as typed in a
-/// Hebrew line; everything else as it is. It stays one text: no element is added
-/// and the bidi algorithm still orders the line. The static shell in `index.html`
-/// applies the same rule with one regular expression.
+/// LEFT-TO-RIGHT MARK: invisible, and strongly left-to-right.
+const LRM: char = '\u{200E}';
+
+/// Signs that, at the start of a word and right before a digit, belong to the
+/// number ("-3", "+2.5%", "−40", "–3"). The bidi algorithm gives a sign that is
+/// not between two digits no direction of its own (Unicode TR9 W4–W6), so in a
+/// right-to-left line it lands on the number's far side ("3-").
+const NUMBER_SIGNS: [char; 4] = ['+', '-', '\u{2212}', '\u{2013}'];
+
+/// Unit signs with no direction of their own that end a number ("40℃"); `°`,
+/// `%`, `‰`, `′` and `″` need nothing, being European terminators that the
+/// algorithm already keeps with the digits (W5).
+const NUMBER_UNITS: [char; 2] = ['\u{2103}', '\u{2109}'];
+
+/// What may stand right before a sign that starts a number: a space, or an
+/// opening bracket or quote ("(-3)", "\"+2\"", "״-3״").
+fn opens_a_word(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '"' | '\'' | '“' | '„' | '«' | '״' | '׳'
+        )
+}
+
+/// `text` as shown: a LEFT-TO-RIGHT MARK (U+200E, invisible) wherever the bidi
+/// algorithm alone would break a Latin word or a number apart in a
+/// right-to-left line, and everything else as it is. It stays one text: no
+/// element is added and the algorithm still orders the line. The marks go:
+/// - after every run of `+ # ™ ®` that follows a Latin letter, so "C++" and
+///   "C#" read as typed (the mark gives the run a strong side on both ends);
+/// - before a sign that starts a number, so "-3 מעלות" and "+2.5%" keep their
+///   sign on the left of the digits as Hebrew newspapers print them (after an
+///   L mark the digits resolve to L, TR9 W7, and the sign between them too, N1);
+/// - around a number that ends in ℃ or ℉ ("40℃").
+///
+/// A hyphen after a letter ("מ-120", "ל-3") is Hebrew's maqaf before a number
+/// and is left alone, as are a range ("3-4"), a percentage ("50%") and a time.
+/// Text already shown this way comes out the same (a sanitized body is sanitized
+/// again on the page). The static shell in `index.html` applies the same rule
+/// with regular expressions.
 pub fn display_text(text: &str) -> Cow<'_, str> {
-    if !text.contains(WORD_END_SYMBOLS) {
+    let may_change = |c: char| {
+        WORD_END_SYMBOLS.contains(&c) || NUMBER_SIGNS.contains(&c) || NUMBER_UNITS.contains(&c)
+    };
+    if !text.contains(may_change) {
         return Cow::Borrowed(text);
     }
+    let chars: Vec<char> = text.chars().collect();
     let mut shown = String::with_capacity(text.len() + 6);
-    let mut chars = text.chars().peekable();
+    let mut changed = false;
     let mut after_letter = false;
-    while let Some(c) = chars.next() {
-        shown.push(c);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let next = chars.get(i + 1).copied();
         if after_letter && WORD_END_SYMBOLS.contains(&c) {
-            while let Some(&next) = chars.peek().filter(|n| WORD_END_SYMBOLS.contains(*n)) {
-                shown.push(next);
-                chars.next();
+            while chars.get(i).is_some_and(|s| WORD_END_SYMBOLS.contains(s)) {
+                shown.push(chars[i]);
+                i += 1;
             }
-            shown.push('\u{200E}');
+            if chars.get(i) != Some(&LRM) {
+                shown.push(LRM);
+                changed = true;
+            }
             after_letter = false;
-        } else {
-            after_letter = is_latin_letter(c);
+            continue;
         }
+        let starts_number = c.is_ascii_digit() && !before.is_some_and(|b| b.is_ascii_digit());
+        if NUMBER_SIGNS.contains(&c)
+            && next.is_some_and(|n| n.is_ascii_digit())
+            && before.is_none_or(opens_a_word)
+        {
+            shown.push(LRM);
+            changed = true;
+        } else if starts_number {
+            let end = (i..chars.len())
+                .find(|&j| !(chars[j].is_ascii_digit() || matches!(chars[j], '.' | ',')))
+                .unwrap_or(chars.len());
+            if chars.get(end).is_some_and(|u| NUMBER_UNITS.contains(u)) {
+                let marked = before == Some(LRM) && chars.get(end + 1) == Some(&LRM);
+                if before != Some(LRM) {
+                    shown.push(LRM);
+                }
+                shown.extend(&chars[i..=end]);
+                if chars.get(end + 1) != Some(&LRM) {
+                    shown.push(LRM);
+                }
+                changed |= !marked;
+                after_letter = false;
+                i = end + 1;
+                continue;
+            }
+        }
+        shown.push(c);
+        after_letter = is_latin_letter(c);
+        i += 1;
     }
-    Cow::Owned(shown)
+    if changed {
+        Cow::Owned(shown)
+    } else {
+        Cow::Borrowed(text)
+    }
 }

@@ -57,7 +57,7 @@ fn LiveComment(id: i64) -> impl IntoView {
             <p class="comment-meta">
                 <span class="comment-author" dir="auto">{author}</span>
                 " · "
-                <time class="comment-time" tabindex="0" datetime=time::iso(ms) title=absolute.clone() data-absolute=absolute>
+                <time class="comment-time" dir="rtl" tabindex="0" datetime=time::iso(ms) title=absolute.clone() data-absolute=absolute>
                     {relative}
                 </time>
                 {held.then(|| view! { <span class="comment-held">" · ממתינה לאישור"</span> })}

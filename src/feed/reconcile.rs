@@ -2,7 +2,7 @@
 //! keeps its signal (an edit is written into it, so its row updates in place and
 //! keeps its DOM node), a new id gets a new entry, and the list itself is replaced
 //! only when its order or membership changed. No browser API: tested natively
-//! (`tests/reconcile.rs`).
+//! (`tests/suite/reconcile.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;

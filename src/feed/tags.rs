@@ -22,7 +22,7 @@
 //!    browser, lower case and NFC are `toLowerCase` and `normalize`; natively,
 //!    `str::to_lowercase` and the `unicode-normalization` crate, whose tables the
 //!    wasm does not carry.
-//!    `tests/fixtures/tag-keys.json` pins both to the same groups: `tests/tags.rs`
+//!    `tests/fixtures/tag-keys.json` pins both to the same groups: `tests/suite/tags.rs`
 //!    natively, `tests/e2e/specs/tags.spec.js` in the browser.
 
 /// The identity of a tag (see the module's doc for the rule). Two tags are the

@@ -3,7 +3,7 @@
 //! from the head start. The flashes the live feed has gained since that page was
 //! drawn must come in the way a poll's do (marked new, announced, inserted once
 //! the app is on screen so scroll anchoring keeps the reader's place), not all at
-//! once inside the swap (issue 15). Pure: tested natively (`tests/takeover.rs`).
+//! once inside the swap (issue 15). Pure: tested natively (`tests/suite/takeover.rs`).
 
 use std::collections::HashSet;
 

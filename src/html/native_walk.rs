@@ -10,6 +10,9 @@
 //! Nothing here needs `walk.rs`'s defences against clobbering: this tree is a
 //! plain Rust value, and a `<form>` is simply one of the elements the policy drops.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use html5ever::driver::{self, ParseOpts};
@@ -22,8 +25,8 @@ use url::Url;
 use super::fragment::{self, Element, Node};
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
-    element_action, is_leading_blank, kept_attributes, too_deep, wrapper, ElementAction,
-    NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
+    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep, wrapper,
+    ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
 };
 
 /// The allowed part of `html` (a feed's `content_html`, a comment), as the HTML
@@ -36,20 +39,23 @@ use super::policy::{
 /// Never fails: broken markup is repaired as a browser repairs it, and what the
 /// policy refuses is left out.
 pub fn sanitize_to_html(html: &str, base_url: &str, page_origin: &str) -> String {
-    fragment::to_html(&sanitize(html, base_url, page_origin))
+    fragment::to_html(&sanitize(html, base_url, page_origin, true))
 }
 
 /// The sanitized text of `html`: `walk::text_of`'s, the `textContent` of what
 /// [`sanitize_to_html`] writes (no URL resolves, so only text counts).
 pub fn text_of(html: &str) -> String {
-    fragment::text_content(&sanitize(html, "about:blank", ""))
+    fragment::text_content(&sanitize(html, "about:blank", "", false))
 }
 
-/// The nodes `walk::sanitize` builds in its fragment.
-fn sanitize(html: &str, base_url: &str, page_origin: &str) -> Vec<Node> {
+/// The nodes `walk::sanitize` builds in its fragment (`shown`), or `walk::text_of`
+/// reads (its text as written).
+fn sanitize(html: &str, base_url: &str, page_origin: &str, shown: bool) -> Vec<Node> {
     let walk = Walk {
         base: Url::parse(base_url).ok(),
         page_origin,
+        shown,
+        in_code: Cell::new(0),
     };
     let document = parse(html);
     let mut nodes = Vec::new();
@@ -139,6 +145,10 @@ struct Walk<'a> {
     /// for every value, and no URL survives.
     base: Option<Url>,
     page_origin: &'a str,
+    /// Text as shown (`bidi::display_text`), for the page; `false` for `text_of`.
+    shown: bool,
+    /// How many code elements (`keeps_text_as_written`) the walk is inside.
+    in_code: Cell<u32>,
 }
 
 impl Walk<'_> {
@@ -148,7 +158,7 @@ impl Walk<'_> {
             match child.value() {
                 Parsed::Text(text) => {
                     twins.read(Sibling::text(text));
-                    into.push(Node::Text(text.to_string()));
+                    into.push(Node::Text(self.text(text).into_owned()));
                 }
                 Parsed::Element(element) => {
                     if is_html(child, "noscript") {
@@ -184,7 +194,10 @@ impl Walk<'_> {
                     attributes,
                     children: Vec::new(),
                 };
+                let code = keeps_text_as_written(name);
+                self.in_code.set(self.in_code.get() + u32::from(code));
                 self.descend(node, &mut copy.children, depth);
+                self.in_code.set(self.in_code.get() - u32::from(code));
                 into.push(match wrapper(name) {
                     Some(box_name) => Node::Element(Element {
                         name: box_name,
@@ -196,6 +209,16 @@ impl Walk<'_> {
             }
         }
         Sibling::Other
+    }
+
+    /// A text node's text as the page shows it: with direction marks
+    /// (`bidi::display_text`) outside code, as written inside it.
+    fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.shown && self.in_code.get() == 0 {
+            crate::bidi::display_text(text)
+        } else {
+            Cow::Borrowed(text)
+        }
     }
 
     /// The lazy-loaded image's `<noscript>` copy, through the same rules.

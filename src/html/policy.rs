@@ -184,6 +184,12 @@ pub fn default_direction(element: &str) -> Option<&'static str> {
     matches!(element, "pre" | "code").then_some("ltr")
 }
 
+/// Elements whose text is code, shown exactly as written: no direction marks
+/// (`bidi::display_text`) go into what a reader may copy and run.
+pub fn keeps_text_as_written(element: &str) -> bool {
+    matches!(element, "pre" | "code" | "kbd" | "samp")
+}
+
 /// What an attribute needs before it may be written back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttributeKind {

@@ -8,6 +8,9 @@
 //! theirs is read, the body is read through `Document.prototype`'s own getter, and
 //! children are listed from their parent, never by walking a sibling's properties.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -16,18 +19,26 @@ use web_sys::{
 
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
-    element_action, is_leading_blank, kept_attributes, too_deep, wrapper, ElementAction,
-    NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
+    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep, wrapper,
+    ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
 };
 
 struct Walk {
     out: Document,
     base_url: String,
     page_origin: String,
+    /// Text as shown (`bidi::display_text`), for the page; `false` for `text_of`.
+    shown: bool,
+    /// How many code elements (`keeps_text_as_written`) the walk is inside.
+    in_code: Cell<u32>,
 }
 
 /// The allowed part of `html` as fresh nodes, with URLs resolved against `base_url`.
 pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
+    walk(html, base_url, true)
+}
+
+fn walk(html: &str, base_url: &str, shown: bool) -> DocumentFragment {
     let out = leptos::prelude::document();
     let fragment = out.create_document_fragment();
     let Some(body) = parse_body(html) else {
@@ -40,6 +51,8 @@ pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
             .location()
             .origin()
             .unwrap_or_default(),
+        shown,
+        in_code: Cell::new(0),
     };
     walk.children(&body, &fragment, 0);
     while let Some(first) = fragment.first_child() {
@@ -54,7 +67,7 @@ pub fn sanitize(html: &str, base_url: &str) -> DocumentFragment {
 
 /// The sanitized text of `html`.
 pub fn text_of(html: &str) -> String {
-    sanitize(html, "about:blank")
+    walk(html, "about:blank", false)
         .text_content()
         .unwrap_or_default()
 }
@@ -92,7 +105,7 @@ impl Walk {
                 Node::TEXT_NODE => {
                     let text = child.node_value().unwrap_or_default();
                     twins.read(Sibling::text(&text));
-                    let _ = into.append_child(&self.out.create_text_node(&text));
+                    let _ = into.append_child(&self.out.create_text_node(&self.text(&text)));
                 }
                 Node::ELEMENT_NODE => {
                     if let Some(element) = child.dyn_ref::<Element>() {
@@ -137,10 +150,23 @@ impl Walk {
                         let _ = into.append_child(&copy);
                     }
                 }
+                let code = keeps_text_as_written(name);
+                self.in_code.set(self.in_code.get() + u32::from(code));
                 self.descend(element, &copy, depth);
+                self.in_code.set(self.in_code.get() - u32::from(code));
             }
         }
         Sibling::Other
+    }
+
+    /// A text node's text as the page shows it: with direction marks
+    /// (`bidi::display_text`) outside code, as written inside it.
+    fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.shown && self.in_code.get() == 0 {
+            crate::bidi::display_text(text)
+        } else {
+            Cow::Borrowed(text)
+        }
     }
 
     /// The lazy-loaded image's `<noscript>` copy, through the same rules. A parsed

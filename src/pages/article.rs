@@ -239,7 +239,9 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
         view! {
             <span class="date">
                 {label}
-                <time dir="ltr" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
+                // A Hebrew phrase ("27 בדצמבר 2024 בשעה 12:40"): isolated from the
+                // label beside it, and read right to left, never forced left to right.
+                <time dir="rtl" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
                 // From a year back the relative time is the date, already shown.
                 // Not on a published page: an age written there is wrong an hour
                 // later and would rewrite every page on every run.

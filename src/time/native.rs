@@ -4,7 +4,7 @@
 //! changes when the app takes over a rendered page.
 //!
 //! The browser the strings are held to is Chromium 156 (ICU 78, CLDR 48):
-//! `tests/native_time.rs` compares them with a fixture that node's `Intl`, on the
+//! `tests/suite/native_time.rs` compares them with a fixture that node's `Intl`, on the
 //! same ICU, wrote (`tests/fixtures/intl-he/generate.mjs`). Zone rules are
 //! chrono-tz's copy of the tz database (2025b); a browser with a newer copy can
 //! differ where a country has changed its clocks since (Chromium 156 has

@@ -1,8 +1,11 @@
-// The cross-engine suite: every scenario of scenarios.js in Debian's Chromium,
-// Firefox ESR and WebKitGTK, against the release dist/.
+// The cross-engine suite: every scenario of scenarios.js in Firefox ESR and
+// WebKitGTK, against the release dist/. Chromium has run the whole Playwright
+// suite by then, so `make test` leaves it out here (issue 23, §5); name it to
+// run the scenarios there too.
 //
-//   node engines/run.js                      all engines, all scenarios
+//   node engines/run.js                      Firefox and WebKit, all scenarios
 //   ENGINES=webkit SCENARIOS=marquee node engines/run.js   a subset (names contain the words)
+//   ENGINES=chromium,firefox,webkit node engines/run.js    all three
 //
 // A scenario fails on its own assertions, on a timeout, and on anything the
 // in-page probe (probe.js) reported from any page of its sites that it did not
@@ -25,7 +28,7 @@ const SCENARIO_TIMEOUT = 90_000;
 
 const pick = (list, words) =>
   words ? list.filter((name) => words.split(',').some((w) => name.includes(w.trim()))) : list;
-const engines = pick(Object.keys(ENGINES), process.env.ENGINES);
+const engines = pick(Object.keys(ENGINES), process.env.ENGINES ?? 'firefox,webkit');
 const SCENARIOS = [...BASIC, ...EARLY_CLICKS];
 const scenarios = SCENARIOS.filter((s) => pick([s.name], process.env.SCENARIOS).length);
 

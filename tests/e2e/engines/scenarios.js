@@ -360,6 +360,46 @@ export const SCENARIOS = [
     },
   },
   {
+    name: 'a Hebrew date phrase reads right to left, and a number keeps its sign',
+    async run({ page, site }) {
+      const item = {
+        id: 'dated',
+        title: '-3 מעלות בירושלים',
+        url: 'https://news.example/dated',
+        date_published: '2024-12-27T10:40:00Z',
+        content_html: '<p>תשואה של +2.5% בנובמבר</p>',
+      };
+      const { url } = await site({ files: { 'feed.json': feedWith([item]) } });
+      await openApp(page, `${url}article/dated`);
+      await waitFor(page, () =>
+        Boolean(document.querySelector('.dateline time') && document.querySelector('.article-body p')),
+      );
+      // The centre of each character's box, by its place in the element's text (marks and spaces left out).
+      const centres = await page.eval(() =>
+        ['.dateline time', 'article h1', '.article-body p'].map((selector) => {
+          const element = document.querySelector(selector);
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const chars = {};
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.data.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const rect = [...range.getClientRects()].find((r) => r.width > 0);
+              if (rect && !(node.data[i] in chars)) chars[node.data[i]] = rect.left + rect.width / 2;
+            }
+          }
+          return chars;
+        }),
+      );
+      const [date, headline, body] = centres;
+      // "27 בדצמבר 2024 בשעה 12:40": the day on the right of the month, the time on the far left.
+      assert.ok(date['7'] > date.ב && date.ב > date[':'], `date phrase: ${JSON.stringify(date)}`);
+      assert.ok(headline['-'] < headline['3'] && headline['3'] > headline.מ, `headline: ${JSON.stringify(headline)}`);
+      assert.ok(body['+'] < body['2'] && body['5'] < body['%'] && body['%'] < body.ש, `body: ${JSON.stringify(body)}`);
+    },
+  },
+  {
     name: 'wasm blocked: the article route keeps its headline and links to its url, with a notice',
     expectsStartFailure: true,
     async run({ page, site }) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { feedWith, flash } from '../support/feeds.js';
 import { hostPage } from '../support/host-page.js';
-import { consoleWarnings, expect, SAMPLE_FEED, test } from '../support/site.js';
+import { consoleWarnings, DIST, expect, SAMPLE_FEED, test } from '../support/site.js';
 import { serveDir } from '../support/static-server.js';
 
 /** A third-party page on its own origin that embeds the widget from `site`
@@ -57,6 +57,29 @@ test('two tickers with different options render, each at its height, untouched b
     // Themes as asked.
     await expect(one.locator('html')).toHaveAttribute('data-theme', 'light');
     await expect(two.locator('html')).toHaveAttribute('data-theme', 'dark');
+  } finally {
+    await host.close();
+  }
+});
+
+test('on a host page in windows-1255, with embed.js served without a charset, the ticker names itself in Hebrew', async ({
+  page,
+  siteWith,
+}) => {
+  // The script is decoded in the host page's encoding; only ASCII reads the same in all of them.
+  const bytes = fs.readFileSync(path.join(DIST, 'embed.js'));
+  expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  const site = await siteWith({ types: { 'embed.js': 'text/javascript' } });
+  const host = await hostPage(site, '<h2>מבזקים מהשותף</h2><div id="w" data-mivzak-ticker data-mode="list"></div>', {
+    charset: 'windows-1255',
+  });
+  try {
+    await page.goto(host.url);
+    await expect(page.locator('h2')).toHaveText('מבזקים מהשותף');
+    await expect(page.locator('#w iframe')).toHaveAttribute('title', 'מבזקים');
+    const frame = page.frameLocator('#w iframe');
+    await expect(frame.locator('.flash').first()).toBeVisible();
+    await expect(frame.locator('h1')).toHaveText('מבזקים');
   } finally {
     await host.close();
   }

@@ -13,6 +13,8 @@ const MIXED = [
   flash('dalle', '14:53', 'כלי DALL·E זמין'),
   flash('pct', '14:52', 'עלייה של 50% במחירים'),
   flash('cpp', '14:51', 'שפת C++ חוזרת לצמרת', { tags: ['C++'] }),
+  flash('minus', '14:50', '-3 מעלות בירושלים'),
+  flash('plus', '14:49', 'תשואה של +2.5% בנובמבר'),
 ];
 
 /**
@@ -113,6 +115,15 @@ async function expectReadsAsTyped(locator, id) {
     case 'cpp':
       expectLeftToRight(boxes, 'C++');
       expectWordsRightToLeft(boxes, ['שפת', 'C++', 'חוזרת', 'לצמרת']);
+      break;
+    case 'minus':
+      // A number keeps its sign on its left, as a Hebrew newspaper prints it.
+      expectLeftToRight(boxes, '-3');
+      expectWordsRightToLeft(boxes, ['-3', 'מעלות', 'בירושלים']);
+      break;
+    case 'plus':
+      expectLeftToRight(boxes, '+2.5%');
+      expectWordsRightToLeft(boxes, ['תשואה', 'של', '+2.5%', 'בנובמבר']);
       break;
     default:
       throw new Error(id);
@@ -223,14 +234,15 @@ test('the static shell draws what the app will, and leaves titles with reference
   siteWith,
 }) => {
   const [shell, app] = await inShellThenApp(page, siteWith, { files: { 'feed.json': feedWith(MIXED) } }, async () => {
-    await expect(page.locator('.flashes .flash')).toHaveCount(14);
+    await expect(page.locator('.flashes .flash')).toHaveCount(SAMPLE_FEED.items.length + MIXED.length);
     return page
       .locator('.flashes .flash .headline')
       .evaluateAll((all) => all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
   });
   expect(app).toEqual(shell);
-  // "C++" carries the same invisible mark in both.
+  // "C++" and a number's sign carry the same invisible marks in both.
   expect(shell.find((row) => row[2].startsWith('שפת'))[2]).toBe('שפת C++\u200e חוזרת לצמרת');
+  expect(shell.find((row) => row[2].includes('+2.5%'))[2]).toBe('תשואה של \u200e+2.5% בנובמבר');
 
   for (const title of ['צה&quot;ל מודיע', '<b>דחוף:</b> נסגר']) {
     const escaped = await siteWith({ files: { 'feed.json': feedWith([flash('esc', '14:59', title)]) } });
@@ -341,4 +353,36 @@ test("a flash of another language in a Hebrew feed carries its own lang and dir,
   expectLeftToRight(boxes, 'Breaking:');
   expect(boxes[boxes.length - 1].left).toBe(Math.max(...boxes.map((b) => b.left)));
   await expect(rows.nth(1)).toHaveAttribute('lang', SAMPLE_FEED.items[0].language);
+});
+
+test('date phrases read right to left, isolated from their labels, and numbers keep their signs in bodies', async ({
+  page,
+  siteWith,
+}) => {
+  const item = {
+    id: 'dated',
+    title: 'סערה בצפון',
+    url: 'https://news.example/dated',
+    date_published: '2024-12-27T10:40:00Z',
+    date_modified: '2024-12-28T07:05:00Z',
+    content_html: '<p>בלילה צפויות -3 מעלות, ביום 40℃ ולחות של +15%.</p><p><code>x = -3</code></p>',
+  };
+  const site = await siteWith({ files: { 'feed.json': feedWith([item]) } });
+  await page.goto(`${site.url}article/dated`);
+  const [published, modified] = [page.locator('.dateline time').first(), page.locator('.dateline time').nth(1)];
+  await expect(published).toHaveText('27 בדצמבר 2024 בשעה 12:40');
+  // The phrase, day first on the right, the time last on the left, and the label beside it.
+  const line = await page.locator('.dateline').evaluate(characterBoxes);
+  expectWordsRightToLeft(line, ['פורסם:', '27', 'בדצמבר', '2024', 'בשעה', '12:40', 'עודכן:', '28']);
+  expectLeftToRight(line, '12:40');
+  expectLeftToRight(line, '2024');
+  await expect(modified).toContainText('09:05');
+  const body = await page.locator('.article-body p').first().evaluate(characterBoxes);
+  expectLeftToRight(body, '-3');
+  expectLeftToRight(body, '40℃');
+  expectLeftToRight(body, '+15%');
+  expectWordsRightToLeft(body, ['בלילה', 'צפויות', '-3', 'מעלות,', 'ביום', '40℃', 'ולחות', 'של', '+15%']);
+  // Code is shown exactly as written: no invisible mark goes into what a reader copies.
+  await expect(page.locator('.article-body code')).toHaveText('x = -3');
+  expect(await page.locator('.article-body code').evaluate((c) => c.textContent.includes('\u200e'))).toBe(false);
 });

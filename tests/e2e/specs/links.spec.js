@@ -95,7 +95,7 @@ test('the shell draws the same links as the app, and as the embedded ticker', as
   // Pinned by hand: an id with a slash (WordPress's permalink) is hashed
   // (FNV-1a 64 of its UTF-8, src/paths.rs route_segment), a dot segment marked,
   // and the rest percent-encoded.
-  expect(app[0]).toBe('/article/!33738539fe1c80e4'); // tests/paths.rs pins the same
+  expect(app[0]).toBe('/article/!33738539fe1c80e4'); // tests/suite/paths.rs pins the same
   expect(app[IDS.indexOf('.')]).toBe('/article/~.');
   // An id starting with "!" is hashed too (its readable form would decode to a hash's folder).
   expect(app[IDS.indexOf("!'()*~")]).toMatch(/^\/article\/![0-9a-f]{16}$/);

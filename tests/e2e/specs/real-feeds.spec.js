@@ -4,7 +4,7 @@
 // entity reaches the screen, nothing scrolls sideways, every article opens by its
 // flash and by its address, every tag page opens, and the console stays clean.
 // The expectations are tests/fixtures/real-feeds/expected.json, shared with
-// tests/real_feeds.rs: a new corpus feed is one JSON file plus its entry there.
+// tests/suite/real_feeds.rs: a new corpus feed is one JSON file plus its entry there.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

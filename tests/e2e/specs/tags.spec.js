@@ -1,5 +1,5 @@
 // One tag however Hebrew writes it: the groups of tests/fixtures/tag-keys.json
-// (the same ones tests/tags.rs checks with the native NFC) through the browser's
+// (the same ones tests/suite/tags.rs checks with the native NFC) through the browser's
 // own NFC, on the tag page and from the article page's links.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@
 // opens its article with its image. Then the kinds around it: a lying zone
 // label, a feed no label explains, a windows-1255 JSON Feed, the embed.
 // The expectations are expected.json beside the feeds, shared with
-// tests/xml_corpus.rs.
+// tests/suite/xml_corpus.rs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

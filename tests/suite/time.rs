@@ -4,7 +4,7 @@
 //! The clock is fixed: the reader reads at Thursday 26 November 2026 07:00
 //! in Israel. chrono-tz writes the instants; their civil dates are the native
 //! `time::civil_date`'s, which gives the browser's `Intl` answers
-//! (tests/native_time.rs holds it to them).
+//! (tests/suite/native_time.rs holds it to them).
 
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::{America::New_York, Asia::Jerusalem, Tz};
@@ -14,9 +14,7 @@ use mivzak::time::{
 use proptest::prelude::*;
 
 /// 14:02 in Israel on 27 December 2024 (UTC+2), the sample feed's first flash.
-#[path = "common/flash_dates.rs"]
-mod flash_dates;
-use flash_dates::{FLASH, FLASH_DATES};
+use crate::common::flash_dates::{FLASH, FLASH_DATES};
 
 /// Milliseconds of a wall-clock time in `zone` (the earlier one where it repeats).
 fn at_in(zone: Tz, y: i32, m: u32, d: u32, h: u32, mi: u32) -> i64 {

@@ -1,6 +1,6 @@
 //! Merging a poll into the flashes on screen, and older pages below them.
 
-mod common;
+use crate::common;
 use common::article;
 
 use mivzak::feed::merge::{append_older, merge};

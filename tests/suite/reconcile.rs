@@ -2,7 +2,7 @@
 //! keep their signals, edits go into them, new ids get new entries marked new
 //! (except on the first load), and the list is replaced only when its ids change.
 
-mod common;
+use crate::common;
 use common::article;
 
 use leptos::prelude::{GetUntracked, Set};

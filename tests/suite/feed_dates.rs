@@ -14,9 +14,7 @@ use mivzak::time::{
 };
 use proptest::prelude::*;
 
-#[path = "common/flash_dates.rs"]
-mod flash_dates;
-use flash_dates::{FLASH, FLASH_DATES};
+use crate::common::flash_dates::{FLASH, FLASH_DATES};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 3_600_000;
@@ -62,7 +60,7 @@ fn all_zoned_at(cases: &[(&str, i64)]) {
 
 // ---- ISO 8601 and RFC 3339 ----
 
-/// Everything `parse_date_ms` reads (tests/time.rs's list), read as the same instant.
+/// Everything `parse_date_ms` reads (tests/suite/time.rs's list), read as the same instant.
 #[test]
 fn every_date_parse_date_ms_reads_is_zoned_at_the_same_instant() {
     for text in FLASH_DATES {

@@ -687,7 +687,7 @@ fn the_home_page_describes_the_site() {
 
 #[test]
 fn the_home_description_is_index_htmls_own() {
-    let index = include_str!("../index.html");
+    let index = include_str!("../../index.html");
     assert!(index.contains(&format!(
         "<meta name=\"description\" content=\"{HOME_DESCRIPTION}\">"
     )));

@@ -1,4 +1,6 @@
-//! Helpers shared by the native tests (`mod common;` in each that uses them).
+//! Helpers shared by the native tests (`crate::common`).
+
+pub mod flash_dates;
 
 use mivzak::feed::model::Article;
 

@@ -2,7 +2,7 @@
 //! shell): `feed::takeover::arrived_since` counts the flashes that came after the
 //! page was drawn, which then come in as a poll's do (`FeedSource::apply`).
 
-mod common;
+use crate::common;
 use common::article;
 
 use std::collections::HashSet;

@@ -149,3 +149,47 @@ fn symbols_that_end_a_latin_word_are_held_to_it_by_a_left_to_right_mark() {
     let shown = display_text("מהדורת C++ 26 ו-C# 13");
     assert_eq!(shown.replace('\u{200E}', ""), "מהדורת C++ 26 ו-C# 13");
 }
+
+#[test]
+fn a_number_keeps_its_sign_and_its_unit_on_its_own_side() {
+    const LRM: char = '\u{200E}';
+    let mark = |text: &str| display_text(text).into_owned();
+    // A sign that starts a word, before a digit: a mark before it, whatever the sign.
+    assert_eq!(mark("-3 מעלות בירושלים"), format!("{LRM}-3 מעלות בירושלים"));
+    assert_eq!(
+        mark("המדד עלה ב +2.5% החודש"),
+        format!("המדד עלה ב {LRM}+2.5% החודש")
+    );
+    assert_eq!(
+        mark("קור של (−12) בחרמון"),
+        format!("קור של ({LRM}−12) בחרמון")
+    );
+    assert_eq!(mark("תשואה של ״–0.4״"), format!("תשואה של ״{LRM}–0.4״"));
+    assert_eq!(
+        mark("Temperatures fall to -3 tonight"),
+        format!("Temperatures fall to {LRM}-3 tonight")
+    );
+    // A unit with no direction of its own: the number and its unit, between marks.
+    assert_eq!(
+        mark("חום של 40℃ בערבה"),
+        format!("חום של {LRM}40℃{LRM} בערבה")
+    );
+    assert_eq!(mark("-5℉"), format!("{LRM}-{LRM}5℉{LRM}"));
+    // Hebrew's maqaf before a number, a range, a date, a time, a percentage, a
+    // degree and a score already read right, and stay as typed.
+    for untouched in [
+        "ירד מ-120 ל-90",
+        "בין 3-4 מעלות",
+        "ב-27.12.2024 בשעה 12:40",
+        "עלייה של 50% ו-40°C",
+        "תוצאה 2-1 למכבי",
+        "טלפון 03-1234567",
+        "e-mail AT&T -",
+    ] {
+        assert_eq!(mark(untouched), untouched);
+    }
+    // Shown twice, the same: a sanitized body is sanitized again on the page.
+    for text in ["-3 ו-C++20", "40℃ ו-+2%", "C#\u{200E} ו-(-1)"] {
+        assert_eq!(mark(&mark(text)), mark(text));
+    }
+}

@@ -1,7 +1,6 @@
 //! One instant, 27 December 2024 at 14:02 in Israel (12:02 UTC), in the forms
 //! generators write it: every one `parse_date_ms` reads, and `read_feed_date`
-//! reads at the same instant. Shared by tests/time.rs and tests/feed_dates.rs
-//! (through `#[path]`, so neither carries `common`'s other helpers).
+//! reads at the same instant. Shared by `time.rs` and `feed_dates.rs`.
 
 /// The instant, in ms since the epoch.
 pub const FLASH: i64 = 1_735_300_920_000;

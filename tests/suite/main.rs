@@ -1,0 +1,42 @@
+//! Every native test, in one binary with a module per subject: each test binary
+//! links Leptos's SSR renderer, html5ever and chrono-tz, so 35 binaries spent most
+//! of `cargo test`'s time linking (issue 23, §5). `cargo test NAME` still picks
+//! tests by name; `cargo test --test suite bidi::` runs one subject.
+
+mod common;
+
+mod bidi;
+mod comment_thread;
+mod comments;
+mod config;
+mod domparser_parity;
+mod embed;
+mod feed_dates;
+mod feed_errors;
+mod feed_formats;
+mod feed_parse;
+mod html_policy;
+mod image_sources;
+mod inline_attributes;
+mod item_base;
+mod json_feed_peers;
+mod json_suite;
+mod merge;
+mod native_sanitize;
+mod native_time;
+mod paths;
+mod plain_text;
+mod poll_backoff;
+mod properties;
+mod publish_head;
+mod publish_output;
+mod publish_render;
+mod real_feeds;
+mod reconcile;
+mod share;
+mod shared;
+mod tags;
+mod takeover;
+mod ticker_pause;
+mod time;
+mod xml_corpus;
