@@ -6,6 +6,7 @@ use crate::components::article_body::ArticleBody;
 use crate::components::comments_section::CommentsSection;
 use crate::components::feed_status::FeedStatus;
 use crate::components::follow_link::FollowLink;
+use crate::components::redrawn_text::RedrawnText;
 use crate::components::share_bar::ShareBar;
 use crate::config::Config;
 use crate::feed::model::Article;
@@ -211,7 +212,9 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     view! {
         <article class="article">
             {hero}
-            <h1 tabindex="-1" lang=lang dir=dir>{move || display_text(&title.get()).into_owned()}</h1>
+            <h1 tabindex="-1" lang=lang dir=dir>
+                <RedrawnText text=Signal::derive(move || display_text(&title.get()).into_owned())/>
+            </h1>
             {standfirst}
             {authors}
             <Dates article/>
@@ -239,15 +242,19 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
         view! {
             <span class="date">
                 {label}
-                <time dir="ltr" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
+                // Its texts drawn anew when an edit or the clock changes them
+                // (`RedrawnText`: a translated page shows them too).
+                <time dir="ltr" datetime=time::iso(ms)>
+                    <RedrawnText text=time::format_date_time(ms, &zone)/>
+                </time>
                 // From a year back the relative time is the date, already shown.
                 // Not on a published page: an age written there is wrong an hour
                 // later and would rewrite every page on every run.
-                {match time::ago_in(ms, now_ms, &zone) {
-                    _ if !cfg!(target_arch = "wasm32") => None,
-                    time::Ago::OnDate => None,
-                    ago => Some(format!(" ({})", time::format_ago(ago, ms, &zone))),
-                }}
+                <RedrawnText text=match time::ago_in(ms, now_ms, &zone) {
+                    _ if !cfg!(target_arch = "wasm32") => String::new(),
+                    time::Ago::OnDate => String::new(),
+                    ago => format!(" ({})", time::format_ago(ago, ms, &zone)),
+                }/>
             </span>
         }
     };

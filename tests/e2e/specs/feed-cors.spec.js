@@ -81,3 +81,26 @@ test('a cross-origin feed whose server is down is not called a CORS refusal', as
   await page.goto(site.url);
   await expect(page.locator('.feed-error')).toContainText(CONNECTION);
 });
+
+// Issue 25 §10: a refused feed backs off like any failing one. Over 12 s at a
+// 2 s interval a healthy feed is asked 6 or 7 times; a failing one at most 3
+// times (waits of 2–4, 4–8, 8–16 s: never sooner than the interval), and the
+// check that tells a CORS refusal from a dead server is made once, not per poll.
+test('a cross-origin feed without CORS backs off: few requests over a window, fewer than a healthy feed', async ({
+  page,
+  siteWith,
+  feedHost,
+}) => {
+  const other = await feedHost();
+  const site = await siteWith({ config: { feed_url: `${other.url}feed.json`, poll_seconds: 2 } });
+  await page.goto(site.url);
+  await expect(page.locator('.feed-error')).toContainText(NOT_SHARED);
+  const start = other.requests[0].at;
+  await page.waitForTimeout(12_000 - (Date.now() - start));
+  const within = other.requests.filter((r) => r.at - start < 12_000 && r.path === '/feed.json');
+  const gets = within.filter((r) => r.method === 'GET');
+  const seen = JSON.stringify(within.map((r) => [r.method, r.at - start]));
+  expect(gets.length, seen).toBeGreaterThanOrEqual(2);
+  expect(gets.length, seen).toBeLessThanOrEqual(3);
+  expect(within.length - gets.length, 'opaque probes').toBeLessThanOrEqual(1);
+});
