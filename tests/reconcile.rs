@@ -162,7 +162,9 @@ fn a_rows_key_follows_what_the_row_shows() {
         ("published", |a| a.published_ms = Some(2_000)),
         ("modified", |a| a.modified_ms = Some(3_000)),
         ("language", |a| a.language = Some("en".into())),
-        ("picture", |a| a.image = Some("https://x.example/p.jpg".into())),
+        ("picture", |a| {
+            a.image = Some("https://x.example/p.jpg".into())
+        }),
     ];
     for (what, edit) in edits {
         let entries = on_screen(std::slice::from_ref(&a));
