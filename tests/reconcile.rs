@@ -156,7 +156,8 @@ fn a_rows_key_follows_what_the_row_shows() {
     let result = poll(&entries, vec![a.clone()], false);
     assert!(result.entries.is_none());
     assert_eq!(entries[0].row_key(), before);
-    let edits: [(&str, fn(&mut Article)); 6] = [
+    type Edit = (&'static str, fn(&mut Article));
+    let edits: [Edit; 6] = [
         ("headline", |a| a.title.push_str(" מתוקנת")),
         ("summary", |a| a.summary = Some("תקציר חדש".into())),
         ("published", |a| a.published_ms = Some(2_000)),
