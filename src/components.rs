@@ -13,6 +13,7 @@ pub mod marquee;
 pub mod navigation_focus;
 pub mod offline_notice;
 pub mod own_links;
+pub mod redrawn_text;
 pub mod safe_html;
 pub mod share_bar;
 pub mod site_header;

@@ -3,6 +3,7 @@
 //! Pure logic (config, feed, bidi, time, merge, backoff) is tested natively;
 //! the views in `components/` and `pages/` stay thin and read signals.
 
+pub mod announcement;
 pub mod app;
 pub mod backoff;
 pub mod bidi;

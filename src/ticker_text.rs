@@ -15,7 +15,12 @@ pub struct TickerText {
     pub one_new: &'static str,
     /// Followed by nothing: "N" is put in front.
     pub many_new: &'static str,
+    /// Before each headline the live region reads ("מבזק חדש: …").
     pub announce: &'static str,
+    /// Before the one headline a summary of many flashes names (`announcement`).
+    pub newest: &'static str,
+    /// Before it instead when that flash is urgent.
+    pub urgent: &'static str,
 }
 
 pub const HEBREW: TickerText = TickerText {
@@ -28,6 +33,8 @@ pub const HEBREW: TickerText = TickerText {
     one_new: "מבזק חדש אחד",
     many_new: "מבזקים חדשים",
     announce: "מבזק חדש",
+    newest: "האחרון",
+    urgent: "דחוף",
 };
 
 pub const ENGLISH: TickerText = TickerText {
@@ -40,6 +47,8 @@ pub const ENGLISH: TickerText = TickerText {
     one_new: "1 new flash",
     many_new: "new flashes",
     announce: "New flash",
+    newest: "Latest",
+    urgent: "Urgent",
 };
 
 impl Default for TickerText {

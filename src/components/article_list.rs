@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::comment_counts::CommentCount;
+use super::flash_list::keyed_rows;
 use super::time_label::TimeLabel;
 use crate::bidi::display_text;
 use crate::config::Config;
@@ -17,13 +18,9 @@ pub fn ArticleList() -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let shown = RwSignal::new(PAGE);
     let visible = move || {
-        source.entries.with(|entries| {
-            entries
-                .iter()
-                .take(shown.get())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        source
+            .entries
+            .with(|entries| keyed_rows(entries.iter().take(shown.get())))
     };
     let has_more = move || {
         source.entries.with(Vec::len) > shown.get() || source.info.with(|i| i.next_url.is_some())
@@ -38,7 +35,7 @@ pub fn ArticleList() -> impl IntoView {
         <section class="articles" aria-labelledby="articles-heading">
             <h2 id="articles-heading">"כתבות אחרונות"</h2>
             <ul class="article-list">
-                <For each=visible key=|entry| entry.id.clone() children=|entry| view! { <ArticleCard entry/> }/>
+                <For each=visible key=|(key, _)| key.clone() children=|(_, entry)| view! { <ArticleCard entry/> }/>
             </ul>
             <Show when=has_more>
                 <button type="button" class="load-more" disabled=move || source.loading_more.get() on:click=more>

@@ -4,20 +4,31 @@ use super::time_label::TimeLabel;
 use crate::bidi::display_text;
 use crate::config::Config;
 use crate::embed::links::EmbedLinks;
+use crate::feed::reconcile::RowKey;
 use crate::feed::source::{Entry, FeedSource};
 use crate::paths::Paths;
 use crate::ticker_pause::paused_list;
 
-/// The flashes the ticker shows: the newest `count`, in feed order.
-pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<Entry> + Copy {
+/// The flashes the ticker shows: the newest `count`, in feed order, each with the
+/// key of its row (`Entry::row_key`: an edit draws the row anew).
+pub fn shown_entries(source: FeedSource, count: usize) -> impl Fn() -> Vec<(RowKey, Entry)> + Copy {
     move || {
         source
             .entries
-            .with(|entries| entries.iter().take(count).cloned().collect())
+            .with(|entries| keyed_rows(entries.iter().take(count)))
     }
 }
 
-/// The timed list of flashes, newest first; a new flash inserts one row, an edit updates its row.
+/// `entries` with the keys of their rows, read here so that the list that draws
+/// them follows every edit (`Entry::row_key`).
+pub fn keyed_rows<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<(RowKey, Entry)> {
+    entries
+        .into_iter()
+        .map(|entry| (entry.row_key(), entry.clone()))
+        .collect()
+}
+
+/// The timed list of flashes, newest first; a new flash inserts one row, an edit draws its row anew.
 /// While `paused` holds what was on screen, new flashes wait (`ticker_pause`).
 #[component]
 pub fn FlashList(
@@ -33,13 +44,13 @@ pub fn FlashList(
                 |id| ids.contains(id),
                 count,
             );
-            list.shown.into_iter().map(|i| entries[i].clone()).collect()
+            keyed_rows(list.shown.into_iter().map(|i| &entries[i]))
         }),
         None => live(),
     };
     view! {
         <ol class="flashes">
-            <For each=each key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
+            <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
         </ol>
     }
 }

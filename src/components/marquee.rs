@@ -110,7 +110,7 @@ pub fn Marquee(count: usize, paused: RwSignal<bool>, rewind: RwSignal<u32>) -> i
     let group = move |copy: bool| {
         view! {
             <ul class="marquee-group" aria-hidden=copy.then_some("true") inert=copy>
-                <For each=each key=|entry| entry.id.clone() children=|entry| view! { <FlashItem entry/> }/>
+                <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
             </ul>
         }
     };

@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 use super::feed_status::FeedStatus;
 use super::flash_list::FlashList;
 use super::marquee::Marquee;
+use super::redrawn_text::RedrawnText;
 use super::stale_notice::StaleNotice;
+use crate::announcement::{announcement, Arrival};
 use crate::config::{Config, TickerMode};
 use crate::dom::{on_window, prefers_reduced_motion};
 use crate::feed::source::FeedSource;
@@ -134,11 +136,15 @@ pub fn Ticker(
             return String::new();
         }
         source.arrivals.with(|titles| {
-            titles
+            // Urgent flashes are not in the feed's model yet (`Arrival::urgent`).
+            let arrivals: Vec<Arrival> = titles
                 .iter()
-                .map(|title| format!("{}: {title}", text.announce))
-                .collect::<Vec<_>>()
-                .join(". ")
+                .map(|title| Arrival {
+                    title,
+                    urgent: false,
+                })
+                .collect();
+            announcement(&arrivals, &text)
         })
     };
     let body = move || {
@@ -173,11 +179,15 @@ pub fn Ticker(
             </div>
             <StaleNotice/>
             <Show when=move || { badge_count() > 0 }>
-                <button type="button" class="new-flashes" on:click=show_newest>{badge_text}</button>
+                <button type="button" class="new-flashes" on:click=show_newest>
+                    <RedrawnText text=Signal::derive(badge_text)/>
+                </button>
             </Show>
             <FeedStatus/>
             {body}
-            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+                <RedrawnText text=Signal::derive(announcement)/>
+            </div>
         </section>
     }
 }

@@ -17,6 +17,11 @@ use crate::http::{self, Ask, HttpError};
 pub struct Remembered {
     etag: Option<String>,
     last_body: Vec<u8>,
+    /// A failed poll's probe found the server there and CORS keeping its answer
+    /// from the page (`to_feed_error`). Kept until a poll is answered, so each
+    /// later failing poll of the refused feed is one request, not a request and
+    /// a probe: a failure costs the server what any other failure does.
+    refused_by_cors: bool,
 }
 
 /// What a poll brought.
@@ -46,8 +51,16 @@ pub async fn fetch_feed(
     ask.skip_body_if_etag = known_etag.as_deref();
     let answer = match http::send_or_take("feed", ask).await {
         Ok(answer) => answer,
-        Err(error) => return Err(to_feed_error(url, error).await),
+        Err(error) => {
+            let refused_before = remembered.borrow().refused_by_cors;
+            let error = to_feed_error(url, error, refused_before).await;
+            remembered.borrow_mut().refused_by_cors = matches!(error, FeedError::NotShared(_));
+            return Err(error);
+        }
     };
+    if answer.saved_at_ms.is_none() {
+        remembered.borrow_mut().refused_by_cors = false;
+    }
     if let Some(at_ms) = answer.saved_at_ms {
         let showing = !remembered.borrow().last_body.is_empty();
         let feed = if showing {
@@ -91,14 +104,16 @@ fn with_url(url: &str, error: FeedError) -> FeedError {
 
 /// The feed's error for a failed request to `url`. A request with no answer at
 /// all is looked at more closely, since the browser fails it the same way when
-/// the reader is offline and when CORS forbids the page to read the answer.
-pub async fn to_feed_error(url: &str, error: HttpError) -> FeedError {
+/// the reader is offline and when CORS forbids the page to read the answer: a
+/// `no-cors` probe tells them apart, unless `refused_before` (the last failure's
+/// probe already found a CORS refusal, and nothing was answered since).
+pub async fn to_feed_error(url: &str, error: HttpError, refused_before: bool) -> FeedError {
     match error {
         HttpError::Network(detail) => {
             let online = window().navigator().on_line();
             let cross_origin = http::is_cross_origin(url);
             let answered = if online && cross_origin {
-                Some(http::answers_opaquely(url).await)
+                Some(refused_before || http::answers_opaquely(url).await)
             } else {
                 None
             };

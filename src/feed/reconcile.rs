@@ -1,19 +1,19 @@
 //! One poll's [`Merge`] applied to the keyed entries on screen: an entry that stays
-//! keeps its signal (an edit is written into it, so its row updates in place and
-//! keeps its DOM node), a new id gets a new entry, and the list itself is replaced
-//! only when its order or membership changed. No browser API: tested natively
+//! keeps its signal (an edit is written into it; a list draws that row anew, as
+//! its key changes: [`Entry::row_key`]), a new id gets a new entry, and the list
+//! itself is replaced only when its order or membership changed. No browser API: tested natively
 //! (`tests/suite/reconcile.rs`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use leptos::prelude::{ArcRwSignal, Set, WithUntracked};
+use leptos::prelude::{ArcRwSignal, Set, With, WithUntracked};
 
 use super::merge::{append_older, Merge};
 use super::model::Article;
 
-/// One flash on screen. The `article` signal changes when the feed edits the item,
-/// so its row updates in place instead of being drawn again.
+/// One flash on screen. The `article` signal changes when the feed edits the item;
+/// the article page follows it, and a list's row is drawn anew ([`Entry::row_key`]).
 #[derive(Clone)]
 pub struct Entry {
     pub id: Arc<str>,
@@ -31,6 +31,40 @@ impl Entry {
             is_new,
         }
     }
+}
+
+/// The key of the row that draws an [`Entry`] in a list (`Entry::row_key`): its
+/// id, and a fingerprint of what a row shows of it.
+pub type RowKey = (Arc<str>, u64);
+
+impl Entry {
+    /// The key of this entry's row in a keyed list (`<For>`): the id, and a hash of
+    /// every field a row shows (headline, summary, times, languages). An edit
+    /// changes the key, so the row is drawn anew instead of having its text nodes
+    /// written: a translation tool (Chrome's replaces each text node with `<font>`
+    /// elements) leaves those nodes out of the page, and what is written into them
+    /// is never seen. Reads the article signal, so a list that keys its rows by it
+    /// follows edits.
+    pub fn row_key(&self) -> RowKey {
+        (self.id.clone(), self.article.with(shown_fingerprint))
+    }
+}
+
+/// A hash of what a row can show of `article`; equal for equal articles.
+pub fn shown_fingerprint(article: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (
+        &article.title,
+        &article.summary,
+        article.published_ms,
+        article.modified_ms,
+        &article.language,
+        &article.feed_language,
+        &article.image,
+    )
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 /// What a poll does to the list.

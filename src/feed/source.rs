@@ -233,8 +233,11 @@ impl FeedSource {
                         "no network; the service worker answered with its kept copy".into(),
                     ));
                     // Online again before this page listened for it: look again soon
-                    // rather than after the backoff.
-                    if window().navigator().on_line() {
+                    // rather than after the backoff, once per outage. Every later
+                    // failure waits out the backoff like any other (`schedule`):
+                    // a feed the network reaches but the page may not read (CORS)
+                    // also comes back as the kept copy, on every poll.
+                    if window().navigator().on_line() && poller.failures.get() == 1 {
                         self.poll_soon();
                     }
                 }
@@ -297,7 +300,7 @@ impl FeedSource {
         leptos::task::spawn_local(async move {
             let outcome = match http::send(Ask::get(&url)).await {
                 Ok(answer) => read(&url, &answer, &poller.rules).await,
-                Err(error) => Err(to_feed_error(&url, error).await),
+                Err(error) => Err(to_feed_error(&url, error, false).await),
             };
             self.loading_more.set(false);
             match outcome {

@@ -6,6 +6,7 @@ use crate::components::article_body::ArticleBody;
 use crate::components::comments_section::CommentsSection;
 use crate::components::feed_status::FeedStatus;
 use crate::components::follow_link::FollowLink;
+use crate::components::redrawn_text::RedrawnText;
 use crate::components::share_bar::ShareBar;
 use crate::config::Config;
 use crate::feed::model::Article;
@@ -211,7 +212,9 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     view! {
         <article class="article">
             {hero}
-            <h1 tabindex="-1" lang=lang dir=dir>{move || display_text(&title.get()).into_owned()}</h1>
+            <h1 tabindex="-1" lang=lang dir=dir>
+                <RedrawnText text=Signal::derive(move || display_text(&title.get()).into_owned())/>
+            </h1>
             {standfirst}
             {authors}
             <Dates article/>
@@ -241,15 +244,19 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
                 {label}
                 // A Hebrew phrase ("27 בדצמבר 2024 בשעה 12:40"): isolated from the
                 // label beside it, and read right to left, never forced left to right.
-                <time dir="rtl" datetime=time::iso(ms)>{time::format_date_time(ms, &zone)}</time>
+                // Its texts drawn anew when an edit or the clock changes them
+                // (`RedrawnText`: a translated page shows them too).
+                <time dir="rtl" datetime=time::iso(ms)>
+                    <RedrawnText text=time::format_date_time(ms, &zone)/>
+                </time>
                 // From a year back the relative time is the date, already shown.
                 // Not on a published page: an age written there is wrong an hour
                 // later and would rewrite every page on every run.
-                {match time::ago_in(ms, now_ms, &zone) {
-                    _ if !cfg!(target_arch = "wasm32") => None,
-                    time::Ago::OnDate => None,
-                    ago => Some(format!(" ({})", time::format_ago(ago, ms, &zone))),
-                }}
+                <RedrawnText text=match time::ago_in(ms, now_ms, &zone) {
+                    _ if !cfg!(target_arch = "wasm32") => String::new(),
+                    time::Ago::OnDate => String::new(),
+                    ago => format!(" ({})", time::format_ago(ago, ms, &zone)),
+                }/>
             </span>
         }
     };

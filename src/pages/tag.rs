@@ -90,7 +90,7 @@ fn TagView() -> impl IntoView {
             entries
                 .iter()
                 .filter(|e| e.article.with(|a| a.tags.iter().any(|t| tag_key(t) == key)))
-                .cloned()
+                .map(|e| (e.row_key(), e.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -101,7 +101,7 @@ fn TagView() -> impl IntoView {
             <h1 tabindex="-1">"תגית: "<bdi class="tag-name">{move || display_text(&tag.get()).into_owned()}</bdi></h1>
             <FeedStatus/>
             <ul class="article-list">
-                <For each=tagged key=|e| e.id.clone() children=move |entry| {
+                <For each=tagged key=|(key, _)| key.clone() children=move |(_, entry)| {
                     let article = entry.article.clone();
                     let title = { let a = article.clone(); move || a.with(|a| display_text(&a.title).into_owned()) };
                     let direction = Memo::new({

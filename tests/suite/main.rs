@@ -5,6 +5,7 @@
 
 mod common;
 
+mod announcement;
 mod bidi;
 mod comment_thread;
 mod comments;

@@ -142,3 +142,44 @@ fn an_older_page_adds_only_ids_not_on_screen() {
     assert_eq!(ids(&more), ["c"]);
     assert!(!more[0].is_new);
 }
+
+/// Issue 25 §1: a list keys its rows by `Entry::row_key`, so what a row shows
+/// changing (headline, summary, times, language, picture) draws it anew, and
+/// nothing else does.
+#[test]
+fn a_rows_key_follows_what_the_row_shows() {
+    let a = article("a", "כותרת", 1_000);
+    let entries = on_screen(std::slice::from_ref(&a));
+    let before = entries[0].row_key();
+    assert_eq!(&*before.0, "a");
+    // The same article polled again: same key.
+    let result = poll(&entries, vec![a.clone()], false);
+    assert!(result.entries.is_none());
+    assert_eq!(entries[0].row_key(), before);
+    type Edit = (&'static str, fn(&mut Article));
+    let edits: [Edit; 6] = [
+        ("headline", |a| a.title.push_str(" מתוקנת")),
+        ("summary", |a| a.summary = Some("תקציר חדש".into())),
+        ("published", |a| a.published_ms = Some(2_000)),
+        ("modified", |a| a.modified_ms = Some(3_000)),
+        ("language", |a| a.language = Some("en".into())),
+        ("picture", |a| {
+            a.image = Some("https://x.example/p.jpg".into())
+        }),
+    ];
+    for (what, edit) in edits {
+        let entries = on_screen(std::slice::from_ref(&a));
+        let mut edited = a.clone();
+        edit(&mut edited);
+        poll(&entries, vec![edited], false);
+        let after = entries[0].row_key();
+        assert_eq!(after.0, before.0, "{what}: same id");
+        assert_ne!(after.1, before.1, "{what}: a new key draws the row anew");
+    }
+    // A field no row shows (the body) leaves the row as it is.
+    let entries = on_screen(std::slice::from_ref(&a));
+    let mut body_only = a.clone();
+    body_only.content_html = Some("<p>גוף חדש</p>".into());
+    poll(&entries, vec![body_only], false);
+    assert_eq!(entries[0].row_key(), before);
+}

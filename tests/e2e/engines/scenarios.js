@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { feedWith, flash } from '../support/feeds.js';
 import { DIST, SAMPLE_FEED } from '../support/sites.js';
+import { translateLikeChrome } from '../support/translate.js';
 import { BROWSER_ZONE } from './browsers.js';
 
 const TIMES = ['14:02', '13:13', '12:40', '12:02', '11:30', '11:02', '10:45', '10:19', '09:45'];
@@ -152,6 +153,39 @@ export const SCENARIOS = [
         rows.slice(1).map((r) => r.marker),
         ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8'],
       );
+    },
+  },
+  {
+    name: 'translated page: after a tool rewrote every text node, a poll edits, adds and removes rows',
+    async run({ page, site }) {
+      const live = await site({ config: { poll_seconds: 2 } });
+      await openApp(page, live.url);
+      await waitFor(page, appHome, [], { what: 'the app home page' });
+      assert.ok((await page.eval(translateLikeChrome)) > 18);
+      const [first, second] = SAMPLE_FEED.items;
+      live.write(
+        'feed.json',
+        feedWith([flash('added-1', '14:30', 'מבזק שנוסף אחרי התרגום')], {
+          drop: [second.id],
+          edit: { [first.id]: { title: 'כותרת מתוקנת אחרי התרגום' } },
+        }),
+      );
+      const lists = await waitFor(
+        page,
+        (gone) => {
+          const texts = (selector) => [...document.querySelectorAll(selector)].map((row) => row.textContent);
+          const lists = [texts('.flashes .flash'), texts('.article-list .article-card')];
+          const followed = (rows) =>
+            rows.length === 9 &&
+            rows[0].includes('מבזק שנוסף אחרי התרגום') &&
+            rows[1].includes('כותרת מתוקנת אחרי התרגום') &&
+            !rows.some((row) => row.includes(gone));
+          return lists.every(followed) && lists;
+        },
+        [second.title],
+        { what: 'both lists to follow the poll', timeout: 12_000 },
+      );
+      for (const rows of lists) assert.ok(!rows.some((row) => row.includes(first.title)), 'the old headline is gone');
     },
   },
   {

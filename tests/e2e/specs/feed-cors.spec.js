@@ -81,3 +81,35 @@ test('a cross-origin feed whose server is down is not called a CORS refusal', as
   await page.goto(site.url);
   await expect(page.locator('.feed-error')).toContainText(CONNECTION);
 });
+
+// Issue 25 §10: a refused feed backs off like any failing one. Over 12 s at a
+// 2 s interval a healthy feed is asked 6 or 7 times; a failing one at most 3
+// times (waits of 2–4, 4–8, 8–16 s: never sooner than the interval), and the
+// check that tells a CORS refusal from a dead server is made once, not per poll.
+// The page's clock is Playwright's, run on in steps (each fetch is real), and
+// the service worker is kept out: its one copy of the feed at install is no poll.
+test.describe('backoff', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a cross-origin feed without CORS backs off: few requests over a window, fewer than a healthy feed', async ({
+    page,
+    siteWith,
+    feedHost,
+  }) => {
+    const other = await feedHost();
+    const site = await siteWith({ config: { feed_url: `${other.url}feed.json`, poll_seconds: 2 } });
+    await page.clock.install();
+    await page.goto(site.url);
+    await expect(page.locator('.feed-error')).toContainText(NOT_SHARED);
+    for (let ms = 0; ms < 12_000; ms += 250) {
+      await page.clock.runFor(250);
+      // Let a request that a timer sent come back before the next step.
+      await page.waitForTimeout(20);
+    }
+    const asked = other.requests.filter((r) => r.path === '/feed.json');
+    const gets = asked.filter((r) => r.method === 'GET');
+    const seen = JSON.stringify(asked.map((r) => r.method));
+    expect(gets.length, seen).toBeGreaterThanOrEqual(2);
+    expect(gets.length, seen).toBeLessThanOrEqual(3);
+    expect(asked.length - gets.length, `opaque probes: ${seen}`).toBe(1);
+  });
+});
