@@ -304,9 +304,14 @@ export const SCENARIOS = [
       const text = 'https://news.example.com/item?id=1&ref=2\n\n"Quoted in English," he said\nזה נכון גם אצלנו!';
       const { id } = await server.post(`/${ARTICLE_PATH}`, { text });
       await openApp(page, withComments.url + ARTICLE_PATH);
-      await waitFor(page, (selector) => document.querySelector(`${selector} .comment-text p`), [`#comment-${id}`], {
-        what: 'the comment',
-      });
+      await waitFor(
+        page,
+        (selector) => document.querySelector(`${selector} .comment-text p`) !== null,
+        [`#comment-${id}`],
+        {
+          what: 'the comment',
+        },
+      );
       const placed = await page.eval(commentLines, `#comment-${id}`);
       assert.deepEqual(
         placed.map((line) => [line.text.slice(0, 5), ['left', 'right'].find((side) => flush(line, side))]),
