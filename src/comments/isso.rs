@@ -70,7 +70,9 @@ impl CommentsBackend for Isso {
             )
             .await
         {
-            Ok(text) => parse::<Thread>(&text).map(|t| t.replies),
+            Ok(text) => {
+                parse::<Thread>(&text).map(|t| t.replies.into_iter().map(as_typed).collect())
+            }
             // A thread nobody has commented on yet.
             Err(CommentError::Invalid(_)) | Err(CommentError::Forbidden(_)) => Ok(Vec::new()),
             Err(other) => Err(other),
@@ -87,7 +89,7 @@ impl CommentsBackend for Isso {
                 Some(body),
             )
             .await?;
-        parse(&text)
+        parse(&text).map(as_typed)
     }
 
     async fn counts(&self, threads: &[String]) -> Result<Vec<u64>, CommentError> {
@@ -107,6 +109,53 @@ impl CommentsBackend for Isso {
             .await?;
         parse::<Votes>(&text).map(|v| v.likes)
     }
+}
+
+/// A comment as its author typed it: Isso 0.14 stores the author's name and
+/// website HTML-escaped (`views/comments.py`, `new` and `edit`: Python's
+/// `html.escape`, with `quote=False` for the name and `quote=True` for the
+/// website), and answers them so on every path (the list, `POST /new`, an edit).
+/// Every comment from Isso comes through here, replies included, so the rest of
+/// the app holds plain text and shows it as text (never as markup).
+pub fn as_typed(mut comment: Comment) -> Comment {
+    for field in [&mut comment.author, &mut comment.website] {
+        if let Some(value) = field.as_mut() {
+            *value = unescape(value);
+        }
+    }
+    comment.replies = comment.replies.into_iter().map(as_typed).collect();
+    comment
+}
+
+/// The exact inverse of Python's `html.escape(text, quote=True)` (which, with
+/// `quote=False`, writes a subset of the same five): one pass, so `&amp;lt;`
+/// (a reader's own "&lt;") comes back as "&lt;", and any other `&` stays.
+pub fn unescape(text: &str) -> String {
+    const ENTITIES: [(&str, char); 5] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#x27;", '\''),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            Some((entity, plain)) => {
+                out.push(*plain);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The comment error for a failed request to Isso (or a proxy in front of it).

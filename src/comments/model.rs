@@ -13,8 +13,13 @@ pub struct Comment {
     pub id: i64,
     #[serde(default)]
     pub parent: Option<i64>,
+    /// As typed (`isso::as_typed`): plain text, shown as text.
     #[serde(default)]
     pub author: Option<String>,
+    /// The author's website, as typed (`isso::as_typed`). Not shown: the form
+    /// does not ask for it, but another Isso client may have sent one.
+    #[serde(default)]
+    pub website: Option<String>,
     /// HTML rendered by the server from Markdown: untrusted, sanitized before display.
     #[serde(default)]
     pub text: String,
@@ -153,9 +158,14 @@ pub fn thread_uri(article_id: &str) -> String {
 /// Puts a new comment where it belongs: under its parent, or at the top level.
 pub fn insert(comments: &mut Vec<Comment>, comment: Comment) {
     // Once only: a comment delivered from the outbox may already be in a list
-    // that was loaded after it reached the server.
-    if find_mut(comments, comment.id).is_some() {
-        return;
+    // that was loaded after it reached the server. But Isso (SQLite rowids)
+    // gives a new comment the id of the newest one deleted: one with the same
+    // id and another time is that new comment, and the old one is gone.
+    if let Some(found) = find_mut(comments, comment.id) {
+        if found.created == comment.created {
+            return;
+        }
+        remove(comments, comment.id);
     }
     if let Some(parent) = comment.parent {
         if let Some(found) = find_mut(comments, parent) {
@@ -164,6 +174,16 @@ pub fn insert(comments: &mut Vec<Comment>, comment: Comment) {
         }
     }
     comments.push(comment);
+}
+
+/// Takes the comment with this id out of the list, at any depth.
+pub fn remove(comments: &mut Vec<Comment>, id: i64) -> Option<Comment> {
+    if let Some(at) = comments.iter().position(|c| c.id == id) {
+        return Some(comments.remove(at));
+    }
+    comments
+        .iter_mut()
+        .find_map(|comment| remove(&mut comment.replies, id))
 }
 
 /// The comment with this id, at any depth, to change it.

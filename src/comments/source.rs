@@ -13,11 +13,12 @@ use leptos::prelude::*;
 
 use super::backend::{Backend, CommentsBackend};
 use super::deliveries::{Deliveries, Slot};
-use super::model::{insert, thread_uri, Comment, NewComment, SortOrder};
+use super::model::{thread_uri, Comment, NewComment, SortOrder};
 use super::outbox::Pending;
 use super::reader_storage::{self, LIKED_KEY};
 use super::thread::{
-    decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids, ReaderDid,
+    accept, decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids,
+    ReaderDid,
 };
 use super::CommentError;
 
@@ -270,8 +271,10 @@ impl ThreadSource {
     /// A comment the server accepted: into the list under its parent, or aside
     /// while held; its reply form closes; then the thread is loaded again, for
     /// what others wrote meanwhile.
-    pub fn accepted(self, comment: Comment) {
-        if comment.parent.is_some() && self.replying_to.get_untracked() == comment.parent {
+    /// `asked_parent`: the comment the reader answered (Isso may have put the
+    /// reply elsewhere: `thread::Orphan`).
+    pub fn accepted(self, comment: Comment, asked_parent: Option<i64>) {
+        if asked_parent.is_some() && self.replying_to.get_untracked() == asked_parent {
             self.replying_to.set(None);
         }
         if comment.is_held_for_moderation() {
@@ -280,7 +283,13 @@ impl ThreadSource {
         }
         self.kept
             .update_value(|kept| kept.did.posted.push(comment.clone()));
-        self.comments.update(|list| insert(list, comment));
+        let orphan = self
+            .comments
+            .try_update(|list| accept(list, asked_parent, comment))
+            .flatten();
+        if let Some(orphan) = orphan {
+            self.kept.update_value(|kept| kept.did.orphans.push(orphan));
+        }
         self.reload();
     }
 

@@ -30,7 +30,7 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
         if let Some(stored) = delivered.get() {
             delivered.set(None);
             text.set(String::new());
-            thread.accepted(stored);
+            thread.accepted(stored, parent);
         }
     });
 

@@ -13,9 +13,12 @@ use crate::time;
 #[component]
 pub fn CommentItem(id: i64) -> impl IntoView {
     let thread = expect_context::<ThreadSource>();
-    let deleted = Memo::new(move |_| thread.with_comment(id, |c| c.is_deleted()) == Some(true));
+    // Drawn anew when the comment under this id changes: deleted, or another
+    // comment that Isso gave a deleted one's id (another time).
+    let shown =
+        Memo::new(move |_| thread.with_comment(id, |c| (c.is_deleted(), c.created.to_bits())));
     move || {
-        if deleted.get() {
+        if shown.get().is_some_and(|(deleted, _)| deleted) {
             view! {
                 <li class="comment is-deleted" id=format!("comment-{id}")>
                     <p class="comment-deleted">"התגובה נמחקה"</p>
@@ -62,7 +65,8 @@ fn LiveComment(id: i64) -> impl IntoView {
                 </time>
                 {held.then(|| view! { <span class="comment-held">" · ממתינה לאישור"</span> })}
             </p>
-            <div class="comment-text" dir="auto">
+            // No dir of its own: each paragraph and line takes its own (comments.css).
+            <div class="comment-text">
                 <SafeHtml html=html base_url=String::from("about:blank")/>
             </div>
             {(!held).then(|| view! {

@@ -19,6 +19,7 @@ mod feed_parse;
 mod html_policy;
 mod image_sources;
 mod inline_attributes;
+mod isso_escaping;
 mod item_base;
 mod json_feed_peers;
 mod json_suite;

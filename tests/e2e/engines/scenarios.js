@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { commentLines, flush } from '../support/comment-lines.js';
 import { feedWith, flash } from '../support/feeds.js';
 import { DIST, SAMPLE_FEED } from '../support/sites.js';
 import { translateLikeChrome } from '../support/translate.js';
@@ -326,6 +327,35 @@ export const SCENARIOS = [
       const stored = await server.thread(`/${ARTICLE_PATH}`);
       assert.equal(stored.replies.length, 1);
       assert.match(stored.replies[0].text, /Comment from a browser engine/);
+    },
+  },
+  {
+    name: 'comments: each paragraph and line of a comment in its own direction',
+    async run({ page, site, isso }) {
+      const withComments = await site();
+      const server = await isso(withComments);
+      // A URL, then a Hebrew paragraph; an English quote, then a Hebrew line (one Enter).
+      const text = 'https://news.example.com/item?id=1&ref=2\n\n"Quoted in English," he said\nזה נכון גם אצלנו!';
+      const { id } = await server.post(`/${ARTICLE_PATH}`, { text });
+      await openApp(page, withComments.url + ARTICLE_PATH);
+      await waitFor(
+        page,
+        (selector) => document.querySelector(`${selector} .comment-text p`) !== null,
+        [`#comment-${id}`],
+        {
+          what: 'the comment',
+        },
+      );
+      const placed = await page.eval(commentLines, `#comment-${id}`);
+      assert.deepEqual(
+        placed.map((line) => [line.text.slice(0, 5), ['left', 'right'].find((side) => flush(line, side))]),
+        [
+          ['https', 'left'],
+          ['"Quot', 'left'],
+          ['זה נכ', 'right'],
+        ],
+      );
+      assert.equal(placed[2].bang, 0, "the Hebrew sentence's ! at its left end");
     },
   },
   {
