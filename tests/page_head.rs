@@ -241,3 +241,70 @@ fn og_image_carries_its_size_when_known_and_its_alt() {
         ]
     );
 }
+
+fn rss(items: &str) -> mivzak::feed::model::Feed {
+    let text = format!(
+        r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title><link>https://cms.example/</link>{items}</channel></rss>"#
+    );
+    let rules = mivzak::feed::read::DateRules {
+        zone: "Asia/Jerusalem".into(),
+        labels: mivzak::time::TimeLabels::Trust,
+    };
+    mivzak::feed::read::read_feed(text.as_bytes(), None, &rules).unwrap()
+}
+
+#[test]
+fn a_remote_image_takes_the_size_the_feed_gives() {
+    let feed = rss(concat!(
+        r#"<item><guid>content</guid><title>א</title><link>https://cms.example/a</link>"#,
+        r#"<media:content url="https://img.example/a.jpg" medium="image" width="1200" height="675"/></item>"#,
+        r#"<item><guid>thumb</guid><title>ב</title><link>https://cms.example/b</link>"#,
+        r#"<media:group><media:thumbnail url="https://img.example/b.jpg" width=" 640px" height="360"/></media:group></item>"#,
+        r#"<item><guid>half</guid><title>ג</title><link>https://cms.example/c</link>"#,
+        r#"<media:content url="https://img.example/c.jpg" medium="image" width="800"/></item>"#,
+        r#"<item><guid>blogger</guid><title>ד</title><link>https://cms.example/d</link>"#,
+        r#"<media:thumbnail url="https://bp.example/s72-c/d.jpg" width="72" height="72"/></item>"#,
+        r#"<item><guid>enclosure</guid><title>ה</title><link>https://cms.example/e</link>"#,
+        r#"<enclosure url="https://img.example/e.jpg" type="image/jpeg" length="12345"/>"#,
+        r#"<media:content url="https://img.example/other.jpg" medium="image" width="10" height="10"/></item>"#,
+        r#"<item><guid>body</guid><title>ו</title><link>https://cms.example/f</link>"#,
+        r#"<description>&lt;img src="https://img.example/f.jpg" width="900" height="500"&gt;</description></item>"#,
+    ));
+    let size = |id: &str| feed.items.iter().find(|i| i.id == id).unwrap().image_size;
+    assert_eq!(size("content"), Some((1200, 675)));
+    assert_eq!(size("thumb"), Some((640, 360)));
+    assert_eq!(size("half"), None);
+    assert_eq!(
+        size("blogger"),
+        None,
+        "the 72-pixel crop's size is not the full picture's"
+    );
+    assert_eq!(
+        size("enclosure"),
+        None,
+        "the enclosure is the image, and gives no size"
+    );
+    assert_eq!(
+        size("body"),
+        None,
+        "a body image's attributes are its layout"
+    );
+
+    let config =
+        config::parse(r#"{"site_url": "https://news.example/", "site_name": "מבזק"}"#).config;
+    let site = Site::new(&config, &feed, "https://cms.example/feed.xml");
+    let item = feed.items.iter().find(|i| i.id == "content").unwrap();
+    let html = for_article(&site, item, "article/content/").to_html();
+    assert!(
+        html.contains(r#"<meta property="og:image:width" content="1200">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<meta property="og:image:height" content="675">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<meta property="og:image:alt" content="א">"#),
+        "{html}"
+    );
+}

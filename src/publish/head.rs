@@ -158,12 +158,19 @@ pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
             )),
         }
     }
+    // The feed's size for the item's `image` (Media RSS), never for a banner.
+    let image_size = article
+        .image
+        .as_deref()
+        .and_then(|address| site.item_address(article, address))
+        .filter(|url| images.first() == Some(url))
+        .and(article.image_size);
     head.image = images
         .first()
         .map(|url| Image {
             url: url.clone(),
             alt: article.title.clone(),
-            size: None,
+            size: image_size,
         })
         .or_else(|| site_image(site));
     head.published = article.published_ms.and_then(iso_date);

@@ -8,9 +8,8 @@
 //! JPEG, GIF, WebP, AVIF and more; not SVG, which no share preview shows).
 //! Nothing is fetched from elsewhere: a remote image's size would cost one
 //! request per image and run, and a page's head must not depend on another
-//! host being up. A feed gives no size for its images that the app's model
-//! keeps (JSON Feed has no field for it; Media RSS's `width`/`height` are not
-//! read into the model), so a remote image is written without a size.
+//! host being up. A remote image has the size the feed gives
+//! (`Article::image_size`: Media RSS's `width` and `height`), else none.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

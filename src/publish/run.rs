@@ -198,6 +198,7 @@ fn render_pages(
     let renderer = Renderer::new(site);
     let mut pages = Vec::new();
     let mut page = |path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
+        // The file's own size over what the feed says of it.
         if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
             head.set_image_size(width, height);
         }
