@@ -162,13 +162,8 @@ for (const published of [true, false]) {
         headlines: [],
       });
     // Back to the page first loaded: its own published tags are back.
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
-    await page.goBack();
+    // Home, the tag page and five articles back.
+    for (let step = 0; step < HEADLINES.length + 1; step++) await page.goBack();
     await expectArticle(page, site, 'colon');
     if (published) expect((await readHead(page)).headlines).toEqual([headline('colon')]);
   });
