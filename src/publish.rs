@@ -6,6 +6,8 @@
 //!
 //! - `head`: each page's `<head>` tags: title, description, canonical link,
 //!   Open Graph, Twitter card, JSON-LD.
+//! - `image_size`: the width and height of a page's preview image, when the
+//!   site serves it.
 //! - `sitemap`: `sitemap.xml`, the Google News sitemap and `robots.txt`.
 //! - `manifest`: what was rendered, kept between runs, so that a page whose
 //!   item left the feed keeps its file and its place in the sitemap.
@@ -18,6 +20,7 @@
 
 pub mod fetch;
 pub mod head;
+pub mod image_size;
 pub mod manifest;
 pub mod output;
 pub mod page;

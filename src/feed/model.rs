@@ -51,6 +51,13 @@ pub struct Article {
     /// picture of their own): previews and lists show it, the article page does
     /// not show it twice.
     pub image_in_body: bool,
+    /// `image`'s width and height in pixels where the feed gives them: Media
+    /// RSS's `width` and `height` on the `media:content` or `media:thumbnail`
+    /// taken as `image` (for the published page's `og:image:width` and
+    /// `og:image:height`). JSON Feed has no such field, an RSS enclosure only
+    /// a length in bytes, a body image's attributes are its layout (not its
+    /// file's size): `None` for all of those.
+    pub image_size: Option<(u32, u32)>,
     pub banner_image: Option<String>,
     /// Milliseconds since the epoch, as the feed gave them (not clamped).
     pub published_ms: Option<i64>,

@@ -177,6 +177,7 @@ fn parse_item(
         summary,
         image: string(&item, "image"),
         image_in_body: false,
+        image_size: None,
         banner_image: string(&item, "banner_image"),
         published_ms: date(&item, "date_published", time),
         modified_ms: date(&item, "date_modified", time),

@@ -58,6 +58,9 @@ pub struct FeedInfo {
     /// The feed's `home_page_url`, as the feed gives it.
     pub home_page_url: Option<String>,
     pub next_url: Option<String>,
+    /// The feed's `description`, as the feed gives it (the home page's, by
+    /// `page_head::home`'s rule).
+    pub description: Option<String>,
 }
 
 /// The live feed, provided once as context.
@@ -177,6 +180,7 @@ impl FeedSource {
                 base_url: url,
                 home_page_url: feed.home_page_url,
                 next_url: feed.next_url,
+                description: feed.description,
             }),
             last_ok_ms: RwSignal::new(Some(at_ms as f64)),
             failing: RwSignal::new(None),
@@ -389,6 +393,7 @@ impl FeedSource {
         self.info.update(|info| {
             info.title = title;
             info.home_page_url = feed.home_page_url;
+            info.description = feed.description;
             // Only the first page decides where older items start.
             if info.next_url.is_none() || first_load {
                 info.next_url = next_url;

@@ -61,6 +61,8 @@ struct ItemFields {
     text: Option<String>,
     summary: Option<String>,
     image: Option<String>,
+    /// `image`'s width and height as the feed gives them (`media_image`).
+    image_size: Option<(u32, u32)>,
     /// The body's first real image where the adapter knows better than the
     /// shared scan where it points (Atom's `xml:base`).
     body_image: Option<String>,
@@ -212,6 +214,7 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
         .map(|s| plain_text(s).trim().to_owned())
         .filter(|s| !s.is_empty());
     let image_in_body = item.image.is_none();
+    let image_size = item.image.as_ref().and(item.image_size);
     let image = item.image.or(item.body_image).or_else(|| {
         [&item.html, &item.text, &item.summary]
             .into_iter()
@@ -235,6 +238,7 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
         summary,
         image,
         image_in_body,
+        image_size,
         banner_image: None,
         published_ms: item.published_ms,
         modified_ms: item.modified_ms,
@@ -351,8 +355,9 @@ fn is_placeholder_size(element: &tree::Element) -> bool {
 
 /// The images and files Media RSS (`media:content`, `media:thumbnail`, also
 /// inside `media:group`) names on `element`: the first image that is not a
-/// placeholder.
-fn media_image(element: &tree::Element) -> Option<String> {
+/// placeholder, with its `width` and `height` when it gives both (and its
+/// address was not changed here to another size's).
+fn media_image(element: &tree::Element) -> Option<(String, Option<(u32, u32)>)> {
     let groups = element.children_named(ns::MEDIA, "group");
     std::iter::once(element)
         .chain(groups)
@@ -371,11 +376,26 @@ fn media_image(element: &tree::Element) -> Option<String> {
             contents.chain(thumbnails).collect::<Vec<_>>()
         })
         .filter(|media| !is_placeholder_size(media))
-        .filter_map(|media| media.attribute("url").map(str::to_owned).and_then(trimmed))
-        // Blogger's thumbnails are 72-pixel crops of the post's picture.
-        .map(|url| url.replace("/s72-c/", "/s1600/"))
+        .filter_map(|media| {
+            let url = media
+                .attribute("url")
+                .map(str::to_owned)
+                .and_then(trimmed)?;
+            let pixels = |name| {
+                media
+                    .attribute(name)
+                    .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                    .filter(|v| *v > 0)
+            };
+            let size = pixels("width").zip(pixels("height"));
+            // Blogger's thumbnails are 72-pixel crops of the post's picture:
+            // the full size is asked for, whose size the feed does not give.
+            let full = url.replace("/s72-c/", "/s1600/");
+            let size = size.filter(|_| full == url);
+            Some((full, size))
+        })
         // WordPress.com and Jetpack put the author's Gravatar first.
-        .find(|url| !super::first_image::is_tracker(url))
+        .find(|(url, _)| !super::first_image::is_tracker(url))
 }
 
 /// A Dublin Core or Atom-in-RSS date, the first of `names` that reads.

@@ -77,17 +77,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     // Where the item's relative URLs point (feed/base.rs).
     let base = move || article.with(|a| source.base_for(a));
 
-    let description = move || {
-        article.with(|a| {
-            a.summary
-                .clone()
-                .unwrap_or_else(|| crate::feed::parse::start_of(&a.title, 160))
-        })
-    };
-    page_meta(
-        move || format!("{} – {site}", title.get()),
-        move || Some(description()),
-    );
+    page_meta(move || article.with(|a| crate::page_head::article(&site, a)));
 
     let hero = move || {
         article.with(|a| {

@@ -14,7 +14,11 @@ pub fn HomePage() -> impl IntoView {
     let mode = config.ticker.mode;
     let source = expect_context::<FeedSource>();
     let site = config.site_name.clone();
-    page_meta(move || site.clone(), || None);
+    page_meta(move || {
+        source
+            .info
+            .with(|info| crate::page_head::home(&site, info.description.as_deref()))
+    });
     view! {
         <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>
         <Ticker mode=Signal::derive(move || mode)/>

@@ -8,7 +8,7 @@ use crate::page_meta::page_meta;
 pub fn NotFound() -> impl IntoView {
     let site = expect_context::<Config>().site_name;
     let home = expect_context::<crate::paths::Paths>().home();
-    page_meta(move || format!("הדף לא נמצא – {site}"), || None);
+    page_meta(move || crate::page_head::not_found(&site));
     view! {
         <section class="not-found">
             <h1 tabindex="-1">"הדף לא נמצא"</h1>

@@ -83,7 +83,7 @@ fn TagView() -> impl IntoView {
             })
             .unwrap_or_else(|| asked.get())
     });
-    page_meta(move || format!("{} – {site}", tag.get()), || None);
+    page_meta(move || crate::page_head::tag(&site, &tag.get()));
     let tagged = move || {
         let key = key.get();
         source.entries.with(|entries| {

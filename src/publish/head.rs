@@ -25,23 +25,16 @@ pub use site::Site;
 
 use crate::bidi::{language_dir, text_direction, TextDirection};
 use crate::feed::model::Article;
-use crate::feed::parse::start_of;
-use crate::feed::plain_text::text_for_title;
 use crate::feed::tags::tag_key;
 use crate::publish::page::escape_attribute;
 use json_ld::{
     ImageObject, NewsArticle, Organization, Party, Person, SiteGraph, WebPage, WebSite, CONTEXT,
 };
 
-/// At most this many characters of a description (then a word boundary and
-/// "…"): the length the app's article page already uses (`pages/article.rs`).
-/// Google publishes no limit and cuts snippets by pixel width; SEO tools
-/// (Moz, Yoast's 156) put what shows at 150 to 160 characters.
-pub const DESCRIPTION_CHARS: usize = 160;
-
-/// The home page's description when the feed has none: `index.html`'s own
-/// `<meta name="description">`, so a page that was not rendered says the same.
-pub const HOME_DESCRIPTION: &str = "מבזקי חדשות מתעדכנים";
+// The page's title, description and canonical path: one rule with the app's
+// head after an in-app navigation (`page_head`).
+use crate::page_head::{self, HeadText};
+pub use crate::page_head::{article_description, DESCRIPTION_CHARS, HOME_DESCRIPTION};
 
 /// The language of the pages' own words (`index.html`'s `<html lang="he">`),
 /// and so of a page whose texts name none.
@@ -60,9 +53,8 @@ pub struct PageHead {
     pub lang: String,
     /// `<html dir>`: `"rtl"` or `"ltr"` from `lang` (`bidi::language_dir`).
     pub dir: &'static str,
-    /// `<title>`, plain text: "headline – site name", as the app titles its
-    /// pages (`pages/article.rs`, `pages/tag.rs`); the site's name on the home
-    /// page.
+    /// `<title>`, plain text: "headline | site name" (`page_head`, the rule
+    /// the app titles its pages by); the site's name on the home page.
     pub title: String,
     /// `<meta name="description">` (plain text) and `og:description`, at most
     /// [`DESCRIPTION_CHARS`] characters and "…".
@@ -98,11 +90,14 @@ enum PageKind {
     Tag,
 }
 
-/// An image for previews: an absolute http(s) URL and its alt text.
+/// An image for previews: an absolute http(s) URL, its alt text, and its
+/// width and height in pixels when the renderer could read them
+/// (`publish::image_size`).
 #[derive(Clone, Debug, PartialEq)]
 struct Image {
     url: String,
     alt: String,
+    size: Option<(u32, u32)>,
 }
 
 /// The home page at `path` (usually `""`): the site's name, the feed's
@@ -114,12 +109,7 @@ pub fn for_home(site: &Site, path: &str) -> PageHead {
         PageKind::Home,
         path,
         page_direction(site, None),
-        site.name.clone(),
-    );
-    head.title = site.name.clone();
-    head.description = site.feed_description.as_deref().map_or_else(
-        || HOME_DESCRIPTION.to_owned(),
-        |text| start_of(text, DESCRIPTION_CHARS),
+        page_head::home(&site.name, site.feed_description.as_deref()),
     );
     let graph = SiteGraph {
         context: CONTEXT,
@@ -150,10 +140,8 @@ pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
         PageKind::Article,
         path,
         direction,
-        article.title.clone(),
+        page_head::article(&site.name, article),
     );
-    head.title = format!("{} – {}", article.title, site.name);
-    head.description = article_description(article);
 
     // The banner first, as the page's hero shows it (`Article::hero_image`),
     // then the main image: Google asks for each ratio an article has.
@@ -170,11 +158,19 @@ pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
             )),
         }
     }
+    // The feed's size for the item's `image` (Media RSS), never for a banner.
+    let image_size = article
+        .image
+        .as_deref()
+        .and_then(|address| site.item_address(article, address))
+        .filter(|url| images.first() == Some(url))
+        .and(article.image_size);
     head.image = images
         .first()
         .map(|url| Image {
             url: url.clone(),
             alt: article.title.clone(),
+            size: image_size,
         })
         .or_else(|| site_image(site));
     head.published = article.published_ms.and_then(iso_date);
@@ -236,30 +232,15 @@ pub fn for_article(site: &Site, article: &Article, path: &str) -> PageHead {
 /// most, `feed::tags::most_used_form`) at `path`.
 pub fn for_tag(site: &Site, tag: &str, path: &str) -> PageHead {
     let direction = page_direction(site, None);
-    let mut head = PageHead::new(site, PageKind::Tag, path, direction, tag.to_owned());
-    head.title = format!("{tag} – {}", site.name);
-    head.description = start_of(&format!("מבזקים וכתבות בתגית {tag}"), DESCRIPTION_CHARS);
+    let mut head = PageHead::new(
+        site,
+        PageKind::Tag,
+        path,
+        direction,
+        page_head::tag(&site.name, tag),
+    );
     head.image = site_image(site);
     head
-}
-
-/// An article's description: its summary, else the opening of its text
-/// (`content_text`, else `content_html`, as plain text on one line with
-/// Markdown links reduced to their words: `plain_text::text_for_title`), else
-/// its headline; cut to [`DESCRIPTION_CHARS`] at a word boundary.
-pub fn article_description(article: &Article) -> String {
-    let text = article
-        .summary
-        .clone()
-        .or_else(|| {
-            [&article.content_text, &article.content_html]
-                .into_iter()
-                .flatten()
-                .map(|body| text_for_title(body))
-                .find(|text| !text.is_empty())
-        })
-        .unwrap_or_else(|| article.title.clone());
-    start_of(&text, DESCRIPTION_CHARS)
 }
 
 impl PageHead {
@@ -268,19 +249,19 @@ impl PageHead {
         kind: PageKind,
         path: &str,
         direction: TextDirection,
-        og_title: String,
+        text: HeadText,
     ) -> Self {
         let lang = direction.lang.unwrap_or_else(|| OWN_LANGUAGE.to_owned());
         Self {
             dir: language_dir(&lang),
             locale: locale::og_locale(&lang),
             lang,
-            title: String::new(),
-            description: String::new(),
+            title: text.title,
+            description: text.description,
             canonical: site.page_url(path),
             warnings: Vec::new(),
             kind,
-            og_title,
+            og_title: text.og_title,
             site_name: site.name.clone(),
             image: None,
             feed_link: site.feed_address(),
@@ -289,6 +270,19 @@ impl PageHead {
             authors: Vec::new(),
             tags: Vec::new(),
             json_ld: None,
+        }
+    }
+
+    /// The preview image's address (`og:image`), for the renderer to measure.
+    pub fn image_url(&self) -> Option<&str> {
+        self.image.as_ref().map(|image| image.url.as_str())
+    }
+
+    /// The preview image's width and height in pixels, written as
+    /// `og:image:width` and `og:image:height`.
+    pub fn set_image_size(&mut self, width: u32, height: u32) {
+        if let Some(image) = &mut self.image {
+            image.size = Some((width, height));
         }
     }
 
@@ -330,6 +324,10 @@ impl PageHead {
         }
         if let Some(image) = &self.image {
             lines.push(meta("property", "og:image", &image.url));
+            if let Some((width, height)) = image.size {
+                lines.push(meta("property", "og:image:width", &width.to_string()));
+                lines.push(meta("property", "og:image:height", &height.to_string()));
+            }
             lines.push(meta("property", "og:image:alt", &image.alt));
         }
         if let Some(date) = &self.published {
@@ -412,6 +410,7 @@ fn site_image(site: &Site) -> Option<Image> {
     site.image.clone().map(|url| Image {
         url,
         alt: site.name.clone(),
+        size: None,
     })
 }
 

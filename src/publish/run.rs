@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::fetch::FeedBody;
 use super::head::{self, PageHead};
+use super::image_size::ImageSizes;
 use super::manifest::{Manifest, ManifestError};
 use super::output::{OutputDir, OutputError};
 use super::page::{page_html, PageParts, ShellError};
@@ -18,6 +19,7 @@ use super::sitemap::crawler_files;
 use crate::config::Config;
 use crate::feed::read_feed;
 use crate::feed::tags::{most_used_form, tag_key};
+use crate::page_head::{published_path, Page};
 use crate::paths::{route_segment, Paths};
 
 /// The pristine shell: index.html as trunk built it, kept on the first run,
@@ -139,7 +141,15 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
     let head_site = head::Site::new(&site.config, &site.feed, &site.feed_url);
     report.warnings.extend(head_site.warnings.iter().cloned());
 
-    let pages = render_pages(&site, &head_site, &shell, &mut manifest, &mut report)?;
+    let sizes = ImageSizes::new(&out, site.config.site_url.as_deref());
+    let pages = render_pages(
+        &site,
+        &head_site,
+        &sizes,
+        &shell,
+        &mut manifest,
+        &mut report,
+    )?;
     let crawlers = crawler_files(&site.config, &manifest, options.now_ms);
     report.warnings.extend(crawlers.warnings);
 
@@ -179,6 +189,7 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
 fn render_pages(
     site: &Site,
     head_site: &head::Site,
+    sizes: &ImageSizes,
     shell: &str,
     manifest: &mut Manifest,
     report: &mut Report,
@@ -186,7 +197,11 @@ fn render_pages(
     let paths = Paths::new(site.base.clone());
     let renderer = Renderer::new(site);
     let mut pages = Vec::new();
-    let mut page = |path: String, file: String, head: PageHead| -> Result<(), RunError> {
+    let mut page = |path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
+        // The file's own size over what the feed says of it.
+        if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
+            head.set_image_size(width, height);
+        }
         report.warnings.extend(head.warnings.iter().cloned());
         let parts = PageParts {
             // The page's own words (header, labels, notices) are Hebrew whatever
@@ -223,7 +238,7 @@ fn render_pages(
             ));
             continue;
         }
-        let relative = format!("article/{segment}/");
+        let relative = published_path(Page::Article, &item.id);
         let file = format!("article/{}/index.html", host_name(&segment));
         page(
             paths.article(&item.id),
@@ -243,7 +258,7 @@ fn render_pages(
         let shown =
             most_used_form(&tag_key(form), tags.iter().copied()).unwrap_or_else(|| form.to_owned());
         let segment = route_segment(form);
-        let canonical = format!("tag/{}/", route_segment(&shown));
+        let canonical = published_path(Page::Tag, &shown);
         let file = format!("tag/{}/index.html", host_name(&segment));
         page(
             paths.tag(form),

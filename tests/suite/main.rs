@@ -26,6 +26,7 @@ mod json_suite;
 mod merge;
 mod native_sanitize;
 mod native_time;
+mod page_head;
 mod paths;
 mod plain_text;
 mod poll_backoff;

@@ -94,7 +94,7 @@ fn a_hebrew_article_with_everything_carries_every_tag() {
     assert_eq!((head.lang.as_str(), head.dir), ("he", "rtl"));
     assert_eq!(
         head.title,
-        "אזרבייג'ן ומרוקו אשררו את הסכם שיתוף הפעולה – מבזק"
+        "אזרבייג'ן ומרוקו אשררו את הסכם שיתוף הפעולה | מבזק"
     );
     let page = "https://mivzak.example.co.il/article/2024-12-27-1240/";
     let headline = "אזרבייג'ן ומרוקו אשררו את הסכם שיתוף הפעולה";
@@ -165,7 +165,7 @@ fn an_article_with_nothing_optional_leaves_out_what_it_lacks() {
     );
     assert_eq!(head.warnings, Vec::<String>::new());
     assert_eq!(head.canonical, None);
-    assert_eq!(head.title, "רק טקסט, בלי כותרת – מבזק");
+    assert_eq!(head.title, "רק טקסט, בלי כותרת | מבזק");
     assert_eq!(head.description, "רק טקסט, בלי כותרת");
     assert_eq!(
         head.to_html(),
@@ -201,7 +201,7 @@ fn an_english_item_on_the_hebrew_site_is_an_english_page() {
     assert_eq!(json_ld(&html)["inLanguage"], "en");
     // The site's own words around it stay the site's.
     assert_eq!(content(&html, "og:site_name"), ["מבזק"]);
-    assert_eq!(head.title, "Ceasefire talks resume in Cairo – מבזק");
+    assert_eq!(head.title, "Ceasefire talks resume in Cairo | מבזק");
 
     // A territory the tag names is kept; the feed's language stands in for
     // the item's; Arabic is right to left.
@@ -267,7 +267,7 @@ fn hostile_titles_are_text_in_every_place() {
         "article/x/",
     );
     let title = r#"</script><script>alert(1)</script> <!-- "צה"ל" &amp; AT&T 'x'"#;
-    assert_eq!(head.title, format!("{title} – מבזק"));
+    assert_eq!(head.title, format!("{title} | מבזק"));
     let html = head.to_html();
     assert_eq!(
         content(&html, "og:title"),
@@ -697,7 +697,7 @@ fn the_home_description_is_index_htmls_own() {
 fn a_tag_page_is_a_website_page_under_the_tags_name() {
     let site = site_of(&config(SITE), &feed(r#""language": "he","#, "[]"));
     let head = for_tag(&site, "צה\"ל", "tag/%D7%A6%D7%94%22%D7%9C/");
-    assert_eq!(head.title, "צה\"ל – מבזק");
+    assert_eq!(head.title, "צה\"ל | מבזק");
     assert_eq!(head.description, "מבזקים וכתבות בתגית צה\"ל");
     assert_eq!((head.lang.as_str(), head.dir), ("he", "rtl"));
     let page = "https://mivzak.example.co.il/tag/%D7%A6%D7%94%22%D7%9C/";

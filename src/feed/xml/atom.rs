@@ -171,7 +171,9 @@ fn entry(entry: &Element, root_base: Option<&str>, time: &FeedTime) -> ItemField
         (None, Some(own)) => Some(own.to_owned()),
         (root, None) => root.map(str::to_owned),
     };
-    let image = image.or_else(|| media_image(entry));
+    let media = image.is_none().then(|| media_image(entry)).flatten();
+    let image_size = media.as_ref().and_then(|(_, size)| *size);
+    let image = image.or(media.map(|(url, _)| url));
     let body_image = [&html, &text]
         .into_iter()
         .flatten()
@@ -217,6 +219,7 @@ fn entry(entry: &Element, root_base: Option<&str>, time: &FeedTime) -> ItemField
         text,
         summary,
         image,
+        image_size,
         body_image,
         published_ms,
         modified_ms,

@@ -181,8 +181,10 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
             .and_then(trimmed)?;
         Some((url, enclosure))
     }));
+    let media = image.is_none().then(|| media_image(item)).flatten();
+    let image_size = media.as_ref().and_then(|(_, size)| *size);
     let image = image
-        .or_else(|| media_image(item))
+        .or(media.map(|(url, _)| url))
         .or_else(|| {
             item.children_named(ns::ITUNES, "image")
                 .find_map(|i| i.attribute("href").map(str::to_owned).and_then(trimmed))
@@ -225,6 +227,7 @@ fn item_fields(item: &Element, time: &FeedTime) -> ItemFields {
         text: None,
         summary,
         image,
+        image_size,
         body_image: None,
         published_ms,
         modified_ms,

@@ -131,11 +131,7 @@ impl Site {
     /// without `site_url` or when `path` would leave the site (`../`, another
     /// host).
     pub(super) fn page_url(&self, path: &str) -> Option<String> {
-        let site = self.url.as_ref()?;
-        let page = Url::parse(&format!("{site}{}", path.trim_start_matches('/'))).ok()?;
-        page.as_str()
-            .starts_with(site.as_str())
-            .then(|| page.to_string())
+        crate::page_head::canonical(self.url.as_ref().map(Url::as_str), path)
     }
 
     /// `address`, an item's image or author link, resolved by `feed::base`'s

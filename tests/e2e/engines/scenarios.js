@@ -90,11 +90,78 @@ export const SCENARIOS = [
       };
       await openApp(page, url + ARTICLE_PATH);
       await waitFor(page, opened, [ARTICLE.title], { what: 'the deep-linked article' });
-      assert.equal(await page.eval(() => document.title), `${ARTICLE.title} – מבזק`);
+      assert.equal(await page.eval(() => document.title), `${ARTICLE.title} | מבזק`);
       await openApp(page, url);
       await waitFor(page, appHome, [], { what: 'the app home page' });
       await page.click(`.flashes a[href="/${ARTICLE_PATH}"]`);
       assert.equal(await waitFor(page, opened, [ARTICLE.title], { what: 'the article' }), `/${ARTICLE_PATH}`);
+    },
+  },
+  {
+    // WebDriver cannot switch an engine to print media (Chromium's emulation is in
+    // specs/head-and-print.spec.js): the page's own @media print rules, read from
+    // its style sheets, are applied on screen instead, so each engine's layout of
+    // them is what is measured.
+    name: 'print: the dark theme prints black, the article alone, nothing wider than the page',
+    async run({ page, site }) {
+      const LINK = 'https://www.example.org/reports/2024/an-address-long-enough-to-wrap-on-paper-and-never-widen-it';
+      const body = `<p>${'טקסט הכתבה, ארוך דיו כדי להתפרש על כמה שורות. '.repeat(12)}<a href="${LINK}">הדוח המלא</a>.</p>`;
+      const { url } = await site({
+        config: { theme: 'dark' },
+        files: { 'feed.json': feedWith([flash('print', '14:30', 'הכתבה: להדפסה', { content_html: body })]) },
+      });
+      await openApp(page, `${url}article/print`);
+      await waitFor(page, () => Boolean(document.querySelector('article h1') && document.querySelector('.share')), [], {
+        what: 'the article with its share bar',
+      });
+      const printed = await page.eval(() => {
+        // Through the CSSOM, which the page's Content-Security-Policy leaves alone
+        // (a new <style> element would be refused).
+        const print = [...document.styleSheets]
+          .flatMap((sheet) => [...sheet.cssRules])
+          .filter((rule) => rule instanceof CSSMediaRule && rule.media.mediaText === 'print');
+        for (const rule of print) rule.media.mediaText = 'all';
+        const rules = print.flatMap((rule) => [...rule.cssRules]);
+        const width = document.documentElement.clientWidth;
+        const beyond = [];
+        const grey = [];
+        for (const element of document.querySelectorAll('body *')) {
+          if (element.getClientRects().length === 0) continue;
+          const rect = element.getBoundingClientRect();
+          if (rect.width > 0 && (rect.left < -0.5 || rect.right > width + 0.5)) beyond.push(element.className);
+          const text = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (text && getComputedStyle(element).color !== 'rgb(0, 0, 0)') grey.push(element.className);
+        }
+        const shown = [...document.querySelectorAll('button, .share, .skip-link, .comments')].filter(
+          (e) => e.getClientRects().length > 0,
+        );
+        return {
+          rules: rules.length,
+          beyond,
+          grey,
+          shown: shown.length,
+          overflow: document.documentElement.scrollWidth - width,
+          headline: document.querySelector('article h1').getClientRects().length,
+          // The link's address after it: the link's boxes grow by it (Firefox's
+          // computed `content` keeps attr(href) unresolved, so the boxes tell).
+          address: (() => {
+            const link = document.querySelector('.article-body a');
+            const area = () => [...link.getClientRects()].reduce((sum, r) => sum + r.width * r.height, 0);
+            const printed = area();
+            for (const rule of print) rule.media.mediaText = 'print';
+            const screen = area();
+            for (const rule of print) rule.media.mediaText = 'all';
+            return printed / screen;
+          })(),
+        };
+      });
+      assert.ok(printed.rules > 5, 'the page has its print rules');
+      assert.deepEqual(printed.beyond, []);
+      assert.deepEqual(printed.grey, []);
+      assert.equal(printed.shown, 0, 'no control, share bar, skip link or comments');
+      assert.equal(printed.overflow, 0);
+      assert.equal(printed.headline, 1);
+      assert.ok(printed.address > 3, `the link's address after it (its boxes ${printed.address} times larger)`);
     },
   },
   {

@@ -53,7 +53,7 @@ test('clicking a flash opens its article with five paragraphs, and a reload keep
   await expect(page.locator('.article-body p').first()).toContainText('בהתפתחות דיפלומטית משמעותית');
   await expect(page.locator('.dateline time')).toContainText('12:40');
   await expect(page.getByRole('link', { name: 'עקבו אחרינו בפייסבוק' })).toHaveAttribute('href', /facebook\.com/);
-  await expect(page).toHaveTitle(`${ARTICLE.title} – מבזק`);
+  await expect(page).toHaveTitle(`${ARTICLE.title} | מבזק`);
   await page.reload();
   await expect(page.locator('article h1')).toHaveText(ARTICLE.title);
   await expect(page.locator('.article-body p')).toHaveCount(5);

@@ -290,7 +290,7 @@ test('titles, summaries, names, tags and attachment titles show as plain text', 
   await expect(page.locator('.byline')).toHaveText('מאת ג’ון & דנה');
   await expect(page.locator('.tags a')).toHaveText('ביטחון & צבא');
   await expect(page.locator('.attachments a')).toHaveText('דוח – מלא');
-  await expect(page).toHaveTitle('צה"ל מודיע – Q&A – מבזק');
+  await expect(page).toHaveTitle('צה"ל מודיע – Q&A | מבזק');
   for (const raw of ['&quot;', '&#8211;', '&amp;', '<b>', '<i>', '<p>']) {
     expect(await visible()).not.toContain(raw);
   }

@@ -61,7 +61,7 @@ test('a share scraper without JavaScript reads the headline, Open Graph, JSON-LD
   expect(meta('og:locale')).toBe('he_IL');
   expect(html).toMatch(new RegExp(`<link rel="canonical" href="${site.url}${articlePath(ITEM.id)}"`));
   expect(html).toMatch(/<html lang="he" dir="rtl"/);
-  expect(html).toContain(`<title>${ITEM.title} – ${SAMPLE_CONFIG.site_name}</title>`);
+  expect(html).toContain(`<title>${ITEM.title} | ${SAMPLE_CONFIG.site_name}</title>`);
   const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((m) =>
     JSON.parse(m[1]),
   );

@@ -51,7 +51,7 @@ test("the page shows the form the feed uses most, from either form and from the 
   await page.locator('.tags').getByRole('link', { name: 'צה"ל' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('תגית: צה״ל');
   await expect(page.locator('.tag-page .article-card')).toHaveCount(4);
-  await expect(page).toHaveTitle(/^צה״ל – /);
+  await expect(page).toHaveTitle(/^צה״ל \| /);
   const fromAscii = page.url();
   await page.goto(`${site.url}article/mark-1`);
   await page.locator('.tags').getByRole('link', { name: 'צה״ל' }).click();
