@@ -39,9 +39,13 @@ pub struct Arrival<'a> {
 /// reader reads it in its own language and direction, and the visually hidden
 /// region draws it nowhere.
 pub fn announcement(arrivals: &[Arrival<'_>], text: &TickerText) -> String {
-    let mut ordered = arrivals.to_vec();
-    // Stable: among urgent flashes, and among the others, newest first still.
-    ordered.sort_by_key(|arrival| !arrival.urgent);
+    // Urgent first; among the urgent, and among the others, newest first still.
+    // Two passes, not a sort: a stable sort would add its own code to the wasm.
+    let ordered: Vec<&Arrival> = arrivals
+        .iter()
+        .filter(|arrival| arrival.urgent)
+        .chain(arrivals.iter().filter(|arrival| !arrival.urgent))
+        .collect();
     match ordered.as_slice() {
         [] => String::new(),
         few if few.len() <= READ_EACH_UP_TO => few
