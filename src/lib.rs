@@ -25,6 +25,7 @@ pub mod pages;
 pub mod paths;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+pub mod row_focus;
 pub mod share;
 pub mod shared;
 pub mod theme;

@@ -6,6 +6,7 @@ use super::time_label::TimeLabel;
 use crate::bidi::display_text;
 use crate::config::Config;
 use crate::feed::source::{Entry, FeedSource};
+use crate::row_focus::RowFocus;
 
 /// How many articles are drawn at first, and added by each "load more": a feed of
 /// thousands would take seconds to lay out at once.
@@ -31,10 +32,13 @@ pub fn ArticleList() -> impl IntoView {
         }
         shown.update(|n| *n += PAGE);
     };
+    let focus = RowFocus::new(move || {
+        visible();
+    });
     view! {
         <section class="articles" aria-labelledby="articles-heading">
             <h2 id="articles-heading">"כתבות אחרונות"</h2>
-            <ul class="article-list">
+            <ul class="article-list" on:focusin=move |e| focus.focused(e)>
                 <For each=visible key=|(key, _)| key.clone() children=|(_, entry)| view! { <ArticleCard entry/> }/>
             </ul>
             <Show when=has_more>

@@ -7,6 +7,7 @@ use crate::embed::links::EmbedLinks;
 use crate::feed::reconcile::RowKey;
 use crate::feed::source::{Entry, FeedSource};
 use crate::paths::Paths;
+use crate::row_focus::RowFocus;
 use crate::ticker_pause::paused_list;
 
 /// The flashes the ticker shows: the newest `count`, in feed order, each with the
@@ -48,8 +49,11 @@ pub fn FlashList(
         }),
         None => live(),
     };
+    let focus = RowFocus::new(move || {
+        each();
+    });
     view! {
-        <ol class="flashes">
+        <ol class="flashes" on:focusin=move |e| focus.focused(e)>
             <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
         </ol>
     }

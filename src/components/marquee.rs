@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::row_focus::RowFocus;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -107,9 +109,12 @@ pub fn Marquee(count: usize, paused: RwSignal<bool>, rewind: RwSignal<u32>) -> i
     };
 
     let each = shown_entries(source, count);
+    let focus = RowFocus::new(move || {
+        each();
+    });
     let group = move |copy: bool| {
         view! {
-            <ul class="marquee-group" aria-hidden=copy.then_some("true") inert=copy>
+            <ul class="marquee-group" aria-hidden=copy.then_some("true") inert=copy on:focusin=move |e| focus.focused(e)>
                 <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
             </ul>
         }

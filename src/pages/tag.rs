@@ -8,6 +8,7 @@ use crate::feed::source::FeedSource;
 use crate::feed::tags::{most_used_form, tag_key};
 use crate::page_meta::page_meta;
 use crate::paths::{decode_segment, route_segment, use_path_segment, Paths, Route};
+use crate::row_focus::RowFocus;
 
 /// `/tag/:tag`: the articles that carry a tag, in whichever form it is written
 /// (`feed::tags`: `/tag/צה"ל` and `/tag/צה״ל` are one page), under the form the
@@ -94,13 +95,16 @@ fn TagView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let focus = RowFocus::new(move || {
+        tagged();
+    });
     view! {
         <section class="tag-page">
             // The tag comes from the address, in no known language: isolated, its
             // direction left to the browser.
             <h1 tabindex="-1">"תגית: "<bdi class="tag-name">{move || display_text(&tag.get()).into_owned()}</bdi></h1>
             <FeedStatus/>
-            <ul class="article-list">
+            <ul class="article-list" on:focusin=move |e| focus.focused(e)>
                 <For each=tagged key=|(key, _)| key.clone() children=move |(_, entry)| {
                     let article = entry.article.clone();
                     let title = { let a = article.clone(); move || a.with(|a| display_text(&a.title).into_owned()) };

@@ -40,12 +40,14 @@ test('a new flash appears in place within one poll; the other rows are the same 
 
 // An edited row is drawn anew (its key is its id and what it shows: issue 25 §1,
 // a page a translation tool rewrote still shows the edit); the others stay.
-test('an edited flash is drawn anew in its place and a removed one leaves', async ({ page, siteWith }) => {
+test('an edited flash is drawn anew in its place, keeping keyboard focus, and a removed one leaves', async ({ page, siteWith }) => {
   const site = await liveSite(siteWith);
   await page.goto(site.url);
   const rows = page.locator('.flashes .flash');
   await expect(rows).toHaveCount(9);
   await markRows(page);
+  // The reader is on the row that will be edited, by keyboard.
+  await rows.first().locator('a').focus();
   const [first, second] = SAMPLE_FEED.items;
   site.write(
     'feed.json',
@@ -58,6 +60,8 @@ test('an edited flash is drawn anew in its place and a removed one leaves', asyn
   await expect(rows.first()).toContainText('כותרת מתוקנת');
   await expect(rows.first()).not.toHaveAttribute('data-marker');
   await expect(rows.first()).not.toHaveClass(/is-new/);
+  // Focus follows the row into its new drawing (row_focus.rs), without a scroll.
+  await expect(rows.first().locator('a')).toBeFocused();
   const markers = await rows.evaluateAll((all) => all.slice(1).map((row) => row.dataset.marker));
   expect(markers).toEqual(['m2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
 });

@@ -1,0 +1,69 @@
+//! Keyboard focus kept on a row that a list draws anew. Rows are keyed by what
+//! they show (`Entry::row_key`, so that a page a translation tool rewrote still
+//! shows an edit), and an edit replaces the focused row's link. The browser then
+//! moves focus to the body, and a keyboard or screen-reader user would lose their
+//! place in the list (WCAG 2.4.3). So a list remembers the link that has focus
+//! (`on:focusin`) and, after its rows change, if that link has left the page and
+//! nothing else took focus, focuses the link to the same address in the list.
+//! On a page rendered natively there is no focus: nothing happens.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusEvent, HtmlElement};
+
+/// The focused link of one list, and the list it is in.
+#[derive(Clone, Copy)]
+pub struct RowFocus {
+    last: StoredValue<Option<SendWrapper<(Element, Element)>>>,
+}
+
+impl RowFocus {
+    /// Puts focus back after each change of `rows` (a tracked read of the list's keys).
+    pub fn new(rows: impl Fn() + Send + Sync + 'static) -> Self {
+        let focus = Self {
+            last: StoredValue::new(None),
+        };
+        Effect::new(move |_| {
+            rows();
+            // After the list has drawn its new rows.
+            request_animation_frame(move || focus.restore());
+        });
+        focus
+    }
+
+    /// The list's `focusin`: remembers the link that took focus, and the list.
+    pub fn focused(self, event: FocusEvent) {
+        let link = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten());
+        let list = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok());
+        self.last
+            .try_set_value(link.zip(list).map(SendWrapper::new));
+    }
+
+    fn restore(self) {
+        // The list may be gone by the next frame (the reader moved to another page).
+        let Some((link, list)) = self.last.try_get_value().flatten().map(SendWrapper::take) else {
+            return;
+        };
+        let active = document().active_element();
+        let nothing_focused = active.is_none() || active == document().body().map(Into::into);
+        if link.is_connected() || !nothing_focused {
+            return;
+        }
+        let href = link.get_attribute("href");
+        let links = list.query_selector_all("a[href]").ok();
+        let again = (0..links.as_ref().map_or(0, |l| l.length()))
+            .filter_map(|i| links.as_ref()?.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|candidate| candidate.get_attribute("href") == href);
+        if let Some(again) = again {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = again.focus_with_options(&options);
+        }
+    }
+}
