@@ -40,7 +40,10 @@ test('a new flash appears in place within one poll; the other rows are the same 
 
 // An edited row is drawn anew (its key is its id and what it shows: issue 25 §1,
 // a page a translation tool rewrote still shows the edit); the others stay.
-test('an edited flash is drawn anew in its place, keeping keyboard focus, and a removed one leaves', async ({ page, siteWith }) => {
+test('an edited flash is drawn anew in its place, keeping keyboard focus, and a removed one leaves', async ({
+  page,
+  siteWith,
+}) => {
   const site = await liveSite(siteWith);
   await page.goto(site.url);
   const rows = page.locator('.flashes .flash');
