@@ -5,10 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, SAMPLE_CONFIG, test } from '../support/site.js';
+import { expect, RENDER, SAMPLE_CONFIG, test } from '../support/site.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RENDER = path.resolve(HERE, '../../../target/render/mivzak-render');
 const READABILITY = path.resolve(HERE, '../node_modules/@mozilla/readability/Readability.js');
 const SITE_NAME = 'מבזק';
 const FEED_DESCRIPTION = 'כל המבזקים של האתר, מתעדכנים';

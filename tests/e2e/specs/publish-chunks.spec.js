@@ -3,15 +3,8 @@
 // from the first paint; the takeover must not blank it while its chunk downloads
 // (before the split, the app's view was there at the swap).
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const RENDER = [path.join(ROOT, 'target/render/mivzak-render'), '/work/main/target/render/mivzak-render'].find((file) =>
-  fs.existsSync(file),
-);
 const ITEM = SAMPLE_FEED.items.find((item) => item.content_html || item.content_text);
 const TAG = SAMPLE_FEED.items.find((item) => item.tags?.length).tags[0];
 

@@ -5,11 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const RENDER = path.join(ROOT, 'target/render/mivzak-render');
 // 27 December 2024, 15:00 in Israel: the sample feed's day.
 const NOW_SECONDS = String(Date.UTC(2024, 11, 27, 13, 0) / 1000);
 

@@ -12,12 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { untilControlled } from '../support/service-worker.js';
-import { expect, test } from '../support/site.js';
+import { expect, RENDER, test } from '../support/site.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.join(ROOT, 'tests/fixtures/xml-feeds');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(CORPUS, 'expected.json'), 'utf8'));
-const RENDER = path.join(ROOT, 'target/render/mivzak-render');
 /** A 1×1 PNG, for every image the feeds name "outside". */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',

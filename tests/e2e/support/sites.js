@@ -12,6 +12,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '../../../dist');
 /** The same build with `--public-url /news/`. */
 export const DIST_NEWS = path.resolve(here, '../../../target/dist-news');
+/** mivzak-render as `make` built it: `make test` builds it in the dev profile and
+ *  names it in MIVZAK_RENDER; `make build` alone in the render profile. */
+export const RENDER = process.env.MIVZAK_RENDER ?? path.resolve(here, '../../../target/render/mivzak-render');
 export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
