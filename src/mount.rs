@@ -169,6 +169,9 @@ pub fn reveal_when_loaded(source: FeedSource) {
             leptos::task::spawn_local(async move {
                 after_next_paint().await;
                 keeping_place(move || source.release_held()).await;
+                // The app is live in place of the page it was given: scripts and
+                // tests that watch rows wait for this (`#app[data-live]`).
+                let _ = root.set_attribute("data-live", "");
             });
         }
         true

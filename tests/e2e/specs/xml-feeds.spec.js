@@ -129,7 +129,9 @@ for (const name of Object.keys(EXPECTED)) {
     if (newest.image)
       expect.soft(article, 'the published og:image').toContain(`content="${newest.image.replaceAll('&', '&amp;')}"`);
 
-    // A poll that brings one more flash inserts it and keeps every other row's node.
+    // A poll that brings one more flash inserts it and keeps every other row's node,
+    // once the app has taken over from the published page (its rows are the app's).
+    await expect(page.locator('#app[data-live]')).toHaveCount(1, { timeout: 30_000 });
     const rows = page.locator('.flashes .flash');
     const before = await rows.count();
     await rows.evaluateAll((all) => {
