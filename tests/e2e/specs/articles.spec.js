@@ -2,7 +2,6 @@
 // around it (share, tags, load more, focus, direction) works.
 
 import { XSS_VECTORS } from '../fixtures/xss-vectors.js';
-import { allowlistProblems } from '../support/allowlist.js';
 import { feedWith, flash } from '../support/feeds.js';
 import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
@@ -20,36 +19,11 @@ async function trapScripts(page) {
   });
 }
 
+// The XSS vectors (fixtures/xss-vectors.js) are all in the corpus that
+// xss-corpus.spec.js runs through the browser; each one alone as a whole body is
+// tests/suite/native_sanitize.rs's, with DOMParser parity pinned by
+// tests/suite/domparser_parity.rs (issue 23 §5: the vectors tested once).
 test.describe('hostile bodies', () => {
-  test('a feed of XSS vectors runs no script and leaves no forbidden tag, attribute or scheme', async ({
-    page,
-    siteWith,
-  }) => {
-    test.setTimeout(120_000); // a full page load per vector, each compiling the wasm
-    const items = XSS_VECTORS.map((html, i) => flash(`x${i}`, '13:00', `וקטור ${i}`, { content_html: html }));
-    const site = await siteWith({ files: { 'feed.json': feedWith(items) } });
-    await trapScripts(page);
-    const dialogs = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      d.dismiss();
-    });
-    await page.goto(site.url);
-    await expect(page.locator('.flashes .flash').first()).toBeVisible();
-    for (let i = 0; i < XSS_VECTORS.length; i++) {
-      await page.goto(`${site.url}article/x${i}`);
-      await expect(page.locator('article h1')).toHaveText(`וקטור ${i}`);
-      const body = page.locator('.article-body');
-      await expect(body).toHaveCount(1);
-      const report = await allowlistProblems(body);
-      expect(report, `vector ${i}: ${XSS_VECTORS[i]}`).toEqual([]);
-    }
-    // Give late handlers (onerror on images, timers) a moment to fire.
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(() => window.__ran)).toEqual([]);
-    expect(dialogs).toEqual([]);
-  });
-
   test('the clobbering form is dropped and the text after it survives', async ({ page, siteWith }) => {
     const site = await siteWith({
       files: {
