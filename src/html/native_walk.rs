@@ -25,8 +25,9 @@ use url::Url;
 use super::fragment::{self, Element, Node};
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
-    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep, wrapper,
-    ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
+    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep,
+    walked_text, wrapper, ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling,
+    HTML_NAMESPACE,
 };
 
 /// The allowed part of `html` (a feed's `content_html`, a comment), as the HTML
@@ -211,14 +212,9 @@ impl Walk<'_> {
         Sibling::Other
     }
 
-    /// A text node's text as the page shows it: with direction marks
-    /// (`bidi::display_text`) outside code, as written inside it.
+    /// A text node's text as this walk writes it (`policy::walked_text`).
     fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        if self.shown && self.in_code.get() == 0 {
-            crate::bidi::display_text(text)
-        } else {
-            Cow::Borrowed(text)
-        }
+        walked_text(text, self.shown, self.in_code.get() > 0)
     }
 
     /// The lazy-loaded image's `<noscript>` copy, through the same rules.

@@ -190,6 +190,17 @@ pub fn keeps_text_as_written(element: &str) -> bool {
     matches!(element, "pre" | "code" | "kbd" | "samp")
 }
 
+/// A text node's text as a walk writes it: with direction marks
+/// (`bidi::display_text`) when it is `shown` on the page and not inside code
+/// (`in_code`, from [`keeps_text_as_written`]); as written for `text_of` and code.
+pub fn walked_text(text: &str, shown: bool, in_code: bool) -> std::borrow::Cow<'_, str> {
+    if shown && !in_code {
+        crate::bidi::display_text(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// What an attribute needs before it may be written back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttributeKind {

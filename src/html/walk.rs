@@ -19,8 +19,9 @@ use web_sys::{
 
 use super::inline_attributes::rename_inline_attributes;
 use super::policy::{
-    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep, wrapper,
-    ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling, HTML_NAMESPACE,
+    element_action, is_leading_blank, keeps_text_as_written, kept_attributes, too_deep,
+    walked_text, wrapper, ElementAction, NoscriptReading, NoscriptTwins, ResolvedUrl, Sibling,
+    HTML_NAMESPACE,
 };
 
 struct Walk {
@@ -159,14 +160,9 @@ impl Walk {
         Sibling::Other
     }
 
-    /// A text node's text as the page shows it: with direction marks
-    /// (`bidi::display_text`) outside code, as written inside it.
+    /// A text node's text as this walk writes it (`policy::walked_text`).
     fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        if self.shown && self.in_code.get() == 0 {
-            crate::bidi::display_text(text)
-        } else {
-            Cow::Borrowed(text)
-        }
+        walked_text(text, self.shown, self.in_code.get() > 0)
     }
 
     /// The lazy-loaded image's `<noscript>` copy, through the same rules. A parsed

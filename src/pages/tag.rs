@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::bidi::display_text;
 use crate::components::feed_status::FeedStatus;
+use crate::components::flash_list::keyed_rows;
 use crate::components::time_label::TimeLabel;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
@@ -88,11 +89,11 @@ fn TagView() -> impl IntoView {
     let tagged = move || {
         let key = key.get();
         source.entries.with(|entries| {
-            entries
-                .iter()
-                .filter(|e| e.article.with(|a| a.tags.iter().any(|t| tag_key(t) == key)))
-                .map(|e| (e.row_key(), e.clone()))
-                .collect::<Vec<_>>()
+            keyed_rows(
+                entries
+                    .iter()
+                    .filter(|e| e.article.with(|a| a.tags.iter().any(|t| tag_key(t) == key))),
+            )
         })
     };
     let focus = RowFocus::new(move || {
