@@ -989,3 +989,70 @@ mod tests {
     }
 }
 */
+
+// Mivzak's patch, pinned below the browser (vendor/README.md). Upstream's own
+// tests above need the `MockDom` renderer, which 0.2.19 no longer builds, so these
+// check `diff`'s plan itself: what it leaves in place in the DOM and what it moves.
+#[cfg(test)]
+mod mivzak_tests {
+    use super::{diff, FxIndexSet};
+
+    fn keys(items: &[u8]) -> FxIndexSet<u8> {
+        items.iter().copied().collect()
+    }
+
+    /// The subsets of `0..n`, each in ascending order.
+    fn ordered_subsets(n: u8) -> Vec<Vec<u8>> {
+        (0u32..1 << n)
+            .map(|bits| (0..n).filter(|i| bits & (1 << i) != 0).collect())
+            .collect()
+    }
+
+    #[test]
+    fn two_new_items_at_the_top_move_no_node() {
+        // The case of the bug: a poll bringing two flashes. Upstream moved every
+        // old row out of the DOM and back, taking focus and the scroll anchor.
+        let plan = diff(&keys(&[3, 4, 5]), &keys(&[1, 2, 3, 4, 5]));
+        assert_eq!(plan.added.len(), 2);
+        assert!(plan.moved.iter().all(|m| !m.move_in_dom), "{plan:?}");
+    }
+
+    #[test]
+    fn no_node_moves_while_the_kept_items_keep_their_order() {
+        // Every insertion and removal, anywhere, of up to six items: the items in
+        // both lists are in the same order, so none of their nodes has to move.
+        let lists = ordered_subsets(6);
+        for from in &lists {
+            for to in &lists {
+                let plan = diff(&keys(from), &keys(to));
+                assert!(
+                    plan.moved.iter().all(|m| !m.move_in_dom),
+                    "{from:?} -> {to:?}: {plan:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_reordering_still_moves_nodes() {
+        // The fix must not hide real moves: any other order of the same items
+        // moves at least one node.
+        let from = [0u8, 1, 2, 3];
+        let mut orders = vec![];
+        for a in 0..4u8 {
+            for b in (0..4).filter(|&b| b != a) {
+                for c in (0..4).filter(|&c| c != a && c != b) {
+                    let d = 6 - a - b - c;
+                    orders.push([a, b, c, d]);
+                }
+            }
+        }
+        for to in orders.iter().filter(|to| **to != from) {
+            let plan = diff(&keys(&from), &keys(to));
+            assert!(
+                plan.moved.iter().any(|m| m.move_in_dom),
+                "{from:?} -> {to:?}: {plan:?}"
+            );
+        }
+    }
+}
