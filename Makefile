@@ -74,17 +74,17 @@ $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
 	cd $(E2E) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## The release build that a CDN serves: dist/, and the same under a sub-path for its test.
+## The release build that a CDN serves: dist/, and the same under a sub-path for its test
+## (scripts/subpath.mjs: what `--public-url /news/` would build, without building again).
 ## The embedded ticker is a page of its own (embed.html, its own lean wasm), built
 ## first and copied in by scripts/post-build.sh.
 build: rust-tools wasm-opt
 	trunk build --release --offline --dist target/embed-release embed.html
 	MIVZAK_EMBED_DIST=target/embed-release trunk build --release --offline
+	node scripts/subpath.mjs dist target/dist-news /news/
 	node scripts/feed-hint.mjs dist
 	node scripts/service-worker.mjs dist
 	node scripts/security-headers.mjs dist
-	trunk build --release --offline --public-url /news/ --dist target/embed-news embed.html
-	MIVZAK_EMBED_DIST=target/embed-news trunk build --release --offline --public-url /news/ --dist target/dist-news
 	node scripts/feed-hint.mjs target/dist-news > /dev/null
 	node scripts/service-worker.mjs target/dist-news > /dev/null
 	node scripts/security-headers.mjs target/dist-news > /dev/null

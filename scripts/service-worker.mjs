@@ -27,10 +27,15 @@ const version = digest.digest('hex').slice(0, 12);
 
 const file = path.join(dist, 'sw.js');
 const source = fs.readFileSync(file, 'utf8');
-const written = source
-  .replace(/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`)
-  .replace(/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`)
-  .replace(/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`);
-if (written === source) throw new Error(`${file}: the VERSION and PRECACHE lines were not found`);
+// Whatever the lines hold (public/sw.js's, or an earlier run's): a copy of a
+// finished dist/ (scripts/subpath.mjs) is written anew.
+const lines = [
+  [/^const VERSION = '[^'\n]*';$/m, `const VERSION = '${version}';`],
+  [/^const PRECACHE = \[[^\n]*\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`],
+  [/^const ON_USE = \[[^\n]*\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
+];
+if (!lines.every(([line]) => line.test(source)))
+  throw new Error(`${file}: the VERSION, PRECACHE and ON_USE lines were not found`);
+const written = lines.reduce((text, [line, value]) => text.replace(line, value), source);
 fs.writeFileSync(file, written);
 console.log(`sw.js: version ${version}, ${shell.length} files kept for offline use`);
