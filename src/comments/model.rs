@@ -28,6 +28,9 @@ pub struct Comment {
     pub created: f64,
     #[serde(default)]
     pub likes: i64,
+    /// "לא אהבתי" votes (`votes.rs`).
+    #[serde(default)]
+    pub dislikes: i64,
     /// 1 published, 2 held for moderation, 4 deleted but kept as a placeholder
     /// because it has replies (Isso then clears its text and author).
     #[serde(default = "published")]
