@@ -18,17 +18,16 @@
 //!   moderation is shown apart: neither has a number until it is in the thread,
 //!   where, being the newest, it takes the next one.
 
-use super::model::Comment;
+use super::model::{Comment, SortOrder};
+use super::thread::top_level_ids;
 
 /// The number of each top-level comment: (comment id, number from 1), oldest
-/// first.
+/// first. The order is the list's own "oldest first" (`model::compare`: by
+/// `created`, then id), one sort for both (each sort costs the wasm its bytes).
 pub fn talkback_numbers(top_level: &[Comment]) -> Vec<(i64, usize)> {
-    let mut written: Vec<&Comment> = top_level.iter().collect();
-    written.sort_by(|a, b| a.created.total_cmp(&b.created).then(a.id.cmp(&b.id)));
-    written
+    top_level_ids(top_level, SortOrder::Oldest)
         .into_iter()
-        .enumerate()
-        .map(|(at, comment)| (comment.id, at + 1))
+        .zip(1..)
         .collect()
 }
 
