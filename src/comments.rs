@@ -1,19 +1,21 @@
 //! Comments: the model and its rules (pure), the backend trait and its Isso client,
 //! drafts that survive a reload, posting that retries without posting twice, and
 //! the sources views read: one thread (`source`, its pure part `thread`) and the
-//! article lists' counts (`counts`).
+//! article lists' counts (`counts`); talkback numbers (`numbering`) and votes (`votes`).
 
 pub mod backend;
 pub mod counts;
 pub mod deliveries;
 pub mod isso;
 pub mod model;
+pub mod numbering;
 pub mod outbox;
 pub mod reader_storage;
 pub mod retry;
 pub mod sender;
 pub mod source;
 pub mod thread;
+pub mod votes;
 
 pub use backend::CommentsBackend;
 pub use model::{Comment, NewComment, SortOrder};

@@ -2,6 +2,7 @@
 //! backend is one new file implementing this trait, chosen in `Backend` below.
 
 use super::model::{Comment, NewComment};
+use super::votes::{Vote, VoteAnswer};
 use super::CommentError;
 
 /// A comment server. Threads are named by a path (`model::thread_uri`).
@@ -13,8 +14,9 @@ pub trait CommentsBackend: Clone + 'static {
     async fn post(&self, thread: &str, comment: &NewComment) -> Result<Comment, CommentError>;
     /// Published comment counts of many threads, in one request.
     async fn counts(&self, threads: &[String]) -> Result<Vec<u64>, CommentError>;
-    /// One like from this reader; the answer is the new like count.
-    async fn like(&self, comment_id: i64) -> Result<i64, CommentError>;
+    /// One vote from this reader, like or dislike; the answer is the comment's
+    /// counts after it, and whether the server counted it (`votes.rs`).
+    async fn vote(&self, comment_id: i64, vote: Vote) -> Result<VoteAnswer, CommentError>;
 }
 
 /// The backend the app uses.

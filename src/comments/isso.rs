@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::backend::CommentsBackend;
 use super::model::{Comment, NewComment};
+use super::votes::{parse_vote_answer, Vote, VoteAnswer};
 use super::CommentError;
 use crate::http::{self, Ask, HttpError};
 
@@ -45,11 +46,6 @@ impl Isso {
 struct Thread {
     #[serde(default)]
     replies: Vec<Comment>,
-}
-
-#[derive(Deserialize)]
-struct Votes {
-    likes: i64,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, CommentError> {
@@ -99,15 +95,15 @@ impl CommentsBackend for Isso {
         parse(&text)
     }
 
-    async fn like(&self, comment_id: i64) -> Result<i64, CommentError> {
+    async fn vote(&self, comment_id: i64, vote: Vote) -> Result<VoteAnswer, CommentError> {
         let text = self
             .call(
                 Method::POST,
-                format!("/id/{comment_id}/like"),
+                format!("/id/{comment_id}/{}", vote.endpoint()),
                 Some("{}".into()),
             )
             .await?;
-        parse::<Votes>(&text).map(|v| v.likes)
+        parse_vote_answer(&text)
     }
 }
 

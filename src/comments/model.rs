@@ -28,6 +28,9 @@ pub struct Comment {
     pub created: f64,
     #[serde(default)]
     pub likes: i64,
+    /// "לא אהבתי" votes (`votes.rs`).
+    #[serde(default)]
+    pub dislikes: i64,
     /// 1 published, 2 held for moderation, 4 deleted but kept as a placeholder
     /// because it has replies (Isso then clears its text and author).
     #[serde(default = "published")]
@@ -130,13 +133,15 @@ impl SortOrder {
     }
 }
 
-/// How two top-level comments stand in `order`: newest or oldest by `created`,
-/// or most liked first (newest first among equals).
+/// How two top-level comments stand in `order`: newest or oldest by `created`
+/// (then by id, Isso's order of arrival, for comments of the same instant), or
+/// most liked first (newest first among equals).
 pub fn compare(order: SortOrder, a: &Comment, b: &Comment) -> std::cmp::Ordering {
+    let oldest_first = a.created.total_cmp(&b.created).then(a.id.cmp(&b.id));
     match order {
-        SortOrder::Newest => b.created.total_cmp(&a.created),
-        SortOrder::Oldest => a.created.total_cmp(&b.created),
-        SortOrder::MostLiked => b.likes.cmp(&a.likes).then(b.created.total_cmp(&a.created)),
+        SortOrder::Newest => oldest_first.reverse(),
+        SortOrder::Oldest => oldest_first,
+        SortOrder::MostLiked => b.likes.cmp(&a.likes).then(oldest_first.reverse()),
     }
 }
 

@@ -23,8 +23,9 @@ pub fn draft_key(article_id: &str, parent: Option<i64>) -> String {
 /// The reader's name and e-mail, remembered for next time.
 pub const NAME_KEY: &str = "name";
 pub const EMAIL_KEY: &str = "email";
-/// Comment ids this reader has liked.
+/// Comment ids this reader has liked, and disliked (`votes::Vote::storage_key`).
 pub const LIKED_KEY: &str = "liked";
+pub const DISLIKED_KEY: &str = "disliked";
 
 #[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {

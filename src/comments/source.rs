@@ -1,6 +1,6 @@
 //! One article's comments in the browser, as `FeedSource` is the feed's: it
-//! loads the thread, keeps the comments, the count, the reader's likes and
-//! what the reader posted, and publishes them as signals read by comment id.
+//! loads the thread, keeps the comments, the count, their talkback numbers,
+//! the reader's votes and what the reader posted, and publishes them as signals read by comment id.
 //! Views read it and call its methods; it never touches the DOM.
 //!
 //! The thread is loaded when the section opens, again after each comment the
@@ -14,12 +14,11 @@ use leptos::prelude::*;
 use super::backend::{Backend, CommentsBackend};
 use super::deliveries::{Deliveries, Slot};
 use super::model::{thread_uri, Comment, NewComment, SortOrder};
+use super::numbering::{number_of, talkback_numbers};
 use super::outbox::Pending;
-use super::reader_storage::{self, LIKED_KEY};
-use super::thread::{
-    accept, decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids,
-    ReaderDid,
-};
+use super::reader_storage;
+use super::thread::{accept, find, merge_load, reply_ids, set_votes, top_level_ids, ReaderDid};
+use super::votes::{decode_ids, encode_ids, note_for, Vote, VoteNote};
 use super::CommentError;
 
 /// What the source keeps for itself: what the reader did in this visit, and
@@ -45,8 +44,13 @@ pub struct ThreadSource {
     loaded: RwSignal<bool>,
     /// Why the thread could not be loaded, while no load has succeeded.
     load_error: RwSignal<Option<CommentError>>,
-    /// Comment ids this reader has liked (kept in local storage), or is liking.
-    liked: RwSignal<Vec<i64>>,
+    /// The top level's talkback numbers (`numbering`), following the comments.
+    numbers: Memo<Vec<(i64, usize)>>,
+    /// The comments this reader has voted on, and how (kept in local storage),
+    /// or is voting on: one vote per comment, as Isso counts them (`votes.rs`).
+    voted: RwSignal<Vec<(i64, Vote)>>,
+    /// What the reader is told under a comment about their last vote on it.
+    vote_notes: RwSignal<Vec<(i64, VoteNote)>>,
     /// The comment whose reply form is open: one at a time.
     pub replying_to: RwSignal<Option<i64>>,
     kept: StoredValue<Kept>,
@@ -63,15 +67,18 @@ impl ThreadSource {
     pub fn open(article_id: String, title: Signal<String>) -> Option<Self> {
         let backend = use_context::<Option<Backend>>().flatten()?;
         let deliveries = use_context::<Deliveries>()?;
+        let comments = RwSignal::new(Vec::new());
         let source = Self {
             article_id: StoredValue::new(article_id),
             title,
-            comments: RwSignal::new(Vec::new()),
+            comments,
             held: RwSignal::new(Vec::new()),
             count: RwSignal::new(None),
             loaded: RwSignal::new(false),
             load_error: RwSignal::new(None),
-            liked: RwSignal::new(decode_liked(reader_storage::load(LIKED_KEY).as_deref())),
+            numbers: Memo::new(move |_| comments.with(|list| talkback_numbers(list))),
+            voted: RwSignal::new(stored_votes()),
+            vote_notes: RwSignal::new(Vec::new()),
             replying_to: RwSignal::new(None),
             kept: StoredValue::new(Kept::default()),
             backend: StoredValue::new(backend),
@@ -166,8 +173,22 @@ impl ThreadSource {
         )
     }
 
-    pub fn has_liked(&self, id: i64) -> bool {
-        self.liked.with(|ids| ids.contains(&id))
+    /// The talkback number of a top-level comment (tracked); `None` for a
+    /// reply or a held comment (`numbering`).
+    pub fn number(&self, id: i64) -> Option<usize> {
+        self.numbers.with(|numbers| number_of(numbers, id))
+    }
+
+    /// How this reader voted on the comment, if they did (tracked).
+    pub fn voted(&self, id: i64) -> Option<Vote> {
+        self.voted
+            .with(|votes| votes.iter().find(|(v, _)| *v == id).map(|&(_, vote)| vote))
+    }
+
+    /// What the reader is told about their last vote on the comment (tracked).
+    pub fn vote_note(&self, id: i64) -> Option<VoteNote> {
+        self.vote_notes
+            .with(|notes| notes.iter().find(|(n, _)| *n == id).map(|&(_, note)| note))
     }
 
     /// Loads the thread and its count again; a load already under way is enough.
@@ -214,29 +235,42 @@ impl ThreadSource {
         });
     }
 
-    /// One like from this reader, once: shown as liked at once, its count the
-    /// server's answer; taken back if the server refuses.
-    pub fn like(self, id: i64) {
-        if self.liked.with_untracked(|ids| ids.contains(&id)) {
+    /// One vote from this reader on a comment, once (like or dislike: Isso
+    /// counts one per voter): shown as cast at once, its counts the server's
+    /// answer, and kept for later visits. A vote that fails is taken back, the
+    /// counts shown stay, and the reader is told (`VoteNote`) and may vote again.
+    pub fn vote(self, id: i64, vote: Vote) {
+        if self
+            .voted
+            .with_untracked(|votes| votes.iter().any(|(v, _)| *v == id))
+        {
             return;
         }
-        self.liked.update(|ids| ids.push(id));
+        self.voted.update(|votes| votes.push((id, vote)));
+        self.vote_notes
+            .update(|notes| notes.retain(|(n, _)| *n != id));
         let backend = self.backend.get_value();
-        // Not under the section's owner: a like sent just before the reader
+        // Not under the section's owner: a vote sent just before the reader
         // leaves still lands and is remembered, so it is not sent twice.
         leptos::task::spawn_local(async move {
-            match backend.like(id).await {
-                Ok(likes) => {
+            let outcome = backend.vote(id, vote).await;
+            if let Some(note) = note_for(&outcome) {
+                self.vote_notes.update(|notes| notes.push((id, note)));
+            }
+            match outcome {
+                Ok(answer) => {
                     self.kept
-                        .update_value(|kept| kept.did.likes.push((id, likes)));
+                        .update_value(|kept| kept.did.votes.push((id, answer.tally)));
                     self.comments.update(|list| {
-                        set_likes(list, id, likes);
+                        set_votes(list, id, &answer.tally);
                     });
-                    remember_like(id);
+                    // Counted or not, Isso keeps this voter for this comment:
+                    // another vote would not count either.
+                    remember_vote(id, vote);
                 }
                 Err(error) => {
-                    crate::log::warn(&format!("like failed: {error}"));
-                    self.liked.update(|ids| ids.retain(|&liked| liked != id));
+                    crate::log::warn(&format!("{} failed: {error}", vote.endpoint()));
+                    self.voted.update(|votes| votes.retain(|(v, _)| *v != id));
                 }
             }
         });
@@ -300,12 +334,25 @@ impl ThreadSource {
     }
 }
 
-/// Keeps the like for later visits, beside the others this reader made (read
-/// again first: another tab may have liked too).
-fn remember_like(id: i64) {
-    let mut ids = decode_liked(reader_storage::load(LIKED_KEY).as_deref());
+/// The reader's votes from earlier visits, both kinds read by one rule.
+fn stored_votes() -> Vec<(i64, Vote)> {
+    Vote::BOTH
+        .into_iter()
+        .flat_map(|vote| {
+            decode_ids(reader_storage::load(vote.storage_key()).as_deref())
+                .into_iter()
+                .map(move |id| (id, vote))
+        })
+        .collect()
+}
+
+/// Keeps the vote for later visits, beside the others of its kind this reader
+/// cast (read again first: another tab may have voted too).
+fn remember_vote(id: i64, vote: Vote) {
+    let key = vote.storage_key();
+    let mut ids = decode_ids(reader_storage::load(key).as_deref());
     if !ids.contains(&id) {
         ids.push(id);
-        reader_storage::save(LIKED_KEY, &encode_liked(&ids));
+        reader_storage::save(key, &encode_ids(&ids));
     }
 }

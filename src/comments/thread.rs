@@ -4,14 +4,15 @@
 //! side, which loads and sends, is `source.rs`.
 
 use super::model::{compare, find_mut, insert, remove, Comment, SortOrder};
+use super::votes::Tally;
 
 /// What the reader did in this visit that a load may not know of yet: a load
 /// that left before a like or a post reached the server answers without it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReaderDid {
-    /// The like count the server answered to each of this reader's likes:
-    /// (comment id, count).
-    pub likes: Vec<(i64, i64)>,
+    /// The counts the server answered to each of this reader's votes, likes
+    /// and dislikes alike: (comment id, counts).
+    pub votes: Vec<(i64, Tally)>,
     /// Comments this reader posted that the server published (held ones are shown apart).
     pub posted: Vec<Comment>,
     /// Replies this reader sent to a comment that was deleted meanwhile
@@ -54,6 +55,7 @@ impl Orphan {
         placeholder.website = None;
         placeholder.text = String::new();
         placeholder.likes = 0;
+        placeholder.dislikes = 0;
         placeholder.mode = 4;
         placeholder.replies = Vec::new();
         let mut reply = stored.clone();
@@ -78,9 +80,9 @@ impl Orphan {
     }
 }
 
-/// A fresh list from the server (`fresh`), with `did` laid over it: a liked
-/// comment keeps at least the count its like answered (the server's when
-/// higher: others like it too), and a posted comment the list lacks is put
+/// A fresh list from the server (`fresh`), with `did` laid over it: a comment
+/// the reader voted on keeps at least the counts its vote answered (the
+/// server's when higher: others vote too, `Tally::lay_on`), and a posted comment the list lacks is put
 /// where it belongs (`model::insert`). A comment gone from the server and not
 /// posted here goes: it was deleted.
 pub fn merge_load(mut fresh: Vec<Comment>, did: &ReaderDid) -> Vec<Comment> {
@@ -97,9 +99,9 @@ pub fn merge_load(mut fresh: Vec<Comment>, did: &ReaderDid) -> Vec<Comment> {
     for orphan in &did.orphans {
         orphan.lay_over(&mut fresh);
     }
-    for &(id, likes) in &did.likes {
-        if let Some(comment) = find_mut(&mut fresh, id) {
-            comment.likes = comment.likes.max(likes);
+    for (id, tally) in &did.votes {
+        if let Some(comment) = find_mut(&mut fresh, *id) {
+            tally.lay_on(comment, true);
         }
     }
     fresh
@@ -140,9 +142,12 @@ pub fn find(comments: &[Comment], id: i64) -> Option<&Comment> {
     })
 }
 
-/// Sets the like count of the comment with this id; `false` when it is not in the list.
-pub fn set_likes(comments: &mut [Comment], id: i64, likes: i64) -> bool {
-    find_mut(comments, id).map(|c| c.likes = likes).is_some()
+/// Sets the vote counts the server answered on the comment with this id;
+/// `false` when it is not in the list.
+pub fn set_votes(comments: &mut [Comment], id: i64, tally: &Tally) -> bool {
+    find_mut(comments, id)
+        .map(|c| tally.lay_on(c, false))
+        .is_some()
 }
 
 /// The ids of the top level in the order asked (`model::compare`), each once.
@@ -162,15 +167,4 @@ fn ids_in_order(comments: &[Comment], order: SortOrder) -> Vec<i64> {
     let mut listed: Vec<&Comment> = comments.iter().collect();
     listed.sort_by(|a, b| compare(order, a, b));
     listed.into_iter().map(|c| c.id).collect()
-}
-
-/// The comment ids this reader has liked, from their stored text (a JSON array);
-/// anything unreadable is none.
-pub fn decode_liked(text: Option<&str>) -> Vec<i64> {
-    text.and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
-}
-
-pub fn encode_liked(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
 }

@@ -3,9 +3,16 @@
 
 use mivzak::comments::model::{insert, sort_thread, Comment, SortOrder};
 use mivzak::comments::thread::{
-    accept, decode_liked, encode_liked, find, merge_load, reply_ids, set_likes, top_level_ids,
-    ReaderDid,
+    accept, find, merge_load, reply_ids, set_votes, top_level_ids, ReaderDid,
 };
+use mivzak::comments::votes::{decode_ids, encode_ids, Tally};
+
+fn likes(n: i64) -> Tally {
+    Tally {
+        likes: Some(n),
+        dislikes: None,
+    }
+}
 
 fn comment(id: i64, parent: Option<i64>, created: f64, likes: i64) -> Comment {
     serde_json::from_value(serde_json::json!({
@@ -23,7 +30,7 @@ fn ids(list: &[Comment]) -> Vec<i64> {
 fn a_load_that_left_before_a_like_landed_keeps_the_likes_count() {
     // The reader liked 1 (the server answered 4); the load still says 3.
     let did = ReaderDid {
-        likes: vec![(1, 4), (2, 1)],
+        votes: vec![(1, likes(4)), (2, likes(1))],
         posted: Vec::new(),
         orphans: Vec::new(),
     };
@@ -39,7 +46,7 @@ fn a_like_on_a_reply_is_kept_too() {
     let mut parent = comment(1, None, 1.0, 0);
     parent.replies.push(comment(2, Some(1), 2.0, 0));
     let did = ReaderDid {
-        likes: vec![(2, 1)],
+        votes: vec![(2, likes(1))],
         posted: Vec::new(),
         orphans: Vec::new(),
     };
@@ -50,7 +57,7 @@ fn a_like_on_a_reply_is_kept_too() {
 #[test]
 fn a_posted_comment_the_load_lacks_stays_once_under_its_parent() {
     let did = ReaderDid {
-        likes: Vec::new(),
+        votes: Vec::new(),
         posted: vec![comment(9, Some(1), 9.0, 0), comment(8, None, 8.0, 0)],
         orphans: Vec::new(),
     };
@@ -93,16 +100,16 @@ fn rows_are_ordered_by_id_as_the_thread_sorts() {
 fn a_like_sets_its_count_wherever_the_comment_is() {
     let mut list = vec![comment(1, None, 1.0, 0)];
     list[0].replies.push(comment(2, Some(1), 2.0, 0));
-    assert!(set_likes(&mut list, 2, 3));
+    assert!(set_votes(&mut list, 2, &likes(3)));
     assert_eq!(find(&list, 2).map(|c| c.likes), Some(3));
-    assert!(!set_likes(&mut list, 7, 1));
+    assert!(!set_votes(&mut list, 7, &likes(1)));
 }
 
 #[test]
 fn liked_ids_survive_storage_and_garbage_is_none() {
-    assert_eq!(decode_liked(Some(&encode_liked(&[3, 5]))), [3, 5]);
-    assert_eq!(decode_liked(Some("not json")), Vec::<i64>::new());
-    assert_eq!(decode_liked(None), Vec::<i64>::new());
+    assert_eq!(decode_ids(Some(&encode_ids(&[3, 5]))), [3, 5]);
+    assert_eq!(decode_ids(Some("not json")), Vec::<i64>::new());
+    assert_eq!(decode_ids(None), Vec::<i64>::new());
 }
 
 fn deleted(mut c: Comment) -> Comment {

@@ -40,6 +40,7 @@ mod share;
 mod shared;
 mod tags;
 mod takeover;
+mod talkbacks;
 mod ticker_pause;
 mod time;
 mod xml_corpus;

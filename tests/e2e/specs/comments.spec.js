@@ -344,7 +344,8 @@ test("a deleted comment with replies is a placeholder above them, and the count 
   expect(await isso.count(THREAD)).toBe(3);
   await openArticle(page, site);
   const placeholder = page.locator(`#comment-${parent.id}`);
-  await expect(placeholder.locator('.comment-deleted')).toHaveText('התגובה נמחקה');
+  // It keeps its talkback number (talkbacks.spec.js), so the later ones keep theirs.
+  await expect(placeholder.locator('.comment-deleted')).toHaveText('1. התגובה נמחקה');
   // Nothing else of its own: no author, no time, no like or reply button.
   expect(
     await placeholder.evaluate((el) =>
@@ -352,7 +353,7 @@ test("a deleted comment with replies is a placeholder above them, and the count 
         .filter((n) => !n.matches('.comment-replies'))
         .map((n) => [n.className, n.textContent, n.querySelectorAll('button, time, .comment-author').length]),
     ),
-  ).toEqual([['comment-deleted', 'התגובה נמחקה', 0]]);
+  ).toEqual([['comment-deleted', '1. התגובה נמחקה', 0]]);
   // Its reply is still under it, whole.
   const reply = placeholder.locator('.comment-replies > .comment');
   await expect(reply).toContainText('תשובה שנשארת');
@@ -379,11 +380,11 @@ test("a deleted comment with replies is a placeholder above them, and the count 
         [...li.querySelectorAll(':scope > .comment-replies > .comment')].map((r) => r.textContent.includes('תשובה')),
       ]),
     );
-  // Newest first: in its place a placeholder, the reader's answer under it.
+  // Newest first: in its place a placeholder with its number, the reader's answer under it.
   const expected = [
-    ['התגובה נמחקה', false, [true]],
+    ['3. התגובה נמחקה', false, [true]],
     ['שלישי', true, []],
-    ['התגובה נמחקה', false, [true]],
+    ['1. התגובה נמחקה', false, [true]],
   ];
   await expect.poll(shape).toEqual(expected);
   await expect(page.locator('.comment-replies .comment', { hasText: 'תשובה לתגובה שנמחקה' })).toHaveCount(1);
