@@ -42,4 +42,5 @@ mod tags;
 mod takeover;
 mod ticker_pause;
 mod time;
+mod urgency;
 mod xml_corpus;
