@@ -75,8 +75,9 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
     let urgent = urgency(article.clone());
     let published = Signal::derive(move || article.with(|a| a.published_ms));
     let href = expect_context::<crate::paths::Paths>().article(&entry.id);
+    let marked = urgent.clone();
     view! {
-        <li class="article-card" class:is-urgent=urgent>
+        <li class="article-card" class:is-urgent=marked>
             <h3 lang=lang dir=dir>{badge_when(urgent)}<a href=href>{title}</a></h3>
             {move || summary().map(|s| view! { <p class="summary" lang=lang dir=dir>{s}</p> })}
             <TimeLabel ms=published/>

@@ -66,7 +66,8 @@ pub fn FlashList(
 pub fn FlashItem(entry: Entry) -> impl IntoView {
     let is_new = entry.is_new;
     let urgent = urgency(entry.article.clone());
-    view! { <li class="flash" class:is-new=is_new class:is-urgent=urgent><FlashLink entry urgent/></li> }
+    let marked = urgent.clone();
+    view! { <li class="flash" class:is-new=is_new class:is-urgent=marked><FlashLink entry urgent/></li> }
 }
 
 /// One flash: "HH:MM headline", linking to its article. The headline is one text
@@ -74,7 +75,7 @@ pub fn FlashItem(entry: Entry) -> impl IntoView {
 /// the time beside it is isolated by its own `dir`.
 /// An urgent flash has the "דחוף" badge between the time and the headline.
 #[component]
-fn FlashLink(entry: Entry, urgent: Memo<bool>) -> impl IntoView {
+fn FlashLink(entry: Entry, urgent: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let article = entry.article;
     let site_language = expect_context::<Config>().language;
     let published = Signal::derive({

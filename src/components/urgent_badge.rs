@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::config::Config;
@@ -16,12 +18,17 @@ pub fn UrgentBadge() -> impl IntoView {
 
 /// Whether `article` is urgent by config's `urgent_tags` (`feed::urgency`),
 /// following its edits: a poll can make a flash urgent, or no longer urgent.
-pub fn urgency(article: impl With<Value = Article> + Send + Sync + 'static) -> Memo<bool> {
-    let urgent_tags = expect_context::<Config>().urgent_tags;
-    Memo::new(move |_| article.with(|a| is_urgent(a, &urgent_tags)))
+/// A plain closure, not a memo: the rule is a few comparisons, and a memo's
+/// code costs the embed's wasm more than running them again.
+pub fn urgency<S>(article: S) -> impl Fn() -> bool + Clone + Send + Sync + 'static
+where
+    S: With<Value = Article> + Clone + Send + Sync + 'static,
+{
+    let urgent_tags: Arc<[String]> = expect_context::<Config>().urgent_tags.into();
+    move || article.with(|a| is_urgent(a, &urgent_tags))
 }
 
 /// The badge and a space after it while `urgent` holds; nothing otherwise.
-pub fn badge_when(urgent: Memo<bool>) -> impl IntoView {
-    move || urgent.get().then(|| view! { <UrgentBadge/>" " })
+pub fn badge_when(urgent: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
+    move || urgent().then(|| view! { <UrgentBadge/>" " })
 }

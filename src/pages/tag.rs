@@ -116,8 +116,9 @@ fn TagView() -> impl IntoView {
                     });
                     let urgent = urgency(article.clone());
                     let published = Signal::derive(move || article.with(|a| a.published_ms));
+                    let marked = urgent.clone();
                     view! {
-                        <li class="article-card" class:is-urgent=urgent>
+                        <li class="article-card" class:is-urgent=marked>
                             <h2 lang=move || direction.get().lang dir=move || direction.get().dir>{badge_when(urgent)}<a href=paths.article(&entry.id)>{title}</a></h2>
                             <TimeLabel ms=published/>
                         </li>
