@@ -20,3 +20,4 @@ pub mod site_header;
 pub mod stale_notice;
 pub mod ticker;
 pub mod time_label;
+pub mod urgent_badge;

@@ -103,7 +103,16 @@ pub struct Config {
     /// The publisher's logo (JSON-LD `publisher.logo`, Google's Article
     /// structured data): absolute, or relative to `site_url`.
     pub publisher_logo: Option<String>,
+    /// The tags that make a flash urgent ("דחוף" badge, named first by the live
+    /// region: `feed::urgency`), compared by tag identity (`feed::tags::tag_key`).
+    /// Default `["דחוף"]`; `[]` leaves only the feed's own mark (JSON Feed's
+    /// `"_mivzak": { "urgent": true }`). Entries that are blank are dropped
+    /// with a warning; a value that is not a list of texts keeps the default.
+    pub urgent_tags: Vec<String>,
 }
+
+/// `urgent_tags`' default: the tag Hebrew newsrooms mark their urgent flashes with.
+pub const DEFAULT_URGENT_TAG: &str = "דחוף";
 
 impl Default for Config {
     fn default() -> Self {
@@ -123,6 +132,7 @@ impl Default for Config {
             site_url: None,
             site_image: None,
             publisher_logo: None,
+            urgent_tags: vec![DEFAULT_URGENT_TAG.into()],
         }
     }
 }
@@ -143,6 +153,7 @@ const KNOWN_KEYS: &[&str] = &[
     "site_url",
     "site_image",
     "publisher_logo",
+    "urgent_tags",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
@@ -278,6 +289,11 @@ fn apply(config: &mut Config, key: &str, value: serde_json::Value) -> Result<(),
         "site_url" => config.site_url = read(value)?,
         "site_image" => config.site_image = read(value)?,
         "publisher_logo" => config.publisher_logo = read(value)?,
+        "urgent_tags" => {
+            config.urgent_tags = read(value).map_err(|_| {
+                "not a list of tags such as [\"דחוף\", \"Breaking\"]; using [\"דחוף\"]"
+            })?
+        }
         "theme" => {
             let name: String = read(value)?;
             config.theme = crate::theme::Theme::parse(&name).ok_or("not light, dark or auto")?;
@@ -370,6 +386,15 @@ impl Config {
                 ));
             }
             absolute
+        });
+        self.urgent_tags.retain(|tag| {
+            let blank = crate::feed::tags::tag_key(tag).is_empty();
+            if blank {
+                warnings.push(format!(
+                    "config.json: urgent_tags entry {tag:?} is blank; ignored"
+                ));
+            }
+            !blank
         });
         let (low, high) = POLL_SECONDS_RANGE;
         if !(low..=high).contains(&self.poll_seconds) {

@@ -17,6 +17,7 @@ pub mod reconcile;
 pub mod source;
 pub mod tags;
 pub mod takeover;
+pub mod urgency;
 pub mod xml;
 
 pub use model::{Article, Feed};

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::comment_counts::CommentCount;
 use super::flash_list::keyed_rows;
 use super::time_label::TimeLabel;
+use super::urgent_badge::{badge_when, urgency};
 use crate::bidi::display_text;
 use crate::config::Config;
 use crate::feed::source::{Entry, FeedSource};
@@ -51,7 +52,8 @@ pub fn ArticleList() -> impl IntoView {
 }
 
 /// One article in the list: headline and summary in the lang and dir of the
-/// item's language; the time and comment count beside them isolated.
+/// item's language; the time and comment count beside them isolated; an urgent
+/// one's "דחוף" badge before its headline.
 #[component]
 fn ArticleCard(entry: Entry) -> impl IntoView {
     let article = entry.article;
@@ -70,11 +72,13 @@ fn ArticleCard(entry: Entry) -> impl IntoView {
         let article = article.clone();
         move || article.with(|a| a.summary.as_deref().map(|s| display_text(s).into_owned()))
     };
+    let urgent = urgency(article.clone());
     let published = Signal::derive(move || article.with(|a| a.published_ms));
     let href = expect_context::<crate::paths::Paths>().article(&entry.id);
+    let marked = urgent.clone();
     view! {
-        <li class="article-card">
-            <h3 lang=lang dir=dir><a href=href>{title}</a></h3>
+        <li class="article-card" class:is-urgent=marked>
+            <h3 lang=lang dir=dir>{badge_when(urgent)}<a href=href>{title}</a></h3>
             {move || summary().map(|s| view! { <p class="summary" lang=lang dir=dir>{s}</p> })}
             <TimeLabel ms=published/>
             <CommentCount id=entry.id.to_string()/>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::time_label::TimeLabel;
+use super::urgent_badge::{badge_when, urgency};
 use crate::bidi::display_text;
 use crate::config::Config;
 use crate::embed::links::EmbedLinks;
@@ -59,18 +60,22 @@ pub fn FlashList(
     }
 }
 
-/// One row of the ticker, list or strip: highlighted for a while when it is new.
+/// One row of the ticker, list or strip: highlighted for a while when it is new,
+/// marked "דחוף" when it is urgent (`feed::urgency`).
 #[component]
 pub fn FlashItem(entry: Entry) -> impl IntoView {
     let is_new = entry.is_new;
-    view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
+    let urgent = urgency(entry.article.clone());
+    let marked = urgent.clone();
+    view! { <li class="flash" class:is-new=is_new class:is-urgent=marked><FlashLink entry urgent/></li> }
 }
 
 /// One flash: "HH:MM headline", linking to its article. The headline is one text
 /// with the lang and dir of its language (item, feed, site: `Article::direction`);
 /// the time beside it is isolated by its own `dir`.
+/// An urgent flash has the "דחוף" badge between the time and the headline.
 #[component]
-fn FlashLink(entry: Entry) -> impl IntoView {
+fn FlashLink(entry: Entry, urgent: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let article = entry.article;
     let site_language = expect_context::<Config>().language;
     let published = Signal::derive({
@@ -86,6 +91,7 @@ fn FlashLink(entry: Entry) -> impl IntoView {
     let content = view! {
         <TimeLabel ms=published/>
         " "
+        {badge_when(urgent)}
         <span class="headline" lang=move || direction.get().lang dir=move || direction.get().dir>{title}</span>
     };
     match use_context::<EmbedLinks>() {

@@ -13,6 +13,7 @@ use crate::announcement::{announcement, Arrival};
 use crate::config::{Config, TickerMode};
 use crate::dom::{on_window, prefers_reduced_motion};
 use crate::feed::source::FeedSource;
+use crate::feed::urgency::is_urgent;
 use crate::ticker_pause::paused_list;
 use crate::ticker_text::TickerText;
 
@@ -46,6 +47,7 @@ pub fn Ticker(
     let config = expect_context::<Config>();
     let source = expect_context::<FeedSource>();
     let count = config.ticker.count;
+    let urgent_tags = config.urgent_tags.clone();
     let reduced_motion = prefers_reduced_motion();
     let attention = TickerAttention {
         paused: RwSignal::new(false),
@@ -135,13 +137,12 @@ pub fn Ticker(
         if waiting.get_untracked().is_some() {
             return String::new();
         }
-        source.arrivals.with(|titles| {
-            // Urgent flashes are not in the feed's model yet (`Arrival::urgent`).
-            let arrivals: Vec<Arrival> = titles
+        source.arrivals.with(|arrived| {
+            let arrivals: Vec<Arrival> = arrived
                 .iter()
-                .map(|title| Arrival {
-                    title,
-                    urgent: false,
+                .map(|article| Arrival {
+                    title: &article.title,
+                    urgent: is_urgent(article, &urgent_tags),
                 })
                 .collect();
             announcement(&arrivals, &text)

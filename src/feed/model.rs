@@ -71,6 +71,11 @@ pub struct Article {
     /// `next_url` may name their own), for items that name none.
     pub feed_language: Option<String>,
     pub attachments: Vec<Attachment>,
+    /// The feed marks the item urgent: JSON Feed's `"_mivzak": { "urgent": true }`
+    /// (`urgency::marked_urgent`); RSS and Atom have no such mark (their
+    /// categories count through config's `urgent_tags`). Whether a flash is shown
+    /// as urgent is `urgency::is_urgent`.
+    pub marked_urgent: bool,
 }
 
 impl Article {

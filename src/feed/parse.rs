@@ -200,6 +200,7 @@ fn parse_item(
             .and_then(Value::as_array)
             .map(|list| list.iter().filter_map(attachment).collect())
             .unwrap_or_default(),
+        marked_urgent: super::urgency::marked_urgent(item.get(super::urgency::EXTENSION)),
         id,
     })
 }

@@ -39,7 +39,7 @@ pub type RowKey = (Arc<str>, u64);
 
 impl Entry {
     /// The key of this entry's row in a keyed list (`<For>`): the id, and a hash of
-    /// every field a row shows (headline, summary, times, languages). An edit
+    /// every field a row shows (headline, summary, times, languages, urgency). An edit
     /// changes the key, so the row is drawn anew instead of having its text nodes
     /// written: a translation tool (Chrome's replaces each text node with `<font>`
     /// elements) leaves those nodes out of the page, and what is written into them
@@ -51,6 +51,10 @@ impl Entry {
 }
 
 /// A hash of what a row can show of `article`; equal for equal articles.
+/// Urgency (the "דחוף" badge) is shown through what decides it
+/// (`urgency::is_urgent`): the feed's mark and the tags, which config's
+/// `urgent_tags` (fixed for the page's life) is read against; a poll that makes
+/// a flash urgent, or no longer urgent, changes the key.
 pub fn shown_fingerprint(article: &Article) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -62,6 +66,8 @@ pub fn shown_fingerprint(article: &Article) -> u64 {
         &article.language,
         &article.feed_language,
         &article.image,
+        article.marked_urgent,
+        &article.tags,
     )
         .hash(&mut hasher);
     hasher.finish()
@@ -72,9 +78,10 @@ pub struct Reconciled {
     /// The list to show, or `None` when its ids and their order are as they were
     /// (edits, if any, are already in the entries' signals).
     pub entries: Option<Vec<Entry>>,
-    /// The titles of the flashes this poll added, in list order, for the polite
-    /// live region; none on the first load, which announces nothing.
-    pub arrivals: Vec<String>,
+    /// The flashes this poll added, in list order, for the polite live region
+    /// (their headlines, and whether each is urgent: `announcement`); none on
+    /// the first load, which announces nothing.
+    pub arrivals: Vec<Article>,
 }
 
 /// Applies `change` (from `merge` of `current`'s articles and a poll) to `current`.
@@ -116,7 +123,7 @@ pub fn reconcile(current: &[Entry], change: Merge, first_load: bool) -> Reconcil
     } else {
         next.iter()
             .filter(|e| change.added.iter().any(|id| id.as_str() == &*e.id))
-            .map(|e| e.article.with_untracked(|a| a.title.clone()))
+            .map(|e| e.article.with_untracked(Article::clone))
             .collect()
     };
     Reconciled {

@@ -77,8 +77,8 @@ pub struct FeedSource {
     pub last_ok_ms: RwSignal<Option<f64>>,
     /// The error of the last poll while older flashes are still shown.
     pub failing: RwSignal<Option<FeedError>>,
-    /// Titles of the flashes the last poll added, for the polite live region.
-    pub arrivals: RwSignal<Vec<String>>,
+    /// The flashes the last poll added, for the polite live region.
+    pub arrivals: RwSignal<Vec<Article>>,
     /// Older pages (`next_url`) being fetched.
     pub loading_more: RwSignal<bool>,
     poller: StoredValue<Rc<Poller>, LocalStorage>,

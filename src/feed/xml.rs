@@ -247,6 +247,7 @@ fn article(item: ItemFields, feed: &Feed) -> Result<Article, String> {
         language: item.language,
         feed_language: feed.language.clone(),
         attachments: item.attachments,
+        marked_urgent: false,
     };
     article.id = item
         .id

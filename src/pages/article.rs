@@ -8,6 +8,7 @@ use crate::components::feed_status::FeedStatus;
 use crate::components::follow_link::FollowLink;
 use crate::components::redrawn_text::RedrawnText;
 use crate::components::share_bar::ShareBar;
+use crate::components::urgent_badge::{badge_when, urgency};
 use crate::config::Config;
 use crate::feed::model::Article;
 use crate::feed::source::{FeedSource, LoadState};
@@ -203,6 +204,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         <article class="article">
             {hero}
             <h1 tabindex="-1" lang=lang dir=dir>
+                {badge_when(urgency(article))}
                 <RedrawnText text=Signal::derive(move || display_text(&title.get()).into_owned())/>
             </h1>
             {standfirst}

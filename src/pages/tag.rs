@@ -4,6 +4,7 @@ use crate::bidi::display_text;
 use crate::components::feed_status::FeedStatus;
 use crate::components::flash_list::keyed_rows;
 use crate::components::time_label::TimeLabel;
+use crate::components::urgent_badge::{badge_when, urgency};
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::feed::tags::{most_used_form, tag_key};
@@ -113,10 +114,12 @@ fn TagView() -> impl IntoView {
                         let (a, site_language) = (article.clone(), site_language.clone());
                         move |_| a.with(|a| a.direction(site_language.as_deref()))
                     });
+                    let urgent = urgency(article.clone());
                     let published = Signal::derive(move || article.with(|a| a.published_ms));
+                    let marked = urgent.clone();
                     view! {
-                        <li class="article-card">
-                            <h2 lang=move || direction.get().lang dir=move || direction.get().dir><a href=paths.article(&entry.id)>{title}</a></h2>
+                        <li class="article-card" class:is-urgent=marked>
+                            <h2 lang=move || direction.get().lang dir=move || direction.get().dir>{badge_when(urgent)}<a href=paths.article(&entry.id)>{title}</a></h2>
                             <TimeLabel ms=published/>
                         </li>
                     }

@@ -43,4 +43,5 @@ mod takeover;
 mod talkbacks;
 mod ticker_pause;
 mod time;
+mod urgency;
 mod xml_corpus;

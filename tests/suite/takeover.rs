@@ -85,5 +85,6 @@ fn held_back_then_applied_they_come_in_marked_new_and_announced() {
         .map(|e| &*e.id)
         .collect();
     assert_eq!(new, ["n2", "n1"]);
-    assert_eq!(poll.arrivals, ["כותרת n2", "כותרת n1"]);
+    let titles: Vec<&str> = poll.arrivals.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["כותרת n2", "כותרת n1"]);
 }
