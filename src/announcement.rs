@@ -21,16 +21,16 @@ pub const READ_EACH_UP_TO: usize = 3;
 pub struct Arrival<'a> {
     /// The headline, whole, as the feed gives it.
     pub title: &'a str,
-    /// Marked urgent by the feed. Nothing sets it yet: the hook for the issue
-    /// that brings urgent flashes, which are then named before all others.
+    /// Urgent (`feed::urgency::is_urgent`): named first, and as urgent.
     pub urgent: bool,
 }
 
 /// The live region's text for `arrivals`, in list order (newest first).
 ///
 /// - none: `""` (the region says nothing);
-/// - up to [`READ_EACH_UP_TO`]: each headline after `text.announce`, joined
-///   by ". " ("מבזק חדש: A. מבזק חדש: B");
+/// - up to [`READ_EACH_UP_TO`]: each headline after `text.announce` (after
+///   `text.announce_urgent` when urgent), joined by ". " ("מבזק דחוף: U. מבזק
+///   חדש: A");
 /// - more: the count and one headline: "40 מבזקים חדשים. האחרון: A", the
 ///   first urgent one instead of the newest when there is one ("…. דחוף: U").
 ///
@@ -50,7 +50,14 @@ pub fn announcement(arrivals: &[Arrival<'_>], text: &TickerText) -> String {
         [] => String::new(),
         few if few.len() <= READ_EACH_UP_TO => few
             .iter()
-            .map(|arrival| format!("{}: {}", text.announce, arrival.title))
+            .map(|arrival| {
+                let label = if arrival.urgent {
+                    text.announce_urgent
+                } else {
+                    text.announce
+                };
+                format!("{label}: {}", arrival.title)
+            })
             .collect::<Vec<_>>()
             .join(". "),
         [first, ..] => {

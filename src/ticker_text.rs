@@ -17,6 +17,9 @@ pub struct TickerText {
     pub many_new: &'static str,
     /// Before each headline the live region reads ("מבזק חדש: …").
     pub announce: &'static str,
+    /// Before it instead when that flash is urgent ("מבזק דחוף: …"): the word
+    /// the badge shows reaches a reader who does not see it (WCAG 1.3.1).
+    pub announce_urgent: &'static str,
     /// Before the one headline a summary of many flashes names (`announcement`).
     pub newest: &'static str,
     /// Before it instead when that flash is urgent.
@@ -33,6 +36,7 @@ pub const HEBREW: TickerText = TickerText {
     one_new: "מבזק חדש אחד",
     many_new: "מבזקים חדשים",
     announce: "מבזק חדש",
+    announce_urgent: "מבזק דחוף",
     newest: "האחרון",
     urgent: "דחוף",
 };
@@ -47,6 +51,7 @@ pub const ENGLISH: TickerText = TickerText {
     one_new: "1 new flash",
     many_new: "new flashes",
     announce: "New flash",
+    announce_urgent: "Urgent flash",
     newest: "Latest",
     urgent: "Urgent",
 };

@@ -108,7 +108,7 @@ fn urgent_flashes_come_first_in_either_form() {
     few[1].urgent = true;
     assert_eq!(
         announcement(&few, &HEBREW),
-        "מבזק חדש: דחוף 1. מבזק חדש: רגיל 1. מבזק חדש: רגיל 2"
+        "מבזק דחוף: דחוף 1. מבזק חדש: רגיל 1. מבזק חדש: רגיל 2"
     );
     let mut many = arrivals(&["רגיל 1", "רגיל 2", "דחוף 1", "רגיל 3", "דחוף 2"]);
     many[2].urgent = true;

@@ -269,7 +269,7 @@ fn a_poll_announces_its_urgent_flashes_first() {
         .collect();
     assert_eq!(
         announcement(&arrivals, &HEBREW),
-        "מבזק חדש: סומן דחוף. מבזק חדש: Breaking in English. מבזק חדש: רגיל חדש"
+        "מבזק דחוף: סומן דחוף. מבזק דחוף: Breaking in English. מבזק חדש: רגיל חדש"
     );
 }
 

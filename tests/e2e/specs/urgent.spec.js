@@ -96,7 +96,7 @@ test('the list, the article list and the article page mark urgent flashes; a pol
     feedWith([...polled, MARKED, TAGGED, ACRONYM, LOOKALIKE], { edit: { [OLD.id]: { tags: ['דחוף'] } } }),
   );
   await expect(live).toHaveText(
-    'מבזק חדש: מבזק מסומן חדש. מבזק חדש: Breaking: markets close early. מבזק חדש: מבזק רגיל חדש',
+    'מבזק דחוף: מבזק מסומן חדש. מבזק דחוף: Breaking: markets close early. מבזק חדש: מבזק רגיל חדש',
     WITHIN_ONE_POLL,
   );
   await expect(rows.filter({ hasText: OLD.title }).locator('.urgent-badge')).toHaveText('דחוף');
@@ -168,7 +168,7 @@ test('the embed reads urgent_tags from the config: the marquee and the list mark
     ]),
   );
   await expect(page.locator('[aria-live="polite"]').last()).toHaveText(
-    'מבזק חדש: Markets close early. מבזק חדש: עדכון רגיל',
+    'מבזק דחוף: Markets close early. מבזק חדש: עדכון רגיל',
     WITHIN_ONE_POLL,
   );
   await expect(page.locator('.flash.is-urgent .urgent-badge')).toHaveCount(3);
