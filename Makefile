@@ -80,12 +80,10 @@ $(E2E)/node_modules/.installed: $(E2E)/package-lock.json
 build: rust-tools wasm-opt
 	trunk build --release --offline --dist target/embed-release embed.html
 	MIVZAK_EMBED_DIST=target/embed-release trunk build --release --offline
-	node scripts/feed-hint.mjs dist
 	node scripts/service-worker.mjs dist
 	node scripts/security-headers.mjs dist
 	trunk build --release --offline --public-url /news/ --dist target/embed-news embed.html
 	MIVZAK_EMBED_DIST=target/embed-news trunk build --release --offline --public-url /news/ --dist target/dist-news
-	node scripts/feed-hint.mjs target/dist-news > /dev/null
 	node scripts/service-worker.mjs target/dist-news > /dev/null
 	node scripts/security-headers.mjs target/dist-news > /dev/null
 	$(MAKE) --no-print-directory render-sample

@@ -20,7 +20,9 @@ const built = fs
 // The RSS and Atom reader's chunk (src/feed/read.rs) is kept when it is first
 // used, not precached: a JSON Feed site's readers never download it.
 const onUse = built.filter((file) => /-split_xml_chunk\.wasm$/.test(file));
-const shell = built.filter((file) => !onUse.includes(file));
+// The other chunks: kept at install only where the connection allows (sw.js).
+const chunks = built.filter((file) => /-(split_\w+|chunk_\d+)\.wasm$/.test(file) && !onUse.includes(file));
+const shell = built.filter((file) => !onUse.includes(file) && !chunks.includes(file));
 const digest = crypto.createHash('sha256');
 for (const file of built) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
 const version = digest.digest('hex').slice(0, 12);
@@ -30,7 +32,10 @@ const source = fs.readFileSync(file, 'utf8');
 const written = source
   .replace(/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`)
   .replace(/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`)
-  .replace(/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`);
+  .replace(/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`)
+  .replace(/^const CHUNKS = \[\];$/m, `const CHUNKS = ${JSON.stringify(chunks)};`);
 if (written === source) throw new Error(`${file}: the VERSION and PRECACHE lines were not found`);
 fs.writeFileSync(file, written);
-console.log(`sw.js: version ${version}, ${shell.length} files kept for offline use`);
+console.log(
+  `sw.js: version ${version}, ${shell.length} files kept for offline use, ${chunks.length} chunks where the connection allows`,
+);

@@ -96,8 +96,8 @@ fn the_rust_constants_are_the_files_values() {
         text(&file, "/embed/messages/height")
     );
     assert_eq!(
-        shared::HEAD_START_GLOBAL,
-        text(&file, "/globals/head_start")
+        shared::SLOW_CONNECTIONS.to_vec(),
+        texts(&file, "/slow_connections")
     );
     assert_eq!(
         shared::START_WATCH_GLOBAL,
@@ -187,7 +187,8 @@ fn no_browser_script_writes_a_shared_value_out() {
     string_leaves(&file(), &mut values);
     // A list's members are names a script may use one by one (`'title'`, the
     // option that is the iframe's own attribute); the list itself is the copy.
-    let lists: [&[&str]; 3] = [
+    let lists: [&[&str]; 4] = [
+        &shared::SLOW_CONNECTIONS,
         &shared::RTL_LANGUAGES,
         &shared::EMBED_OPTIONS,
         &shared::LIVE_OPTIONS,
