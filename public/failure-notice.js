@@ -34,8 +34,13 @@
   }
   // The app's panic hook (src/mount.rs) reports here, before or after the start.
   window[MivzakShared.globals.start_watch] = { fail: fail };
+  // A failure seen before the start that did not stop it (a preload refused, the
+  // loader then fetching the file itself): the app is here after all.
   addEventListener('TrunkApplicationStarted', function () {
     started = true;
+    shown = false;
+    var notice = document.querySelector('.start-failed');
+    if (notice) notice.remove();
   });
   // A script or the wasm's preload that did not load, or an error before the start.
   addEventListener(

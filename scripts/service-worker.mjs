@@ -20,8 +20,15 @@ const built = fs
 // The RSS and Atom reader's chunk (src/feed/read.rs) is kept when it is first
 // used, not precached: a JSON Feed site's readers never download it.
 const onUse = built.filter((file) => /-split_xml_chunk\.wasm$/.test(file));
-// The other chunks: kept at install only where the connection allows (sw.js).
-const chunks = built.filter((file) => /-(split_\w+|chunk_\d+)\.wasm$/.test(file) && !onUse.includes(file));
+// The other chunks, kept at install only where the connection allows (sw.js):
+// every chunk file but those the XML reader needs too, which an RSS or Atom site
+// keeps with it (the split points' files, from the preload map that
+// scripts/wasm-split.mjs writes into index.html).
+const splitMap = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/var chunks = (\{[^;]*\});/);
+const xmlNeeds = new Set((splitMap ? (JSON.parse(splitMap[1]).xml ?? []) : []).map((href) => href.split('/').pop()));
+const chunks = built.filter(
+  (file) => /-(split_\w+|chunk_\d+)\.wasm$/.test(file) && !onUse.includes(file) && !xmlNeeds.has(file),
+);
 const shell = built.filter((file) => !onUse.includes(file) && !chunks.includes(file));
 const digest = crypto.createHash('sha256');
 for (const file of built) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
