@@ -17,6 +17,17 @@ test('the page and its service worker read shared/constants.json as it is', asyn
   await page.evaluate(() => navigator.serviceWorker.ready);
   const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent('serviceworker'));
   expect(await worker.evaluate(() => self.MivzakShared)).toEqual(SHARED);
+  // Whether it keeps the chunks at install: src/chunks.rs's rule, on the same list.
+  const allows = (connection) =>
+    worker.evaluate((connection) => {
+      Object.defineProperty(self.navigator, 'connection', { configurable: true, value: connection });
+      return connectionAllows();
+    }, connection);
+  for (const effectiveType of SHARED.slow_connections)
+    expect(await allows({ effectiveType }), effectiveType).toBe(false);
+  expect(await allows({ effectiveType: '4g', saveData: true })).toBe(false);
+  expect(await allows({ effectiveType: '4g' })).toBe(true);
+  expect(await allows(undefined)).toBe(true);
 });
 
 test('embed.js reads the options and messages of shared/constants.json and leaves no global of it', async ({
