@@ -82,10 +82,8 @@ build: rust-tools wasm-opt
 	trunk build --release --offline --dist target/embed-release embed.html
 	MIVZAK_EMBED_DIST=target/embed-release trunk build --release --offline
 	node scripts/subpath.mjs dist target/dist-news /news/
-	node scripts/feed-hint.mjs dist
 	node scripts/service-worker.mjs dist
 	node scripts/security-headers.mjs dist
-	node scripts/feed-hint.mjs target/dist-news > /dev/null
 	node scripts/service-worker.mjs target/dist-news > /dev/null
 	node scripts/security-headers.mjs target/dist-news > /dev/null
 	$(MAKE) --no-print-directory render-sample

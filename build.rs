@@ -43,6 +43,7 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("SPEED_RANGE", "/ranges/ticker/speed", Kind::Range(Int::F64), "`ticker.speed` and the embed's `speed`, inclusive, in CSS pixels a second."),
     ("COUNT_RANGE", "/ranges/ticker/count", Kind::Range(Int::Usize), "`ticker.count` (clamped into it) and the embed's `count` (refused outside it), inclusive."),
     ("RTL_LANGUAGES", "/rtl_languages", Kind::StrList, "Primary language subtags written right to left (lowercase): Hebrew (and its old code `iw`), Arabic, Persian, Urdu, Yiddish (`ji`), Pashto, Sindhi, Sorani, Dhivehi, Uyghur."),
+    ("SLOW_CONNECTIONS", "/slow_connections", Kind::StrList, "`navigator.connection.effectiveType`s on which nothing is fetched before the reader asks for it: the chunks wait for intent (`chunks::idle_prefetch_allowed`), and the service worker keeps them on use instead of at install (`public/sw.js`)."),
     ("LOCALE", "/locale", Kind::Str, "The locale of every `Intl` format: times, dates and relative times."),
     ("CLOCK_OPTIONS", "/clock", Kind::StrPairs, "`Intl.DateTimeFormat` options of a flash's time, \"14:02\" (24-hour, two digits), the `timeZone` added."),
     ("SAVED_COPY_HEADER", "/saved_copy_header", Kind::Str, "The header the service worker (`public/sw.js`) puts on a kept copy of config.json or the feed: when it was kept, in ms."),
@@ -51,10 +52,8 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("LIVE_OPTIONS", "/embed/live_options", Kind::StrList, "The options an embedded ticker changes in place when its host page asks (`mivzak:set`); it tells `embed.js` this list in its height messages, and `embed.js` loads the frame again for a change to any other (`feed`, `count`, `speed`, `lang`, `target`) or for an option put back to its default."),
     ("SET_MESSAGE", "/embed/messages/set", Kind::Str, "The `type` of `embed.js`'s message to its frame: `{ type, id, options }`, options to change in place."),
     ("HEIGHT_MESSAGE", "/embed/messages/height", Kind::Str, "The `type` of the frame's message to `embed.js`: `{ type, id, height, live }`, its content's height in CSS pixels and [`LIVE_OPTIONS`]."),
-    ("HEAD_START_GLOBAL", "/globals/head_start", Kind::Str, "The `window` property where index.html's head start leaves its early answers (`http::head_start`)."),
-    ("GENERATOR", "/generator", Kind::Str, "The `content` of the `<meta name=\"generator\">` mivzak-render writes into every page it publishes: how a run tells a published index.html from trunk's, and how `public/early-clicks.js` tells a published page."),
-    ("EARLY_CLICKS_GLOBAL", "/globals/early_clicks", Kind::Str, "The `window` property of `public/early-clicks.js`, whose `stop()` the app calls once its router is live (`mount.rs`)."),
-    ("START_WATCH_GLOBAL", "/globals/start_watch", Kind::Str, "The `window` property of `public/start-watch.js`, which a panic is reported to (`mount.rs`)."),
+    ("GENERATOR", "/generator", Kind::Str, "The `content` of the `<meta name=\"generator\">` mivzak-render writes into every page it publishes: how a run tells a published index.html from trunk's."),
+    ("START_WATCH_GLOBAL", "/globals/start_watch", Kind::Str, "The `window` property of `public/failure-notice.js`, which a panic is reported to (`mount.rs`)."),
 ];
 
 /// How a value is written in Rust.

@@ -1,14 +1,13 @@
 /* config.json's rules for the browser-side scripts, in one place: which feed the
- * file names. index.html has it inlined by trunk (its head start asks for the feed
- * ahead of the wasm), public/sw.js loads it with importScripts (it keeps the last
- * good feed), and the build's node scripts require it (scripts/feed-hint.mjs,
- * scripts/security-headers.mjs). src/config.rs is the app's own reading of the
- * same rule. A classic script in ES5, like start-check.js: old browsers run it.
+ * file names. public/sw.js loads it with importScripts (it keeps the last good
+ * feed), and scripts/security-headers.mjs requires it (connect-src). src/config.rs
+ * is the app's own reading of the same rule (foundation.spec.js holds the two
+ * alike). A classic script in ES5: old browsers run it.
  */
 var MivzakConfig = (function () {
   'use strict';
-  // shared/constants.json: inlined before this file in index.html, imported before
-  // it by sw.js, and required as it is by node.
+  // shared/constants.json: imported before this file by sw.js, and required as it
+  // is by node.
   var shared = typeof MivzakShared === 'object' ? MivzakShared : require('../shared/constants.json');
   var DEFAULT_FEED = shared.defaults.feed_url;
 

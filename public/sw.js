@@ -2,7 +2,7 @@
  * the last flashes and articles it saw, with an offline notice.
  *
  * - The app shell (index.html, the hashed js, wasm and css) is
- *   precached at install; `scripts/service-worker.mjs` writes the list and the
+ *   precached at install (the wasm chunks only where the connection allows); `scripts/service-worker.mjs` writes the list and the
  *   version into the copy in dist/. A new version installs beside the old one
  *   and removes it when it takes over.
  * - Pages (navigations) go to the network first; without one, the kept shell.
@@ -27,6 +27,10 @@ const PRECACHE = [];
 // Shell files kept the first time the page asks for them (the RSS and Atom
 // reader's chunk, which a JSON Feed site never loads); written by the same script.
 const ON_USE = [];
+// The other wasm chunks (the article's, the tag page's …): kept at install where
+// the connection allows the page to prefetch them on idle (src/chunks.rs), else
+// on use, like ON_USE; written by the same script.
+const CHUNKS = [];
 
 const SHELL = `mivzak-shell-${VERSION}`;
 const DATA = 'mivzak-data';
@@ -34,13 +38,14 @@ const SCOPE = self.registration.scope;
 const CONFIG_URL = new URL('config.json', SCOPE).href;
 const SAVED_HEADER = self.MivzakShared.saved_copy_header;
 const SHELL_URLS = new Set(PRECACHE.map((file) => new URL(file, SCOPE).href));
-const ON_USE_URLS = new Set(ON_USE.map((file) => new URL(file, SCOPE).href));
+const ON_USE_URLS = new Set([...ON_USE, ...CHUNKS].map((file) => new URL(file, SCOPE).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
       .then((cache) => cache.addAll(PRECACHE.map((file) => new URL(file, SCOPE).href)))
+      .then(() => connectionAllows() && keepAll(CHUNKS))
       // The config and the feed too, so one visit is enough to read offline later;
       // a failure here is no reason to give up the shell.
       .then(() => keepData(CONFIG_URL).then((config) => config && keepData(feedFromConfig(config))))
@@ -57,10 +62,24 @@ function isXml(text) {
 
 /** Keeps the ON_USE files now; a failure leaves them to be kept on use. */
 function keepOnUse() {
+  return keepAll(ON_USE);
+}
+
+/** Keeps `files` now; a failure leaves them to be kept on use. */
+function keepAll(files) {
   return caches
     .open(SHELL)
-    .then((cache) => cache.addAll(ON_USE.map((file) => new URL(file, SCOPE).href)))
+    .then((cache) => cache.addAll(files.map((file) => new URL(file, SCOPE).href)))
     .catch(() => {});
+}
+
+/** Whether the worker may download what nobody asked for yet: the rule of
+ *  src/chunks.rs's idle_prefetch_allowed (no Save-Data, no effectiveType among
+ *  shared/constants.json's slow_connections), on the worker's own navigator. */
+function connectionAllows() {
+  const connection = self.navigator.connection;
+  if (!connection) return true;
+  return !connection.saveData && !self.MivzakShared.slow_connections.includes(connection.effectiveType);
 }
 
 /** Fetches `url` and keeps it when good; its text, or null. */

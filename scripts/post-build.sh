@@ -23,9 +23,6 @@ cp "$TRUNK_SOURCE_DIR/target/shared/constants.js" shared-constants.js
   | node "$TRUNK_SOURCE_DIR/scripts/ascii-js.mjs" > embed.js
 # The article's code (and every other #[lazy] function) into chunks of its own.
 node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .
-# The wasm at low priority: the config and the feed, which the shell draws the
-# flashes from, go first on a slow link (the wasm still starts downloading at once).
-sed -i 's|<link rel="preload" href="\([^"]*\.wasm\)"|<link rel="preload" fetchpriority="low" href="\1"|' index.html
 cp index.html 404.html
 # Relative to the project, like every path given to trunk.
 if [ -n "${MIVZAK_EMBED_DIST:-}" ]; then

@@ -20,7 +20,16 @@ const built = fs
 // The RSS and Atom reader's chunk (src/feed/read.rs) is kept when it is first
 // used, not precached: a JSON Feed site's readers never download it.
 const onUse = built.filter((file) => /-split_xml_chunk\.wasm$/.test(file));
-const shell = built.filter((file) => !onUse.includes(file));
+// The other chunks, kept at install only where the connection allows (sw.js):
+// every chunk file but those the XML reader needs too, which an RSS or Atom site
+// keeps with it (the split points' files, from the preload map that
+// scripts/wasm-split.mjs writes into index.html).
+const splitMap = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/var chunks = (\{[^;]*\});/);
+const xmlNeeds = new Set((splitMap ? (JSON.parse(splitMap[1]).xml ?? []) : []).map((href) => href.split('/').pop()));
+const chunks = built.filter(
+  (file) => /-(split_\w+|chunk_\d+)\.wasm$/.test(file) && !onUse.includes(file) && !xmlNeeds.has(file),
+);
+const shell = built.filter((file) => !onUse.includes(file) && !chunks.includes(file));
 const digest = crypto.createHash('sha256');
 for (const file of built) digest.update(file).update(fs.readFileSync(path.join(dist, file)));
 const version = digest.digest('hex').slice(0, 12);
@@ -30,12 +39,19 @@ const source = fs.readFileSync(file, 'utf8');
 // Whatever the lines hold (public/sw.js's, or an earlier run's): a copy of a
 // finished dist/ (scripts/subpath.mjs) is written anew.
 const lines = [
-  [/^const VERSION = '[^'\n]*';$/m, `const VERSION = '${version}';`],
-  [/^const PRECACHE = \[[^\n]*\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`],
-  [/^const ON_USE = \[[^\n]*\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
+  [/^const VERSION = '[^'
+]*';$/m, `const VERSION = '${version}';`],
+  [/^const PRECACHE = \[[^
+]*\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`],
+  [/^const ON_USE = \[[^
+]*\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
+  [/^const CHUNKS = \[[^
+]*\];$/m, `const CHUNKS = ${JSON.stringify(chunks)};`],
 ];
 if (!lines.every(([line]) => line.test(source)))
-  throw new Error(`${file}: the VERSION, PRECACHE and ON_USE lines were not found`);
+  throw new Error(`${file}: the VERSION, PRECACHE, ON_USE and CHUNKS lines were not found`);
 const written = lines.reduce((text, [line, value]) => text.replace(line, value), source);
 fs.writeFileSync(file, written);
-console.log(`sw.js: version ${version}, ${shell.length} files kept for offline use`);
+console.log(
+  `sw.js: version ${version}, ${shell.length} files kept for offline use, ${chunks.length} chunks where the connection allows`,
+);

@@ -1,8 +1,7 @@
 // The built site for a sub-path without building it again: `node scripts/subpath.mjs
 // FROM TO /news/` copies the release dist/ FROM to TO as `trunk build --public-url
-// /news/` would have written it. Then write TO's feed hint, service worker and
-// headers (scripts/feed-hint.mjs, service-worker.mjs, security-headers.mjs) for
-// its own base.
+// /news/` would have written it. Then write TO's service worker and headers
+// (scripts/service-worker.mjs, security-headers.mjs) for its own base.
 //
 // What the public URL changes in trunk 0.21's output (compared file by file with a
 // second release build under /news/, which wrote the same wasm and JS byte for byte):

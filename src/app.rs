@@ -87,7 +87,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
-/// Reads the config, then takes over from the static shell in index.html.
+/// Reads the config, then takes over the page it was given (`mount`).
 pub fn start() {
     crate::mount::mount_with_config(|config| view! { <App config/> });
 }

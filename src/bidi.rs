@@ -40,8 +40,7 @@ pub fn text_direction(item: Option<&str>, feed: Option<&str>, site: Option<&str>
 
 /// `text` as a language tag, trimmed and with `_` written `-` (`"he_IL"` →
 /// `"he-IL"`), or `None` when it is not one: a primary subtag of two or three ASCII
-/// letters, then subtags of one to eight letters or digits. The same check runs in
-/// the static shell in `index.html`.
+/// letters, then subtags of one to eight letters or digits.
 pub fn language_tag(text: &str) -> Option<String> {
     let tag = text.trim().replace('_', "-");
     let mut subtags = tag.split('-');
@@ -54,8 +53,8 @@ pub fn language_tag(text: &str) -> Option<String> {
 }
 
 /// The direction of a BCP 47 language tag: right-to-left for Hebrew, Arabic,
-/// Persian, Urdu, Yiddish and the like ([`crate::shared::RTL_LANGUAGES`], which
-/// the static shell reads too), left-to-right for the rest.
+/// Persian, Urdu, Yiddish and the like ([`crate::shared::RTL_LANGUAGES`]),
+/// left-to-right for the rest.
 pub fn language_dir(language: &str) -> &'static str {
     let primary = language
         .split(['-', '_'])
@@ -118,8 +117,7 @@ fn opens_a_word(c: char) -> bool {
 /// A hyphen after a letter ("מ-120", "ל-3") is Hebrew's maqaf before a number
 /// and is left alone, as are a range ("3-4"), a percentage ("50%") and a time.
 /// Text already shown this way comes out the same (a sanitized body is sanitized
-/// again on the page). The static shell in `index.html` applies the same rule
-/// with regular expressions.
+/// again on the page).
 pub fn display_text(text: &str) -> Cow<'_, str> {
     let may_change = |c: char| {
         WORD_END_SYMBOLS.contains(&c) || NUMBER_SIGNS.contains(&c) || NUMBER_UNITS.contains(&c)

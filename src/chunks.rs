@@ -3,7 +3,7 @@
 //! cut out of the app's wasm after the build (`scripts/wasm-split.mjs`) into
 //! files of their own, fetched the first time they are drawn or before: when a
 //! link is pointed at, focused or touched, and when the page is idle after its
-//! first load. Natively (the publish-time renderer) there are no chunks: the
+//! first load on a connection that allows it (`idle_prefetch_allowed`). Natively (the publish-time renderer) there are no chunks: the
 //! pages call their views directly, and nothing here runs.
 
 use std::cell::Cell;
@@ -110,7 +110,8 @@ fn preload_every_chunk() {
 fn preload_every_chunk() {}
 
 /// Prefetches the chunks when the reader points at, focuses or touches a
-/// link, and when the page is idle after its first load. No markup. Its
+/// link, and when the page is idle after its first load where the connection
+/// allows it (`idle_prefetch_allowed`). No markup. Its
 /// listeners (`dom`) go with the app's owner, which lives as long as the page.
 #[component]
 pub fn ChunkPrefetch() -> impl IntoView {
@@ -127,11 +128,48 @@ pub fn ChunkPrefetch() -> impl IntoView {
     crate::dom::on_document(leptos::ev::pointerover, |e| on_link(e.into()));
     crate::dom::on_document(leptos::ev::focusin, |e| on_link(e.into()));
     crate::dom::on_document(leptos::ev::touchstart, |e| on_link(e.into()));
+    if !idle_prefetch_allowed(save_data(), effective_type().as_deref()) {
+        return;
+    }
     if document().ready_state() == "complete" {
         when_idle();
     } else {
         crate::dom::on_window(leptos::ev::load, |_| when_idle());
     }
+}
+
+/// Whether the chunks may be fetched while the reader has asked for none of
+/// them (about 96 KB brotli of the article and tag chunks, issue 23 §4): not
+/// when the reader asked to save data (`Save-Data`, `navigator.connection.saveData`),
+/// nor on a connection the Network Information API calls slow (`effectiveType`
+/// among `shared::SLOW_CONNECTIONS`: `slow-2g`, `2g`, `3g`). A browser that
+/// says nothing (Firefox, Safari) is taken as allowing it; a reader's intent (a
+/// link pointed at, focused or touched) always fetches them. The service worker
+/// reads the same list for its copies of the chunks (`public/sw.js`).
+pub fn idle_prefetch_allowed(save_data: bool, effective_type: Option<&str>) -> bool {
+    !save_data
+        && !effective_type.is_some_and(|kind| crate::shared::SLOW_CONNECTIONS.contains(&kind))
+}
+
+/// `navigator.connection`, where the browser has it.
+fn connection() -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(&window().navigator(), &"connection".into())
+        .ok()
+        .filter(|connection| connection.is_object())
+}
+
+/// `navigator.connection.saveData`: the reader asked to save data.
+fn save_data() -> bool {
+    connection()
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .is_some_and(|save| save.is_truthy())
+}
+
+/// `navigator.connection.effectiveType`: "slow-2g", "2g", "3g" or "4g".
+fn effective_type() -> Option<String> {
+    connection()
+        .and_then(|c| js_sys::Reflect::get(&c, &"effectiveType".into()).ok())
+        .and_then(|kind| kind.as_string())
 }
 
 /// `prefetch_all` once the main thread is idle; WebKit has no

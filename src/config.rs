@@ -157,7 +157,7 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
-// The defaults and ranges the static shell applies too: shared/constants.json.
+// The ranges, from shared/constants.json.
 pub use crate::shared::{COUNT_RANGE, POLL_SECONDS_RANGE, SPEED_RANGE};
 
 /// A parsed config and what was wrong with the file, for the console.
@@ -235,8 +235,8 @@ fn read<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, S
 }
 
 /// A count written as any JSON number with a whole value (`20`, `20.0`, `2e1`),
-/// as the static shell reads it with `Number.isInteger` (index.html); negative
-/// ones are 0, for `validate` to clamp. Anything else is an error.
+/// as JavaScript's `Number.isInteger` would; negative ones are 0, for
+/// `validate` to clamp. Anything else is an error.
 fn whole_number(value: serde_json::Value) -> Result<u64, String> {
     let number: f64 = read(value)?;
     if !number.is_finite() || number.fract() != 0.0 {

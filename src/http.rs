@@ -11,8 +11,6 @@ use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use web_sys::{AbortController, AbortSignal, RequestCache, RequestCredentials, RequestMode};
 
-pub mod head_start;
-
 /// Why a request failed, before anything was parsed.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum HttpError {
@@ -82,9 +80,8 @@ impl<'a> Ask<'a> {
 /// What stops a request: its time limit, the owner that sent it going away
 /// (`dom::owner_abort_signal`), or the request itself being dropped.
 ///
-/// Where the browser has `AbortSignal.any` and `AbortSignal.timeout` (as the
-/// head start in index.html uses), the request listens to one signal made of
-/// the three. Elsewhere (Safari before 17.4, Chromium before 116) a timer
+/// Where the browser has `AbortSignal.any` and `AbortSignal.timeout`, the
+/// request listens to one signal made of the three. Elsewhere (Safari before 17.4, Chromium before 116) a timer
 /// aborts it, and a request whose owner went away runs on to its answer,
 /// which nobody then reads ([`send`] never completes).
 struct Stop {
@@ -166,22 +163,6 @@ fn can_combine_signals() -> bool {
     ["any", "timeout"]
         .iter()
         .all(|name| js_sys::Reflect::get(&class, &(*name).into()).is_ok_and(|f| f.is_function()))
-}
-
-/// `ask`, unless index.html's script already asked it as `slot` ("config" or
-/// "feed") while the wasm loaded: then that answer, once. Aborted with the
-/// current owner, as [`send`].
-pub fn send_or_take<'a>(
-    slot: &'a str,
-    ask: Ask<'a>,
-) -> impl Future<Output = Result<Answer, HttpError>> + 'a {
-    let owner = crate::dom::owner_abort_signal();
-    async move {
-        match head_start::take(slot, ask.url).await {
-            Some(answer) => answer,
-            None => send_until(ask, owner).await,
-        }
-    }
 }
 
 /// Sends `ask`, within its time limit, for the current reactive owner: when

@@ -1,5 +1,5 @@
-//! How a page's static shell hands over to the wasm: the view is built hidden
-//! beside the shell, after the head start's feed has painted in the shell, and
+//! How the wasm takes over the page it was given: the view is built hidden
+//! beside `#app` (a published page, or an unpublished `dist/`'s skeleton) and
 //! swapped in, in one frame, once the first poll has answered.
 
 use js_sys::Promise;
@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::config::Config;
 use crate::feed::source::{FeedSource, LoadState};
 
-/// Reads `config.json`, then mounts `view` beside the page's static shell
+/// Reads `config.json`, then mounts `view` beside the page it was given
 /// (`#app`), hidden, for `reveal_when_loaded` to swap in: shared by the app and
 /// the embedded ticker's own entry point.
 pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V + 'static) {
@@ -18,10 +18,6 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
     // Leptos starts its executor when it mounts; until then, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let config = crate::config::load().await;
-        // Building the app is one long task: after the feed's early answer, so the
-        // shell's own reaction to it (drawing the flashes) runs first.
-        crate::http::head_start::settled("feed").await;
-        after_next_paint().await;
         let Some(shell) = document().get_element_by_id("app") else {
             crate::log::error("the page has no #app element");
             return;
@@ -35,29 +31,18 @@ pub fn mount_with_config<V: IntoView + 'static>(view: impl FnOnce(Config) -> V +
         root.set_hidden(true);
         let _ = shell.after_with_node_1(&root);
         leptos::mount::mount_to(root, move || view(config)).forget();
-        stop_early_clicks();
+        // When the app's router takes clicks: `make bench` reads it
+        // (bench/figures/entries.mjs); until then a click is the browser's.
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("mivzak:router-live");
+        }
     });
 }
 
-/// The app's router is live: index.html's early-click keeper
-/// (`public/early-clicks.js`) stops taking clicks. A page without it (the
-/// embedded ticker's) has nothing to stop.
-fn stop_early_clicks() {
-    let stop = js_sys::Reflect::get(&window(), &crate::shared::EARLY_CLICKS_GLOBAL.into())
-        .ok()
-        .filter(|keeper| keeper.is_object())
-        .and_then(|keeper| js_sys::Reflect::get(&keeper, &"stop".into()).ok())
-        .and_then(|stop| stop.dyn_into::<js_sys::Function>().ok());
-    if let Some(stop) = stop {
-        let _ = stop.call0(&JsValue::NULL);
-    }
-}
-
 /// The route segments (in `paths::canonical_segment`'s form, read by
-/// `Paths::segment_in` as the router reads a location) of the flashes the
-/// static shell shows: a published page's, or those index.html drew from the
-/// head start. Read before the swap, for `FeedSource::take_over_from`; empty
-/// when the shell shows none (a skeleton, an article page).
+/// `Paths::segment_in` as the router reads a location) of the flashes a
+/// published page shows. Read before the swap, for `FeedSource::take_over_from`;
+/// empty when the page shows none (an unpublished skeleton, an article page).
 pub fn flashes_on_screen(paths: &crate::paths::Paths) -> std::collections::HashSet<String> {
     let mut shown = std::collections::HashSet::new();
     let Ok(links) = document().query_selector_all("#app .flashes .flash a[href]") else {
@@ -77,9 +62,9 @@ pub fn flashes_on_screen(paths: &crate::paths::Paths) -> std::collections::HashS
     shown
 }
 
-/// A panic stops the wasm for good (`panic = "abort"`): the page's start watch
-/// (`public/start-watch.js`) is told, so the reader learns that the page is a
-/// simplified one and can reload it, instead of a page that silently stops.
+/// A panic stops the wasm for good (`panic = "abort"`): the page's failure
+/// notice (`public/failure-notice.js`) is told, so the reader learns that the
+/// page is a simplified one and can reload it, instead of a page that silently stops.
 fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         let message = format!("panicked: {info}");
@@ -99,9 +84,9 @@ fn report_panics() {
     }));
 }
 
-/// Resolves once the browser has painted the next frame: whatever the page drew
-/// before (the shell's flashes) reaches the screen before a long task starts. A
-/// hidden tab paints nothing, so 100 ms at most.
+/// Resolves once the browser has painted the next frame: the swapped-in page
+/// reaches the screen before newer flashes come in. A hidden tab paints
+/// nothing, so 100 ms at most.
 async fn after_next_paint() {
     let promise = Promise::new(&mut |resolve, _| {
         let _ = window()
@@ -115,10 +100,9 @@ async fn after_next_paint() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Swaps the app in for the static shell once the first poll has answered, in
-/// one frame: the shell may already show the flashes (index.html draws them from
-/// its head start), and the app's own first frame, still loading, must not
-/// replace them with a skeleton.
+/// Swaps the app in for the page it was given once the first poll has
+/// answered, in one frame: a published page already shows the flashes, and the
+/// app's own first frame, still loading, must not replace them with a skeleton.
 pub fn reveal_when_loaded(source: FeedSource) {
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {

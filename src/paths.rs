@@ -2,7 +2,7 @@
 //! path segment and back.
 //!
 //! The rule, everywhere a path to an article or tag is written or read (the app's
-//! links, the embedded ticker's, the share bar, the static shell in `index.html`,
+//! links, the embedded ticker's, the share bar, the published pages' folders,
 //! Isso's thread names): a segment is the text percent-encoded in UTF-8 with
 //! uppercase hex, everything but ASCII letters, digits, `-`, `.`, `_` and `~`
 //! escaped (RFC 3986's unreserved set; JavaScript's `encodeURIComponent` with
@@ -94,8 +94,8 @@ pub fn decode_segment(segment: &str) -> String {
 pub use crate::shared::LONGEST_FILE_NAME;
 
 /// The path segment of an article's id or a tag on its route, the one rule for
-/// every link, the published page's folder and the static shell
-/// (`segment` in index.html, pinned by links.spec.js):
+/// every link and the published page's folder (pinned by links.spec.js and
+/// tests/suite/paths.rs):
 /// - [`encode_segment`]`(text)`, readable, when the file a static host looks up
 ///   for it is a safe name: hosts (nginx, S3, Netlify, Cloudflare Pages, GitHub
 ///   Pages) percent-decode the path first, so the published page of

@@ -34,8 +34,8 @@ pub use feed_date::{future_by_whole_hours, read_feed_date, FeedDate, FeedTime, T
 /// never wrote; anything else. Out-of-range fields (month 13, 25:00, +24:00) are
 /// refused by chrono. Leading and trailing white space is ignored.
 ///
-/// This is the narrow rule the sitemaps and the publish manifest read back, and
-/// the static shell in `index.html` mirrors; [`read_feed_date`] reads a superset
+/// This is the narrow rule the sitemaps and the publish manifest read back;
+/// [`read_feed_date`] reads a superset
 /// (RFC 822 dates as feeds write them, zone names such as `IST`, zoneless dates),
 /// and every date this reads, it reads as the same instant
 /// ([`FeedDate::Zoned`]'s `instant_ms`).
@@ -50,7 +50,6 @@ pub fn parse_date_ms(text: &str) -> Option<i64> {
 /// Rewrites the ISO 8601 variants of [`parse_date_ms`] as strict RFC 3339
 /// (`YYYY-MM-DDTHH:MM:SS[.f]±HH:MM`), or `None` when `text` is not one of them or
 /// has no offset. Only the shape is checked here; chrono checks the ranges.
-/// The static shell in `index.html` reads the same shapes with one regular expression.
 fn iso_as_rfc3339(text: &str) -> Option<String> {
     let (local, offset) = iso_parts(text)?;
     Some(local + &offset?)
@@ -194,8 +193,7 @@ pub fn clamp_to_now(ms: i64, now_ms: i64) -> i64 {
 
 /// Sorts newest first among the places the dated items hold; an item whose date is
 /// `None` keeps its index in feed order, never sent to the end. Equal dates keep
-/// their feed order. This is the one ordering rule for a feed and for a poll's merge
-/// (the static shell in `index.html` does the same).
+/// their feed order. This is the one ordering rule for a feed and for a poll's merge.
 pub fn sort_dated_newest_first<T>(items: &mut Vec<T>, date: impl Fn(&T) -> Option<i64>) {
     let dated: Vec<usize> = (0..items.len())
         .filter(|&i| date(&items[i]).is_some())

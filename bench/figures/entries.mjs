@@ -43,8 +43,8 @@ async function slowPhone(context, page) {
 }
 
 /** From navigation start until a click on a flash link is taken without a full
- *  page load (its default prevented: by the shell's early-click keeper until the
- *  app's router is live, public/early-clicks.js, then by the router): a
+ *  page load (its default prevented by the app's router; before it, a click is
+ *  the browser's, which on a published page loads the published file): a
  *  synthetic click every 25 ms, with a listener added last that notes whether
  *  anyone took it and stops a full load. */
 const PROBE_CLICKS = () => {
@@ -195,7 +195,7 @@ export async function entries(browser) {
       'home.interactive',
       median(interactive),
       'ms',
-      `${phone}: a click on a flash taken without a full page load (the shell's keeper, then the router)`,
+      `${phone}: a click on a flash taken without a full page load (the app's router)`,
     );
     figure('home.router_live', median(routerLive), 'ms', `${phone}: the app's router takes clicks itself`);
     figure(

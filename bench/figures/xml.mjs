@@ -42,10 +42,10 @@ async function warm(s) {
 }
 
 /** Notes in `window.__flash` when the app's first flash row is on screen (ms from
- *  navigation), and in `window.__shown` the first row of any kind. The static
- *  shell's come first: index.html draws a JSON Feed's flashes before the wasm runs
- *  (an XML feed's, never); the app's view is built hidden beside that shell
- *  (`#app`) and swapped in (src/mount.rs), so a row outside the first `#app` is the app's. */
+ *  navigation), and in `window.__shown` the first row of any kind. The app's view
+ *  is built hidden beside the page it was given (`#app`: a published page's rows,
+ *  or the skeleton) and swapped in (src/mount.rs), so a row outside the first
+ *  `#app` is the app's. */
 const WATCH_APP_FLASH = () => {
   window.__flash = 0;
   window.__shown = 0;
@@ -229,8 +229,8 @@ export async function xml(browser) {
   }
 
   // 5,000 items: on first load, from the feed's answer ending to the app's first
-  // flash (the feed comes early, index.html's head start, so this holds the wasm's
-  // start and, for RSS, the chunk's fetch too); then, the page up, from a poll's
+  // flash (the app asks for the feed once it runs, so this holds its parse and,
+  // for RSS, the chunk's fetch too); then, the page up, from a poll's
   // answer ending to the one new flash it brought on screen: reading the whole
   // document, comparing it with the flashes shown and drawing the row.
   for (const [kind, name, of] of [

@@ -9,7 +9,7 @@ use crate::{log, time};
 /// against the config file's own URL.
 pub async fn load() -> Config {
     let url = http::resolve_url("config.json", &http::document_base());
-    let mut config = match http::send_or_take("config", Ask::get(&url)).await {
+    let mut config = match http::send(Ask::get(&url)).await {
         Ok(answer) => {
             let parsed = parse(&answer.text());
             for warning in &parsed.warnings {

@@ -49,7 +49,7 @@ pub async fn fetch_feed(
     let known_etag = remembered.borrow().etag.clone();
     let mut ask = Ask::get(url);
     ask.skip_body_if_etag = known_etag.as_deref();
-    let answer = match http::send_or_take("feed", ask).await {
+    let answer = match http::send(ask).await {
         Ok(answer) => answer,
         Err(error) => {
             let refused_before = remembered.borrow().refused_by_cors;

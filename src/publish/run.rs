@@ -28,7 +28,7 @@ use crate::paths::{route_segment, Paths};
 /// (`_redirects`, rewritten on the first run).
 pub const SHELL_FILE: &str = "shell.html";
 /// Written into every rendered page's `<head>`, so a run can tell a rendered
-/// index.html from trunk's (and `public/early-clicks.js` a published page).
+/// index.html from trunk's.
 pub fn generator_meta() -> String {
     format!(
         "<meta name=\"generator\" content=\"{}\">",

@@ -79,7 +79,7 @@ fn format_with(format: &Intl::DateTimeFormat, ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// "14:02" in the zone, 24-hour: [`CLOCK_OPTIONS`], as the static shell formats it.
+/// "14:02" in the zone, 24-hour: [`CLOCK_OPTIONS`].
 pub fn format_clock(ms: i64, zone: &str) -> String {
     let format = formatter(&CLOCKS, zone, &CLOCK_OPTIONS);
     format_with(&format, ms)

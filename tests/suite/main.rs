@@ -17,6 +17,7 @@ mod feed_errors;
 mod feed_formats;
 mod feed_parse;
 mod html_policy;
+mod idle_prefetch;
 mod image_sources;
 mod inline_attributes;
 mod isso_escaping;

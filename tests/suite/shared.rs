@@ -96,8 +96,8 @@ fn the_rust_constants_are_the_files_values() {
         text(&file, "/embed/messages/height")
     );
     assert_eq!(
-        shared::HEAD_START_GLOBAL,
-        text(&file, "/globals/head_start")
+        shared::SLOW_CONNECTIONS.to_vec(),
+        texts(&file, "/slow_connections")
     );
     assert_eq!(
         shared::START_WATCH_GLOBAL,
@@ -177,7 +177,7 @@ fn string_leaves(value: &Value, found: &mut Vec<String>) {
 }
 
 /// A copy would drift: every text of the file that a script could write as a
-/// literal (`'x-mivzak-saved'`, `"Asia/Jerusalem"`, `window.__mivzakShell`) is
+/// literal (`'x-mivzak-saved'`, `"Asia/Jerusalem"`, `window.__mivzakStartWatch`) is
 /// found in none, nor is a list of the file written out (the right-to-left
 /// languages as a regular expression `he|iw|ar…`, the embed's options as
 /// `'mode', 'count', …`).
@@ -187,7 +187,8 @@ fn no_browser_script_writes_a_shared_value_out() {
     string_leaves(&file(), &mut values);
     // A list's members are names a script may use one by one (`'title'`, the
     // option that is the iframe's own attribute); the list itself is the copy.
-    let lists: [&[&str]; 3] = [
+    let lists: [&[&str]; 4] = [
+        &shared::SLOW_CONNECTIONS,
         &shared::RTL_LANGUAGES,
         &shared::EMBED_OPTIONS,
         &shared::LIVE_OPTIONS,
@@ -195,13 +196,6 @@ fn no_browser_script_writes_a_shared_value_out() {
     values.retain(|value| !lists.iter().any(|list| list.contains(&value.as_str())));
     let mut copies = Vec::new();
     for (path, source) in browser_sources() {
-        // index.html's feed hint starts as the default feed; feed-hint.mjs
-        // writes the one config.json names over it.
-        let hint = format!(
-            "<meta name=\"mivzak-feed\" content=\"{}\">",
-            shared::DEFAULT_FEED_URL
-        );
-        let source = source.replace(&hint, "");
         for value in &values {
             let forms = [
                 format!("'{value}'"),

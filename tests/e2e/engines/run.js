@@ -19,7 +19,6 @@ import { startIsso } from '../support/isso.js';
 import { makeSite } from '../support/sites.js';
 import { serveDir } from '../support/static-server.js';
 import { ENGINES } from './browsers.js';
-import { SCENARIOS as EARLY_CLICKS } from './early-click-scenarios.js';
 import { SCENARIOS as BASIC } from './scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,8 +28,7 @@ const SCENARIO_TIMEOUT = 90_000;
 const pick = (list, words) =>
   words ? list.filter((name) => words.split(',').some((w) => name.includes(w.trim()))) : list;
 const engines = pick(Object.keys(ENGINES), process.env.ENGINES ?? 'firefox,webkit');
-const SCENARIOS = [...BASIC, ...EARLY_CLICKS];
-const scenarios = SCENARIOS.filter((s) => pick([s.name], process.env.SCENARIOS).length);
+const scenarios = BASIC.filter((s) => pick([s.name], process.env.SCENARIOS).length);
 
 /** What one scenario may start: sites, a second-origin host page, Isso; all closed after it. */
 function resources() {

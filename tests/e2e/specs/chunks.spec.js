@@ -85,3 +85,34 @@ test('the comment sender’s chunk comes only for a page whose outbox holds a co
   expect(await fetchedByPage(page, 'resume')).toBe(1);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('mivzak:outbox'))).toBeNull();
 });
+
+test('on idle the chunks come only where the connection allows; pointing at a flash brings them anywhere', async ({
+  context,
+  siteWith,
+}) => {
+  // navigator.connection as Chromium's Network Information API gives it (src/chunks.rs reads it).
+  for (const [connection, onIdle] of [
+    [{ effectiveType: '4g', saveData: false }, true],
+    [{ effectiveType: '3g', saveData: false }, false],
+    [{ effectiveType: '4g', saveData: true }, false],
+  ]) {
+    const site = await siteWith();
+    const tab = await context.newPage();
+    await tab.addInitScript((connection) => {
+      Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => connection });
+    }, connection);
+    await tab.goto(site.url);
+    await expect(tab.locator('.article-list')).toBeVisible();
+    const what = JSON.stringify(connection);
+    if (onIdle) {
+      await expect.poll(() => fetchedByPage(tab, 'article'), { message: what }).toBeGreaterThan(0);
+    } else {
+      await tab.waitForTimeout(2500); // idle, and past WebKit's one-second stand-in
+      expect(await fetchedByPage(tab, 'article'), what).toBe(0);
+      expect(await fetchedByPage(tab, 'tag'), what).toBe(0);
+      await tab.locator('.flashes .flash a').first().hover();
+      await expect.poll(() => fetchedByPage(tab, 'article'), { message: what }).toBeGreaterThan(0);
+    }
+    await tab.close();
+  }
+});

@@ -89,17 +89,6 @@ test.describe('which day a flash belongs to', () => {
     expect(await labelsOf(rows)).toEqual(LABELS);
   });
 
-  test('the static shell draws the same days before the wasm arrives', async ({ page, siteWith }) => {
-    const site = await siteWith({ files: { 'feed.json': feed(DAYS) } });
-    site.slow(/\.wasm$/, 60_000);
-    await page.goto(site.url);
-    const rows = page.locator('.flashes .flash');
-    await expect(rows).toHaveCount(DAYS.length);
-    expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
-    expect(await labelsOf(rows)).toEqual(LABELS);
-    await expectDayBesideTime(rows.nth(1));
-  });
-
   test('relative times count calendar days: yesterday, the day before, a month, then the date', async ({
     page,
     siteWith,
@@ -185,15 +174,6 @@ test.describe('dates as feeds really write them', () => {
     await expect(rows.locator('.day')).toHaveCount(0);
   });
 
-  test('the static shell reads and sorts them as the app does', async ({ page, siteWith }) => {
-    const site = await siteWith({ files: { 'feed.json': feed(VARIANTS) } });
-    site.slow(/\.wasm$/, 60_000);
-    await page.goto(site.url);
-    const rows = page.locator('.flashes .flash');
-    await expect(rows).toHaveCount(VARIANTS.length);
-    expect(await idsAndTimes(rows)).toEqual(SORTED);
-  });
-
   test('a poll keeps an undated flash at its place, and a new flash sorts by its time', async ({ page, siteWith }) => {
     const site = await siteWith({ config: { poll_seconds: 2 }, files: { 'feed.json': feed(VARIANTS) } });
     await page.goto(site.url);
@@ -209,18 +189,5 @@ test.describe('dates as feeds really write them', () => {
       ['unreadable', null],
       ...SORTED.filter(([id]) => id !== 'unreadable'),
     ]);
-  });
-
-  test('where the shell cannot be sure it reads a date as the app does, it keeps its skeleton', async ({
-    page,
-    siteWith,
-  }) => {
-    const leap = { id: 'leap', title: 'שנייה מעוברת', date_published: '2024-12-27T14:07:60+02:00' };
-    const site = await siteWith({ files: { 'feed.json': feed([leap, ...VARIANTS]) } });
-    site.slow(/\.wasm$/, 60_000);
-    await page.goto(site.url);
-    await expect(page.locator('.skeleton li')).toHaveCount(5);
-    await page.waitForTimeout(500);
-    await expect(page.locator('.flashes .flash')).toHaveCount(0);
   });
 });

@@ -106,56 +106,17 @@ test('an unknown config key is reported in the console', async ({ page, siteWith
   expect(warnings.join('\n')).toContain('unknown key feed_ulr');
 });
 
-test('before the wasm arrives, the static shell shows the header and the flashes, as the app will', async ({
+test('before the wasm arrives, an unpublished dist/ shows its header and skeleton, and no script draws flashes', async ({
   page,
   site,
 }) => {
-  site.slow(/\.wasm$/, 60_000); // hold the wasm back: the shell alone is on screen
+  site.slow(/\.wasm$/, 60_000); // hold the wasm back: the page as built alone is on screen
   await page.goto(site.url);
   await expect(page.locator('.site-header')).toContainText('מבזק');
-  const rows = page.locator('.flashes .flash');
-  await expect(rows).toHaveCount(9);
-  for (let i = 0; i < TIMES.length; i++) await expect(rows.nth(i).locator('time')).toHaveText(TIMES[i]);
-  await expect(rows.first().locator('.headline')).toHaveText(SAMPLE_FEED.items[0].title);
-  const link = await rows.first().locator('a').getAttribute('href');
-  expect(link).toBe(`/article/${encodeURIComponent(SAMPLE_FEED.items[0].id)}`);
+  await expect(page.locator('.skeleton li')).toHaveCount(5);
+  await page.waitForTimeout(500);
+  await expect(page.locator('.flashes .flash')).toHaveCount(0);
   expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
-});
-
-test('the shell and then the app carry the day beside the time of flashes not from today', async ({ page, site }) => {
-  // The sample's flashes, read the next morning in Israel (still the night before in New York).
-  test.setTimeout(60_000);
-  await page.clock.setFixedTime(new Date('2024-12-28T06:00:00+02:00'));
-  site.slow(/\.wasm$/, 10_000);
-  await page.goto(site.url);
-  const rows = page.locator('.flashes .flash');
-  const days = () => rows.locator('.day').allTextContents();
-  await expect(rows).toHaveCount(9);
-  expect(site.requests.filter((r) => /\.wasm$/.test(r.path) && r.done)).toHaveLength(0);
-  expect(await days()).toEqual(Array(9).fill('אתמול'));
-  const shellBox = await rows.first().locator('.day').boundingBox();
-  await expect(page.locator('.article-list')).toBeVisible({ timeout: 20_000 }); // the app has taken over
-  expect(await days()).toEqual(Array(9).fill('אתמול'));
-  await expect(rows.locator('time')).toHaveText(TIMES);
-  expect(await rows.first().locator('.day').boundingBox()).toEqual(shellBox);
-});
-
-test('where the shell cannot draw the flashes exactly as the app will, it keeps the skeleton', async ({
-  page,
-  siteWith,
-}) => {
-  const untitled = {
-    ...SAMPLE_FEED,
-    items: [{ id: 'x', content_text: 'בלי כותרת', date_published: '2024-12-27T12:30:00Z' }, ...SAMPLE_FEED.items],
-  };
-  for (const options of [{ config: { ticker: { mode: 'marquee' } } }, { files: { 'feed.json': untitled } }]) {
-    const site = await siteWith(options);
-    site.slow(/\.wasm$/, 60_000);
-    await page.goto(site.url);
-    await expect(page.locator('.skeleton li')).toHaveCount(5);
-    await page.waitForTimeout(500);
-    await expect(page.locator('.flashes .flash')).toHaveCount(0);
-  }
 });
 
 test('dist/ ships what static hosts need for deep links: a _redirects rule to index.html and a 404.html copy of it', async ({
@@ -168,7 +129,7 @@ test('dist/ ships what static hosts need for deep links: a _redirects rule to in
   expect(notFound).toBe(fs.readFileSync(`${site.root}/index.html`, 'utf8'));
 });
 
-test('the app replaces the static shell without a layout jump', async ({ page, site }) => {
+test('the app replaces the unpublished page\'s skeleton without a layout jump', async ({ page, site }) => {
   await page.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
@@ -188,43 +149,22 @@ test('the app replaces the static shell without a layout jump', async ({ page, s
   expect(await page.evaluate(() => window.__shift)).toBeLessThan(0.05);
 });
 
-test('config and feed are asked for while the wasm is still on its way, once each', async ({ page, site }) => {
-  site.slow(/\.wasm$/, 1500);
-  site.slow(/\/config\.json$/, 500);
+test('config and feed are asked for once each by the app', async ({ page, site }) => {
   await page.goto(site.url);
-  // The app has taken over from the shell when the article list is there.
   await expect(page.locator('.article-list')).toBeVisible();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  const first = (p) => site.requests.find((r) => r.path === p || (p instanceof RegExp && p.test(r.path)));
-  const wasm = first(/\.wasm$/);
-  // Both answers were in before the wasm had even arrived …
-  expect(first('/config.json').done).toBeLessThan(wasm.done);
-  expect(first('/feed.json').done).toBeLessThan(wasm.done);
-  // The hint in index.html named the feed: it went out together with config.json.
-  expect(first('/feed.json').at).toBeLessThan(first('/config.json').done - 300);
-  // … and the app took them instead of asking again.
-  expect(site.requests.filter((r) => r.path === '/config.json')).toHaveLength(1);
-  expect(site.requests.filter((r) => r.path === '/feed.json')).toHaveLength(1);
-});
-
-test('a config naming another feed than the hint gets that feed ahead of the wasm too', async ({ page, siteWith }) => {
-  const site = await siteWith({ config: { feed_url: 'data/other.json' }, files: { 'data/other.json': SAMPLE_FEED } });
-  site.slow(/\.wasm$/, 1000);
-  await page.goto(site.url);
-  await expect(page.locator('.flashes .flash')).toHaveCount(9);
-  expect(site.requests.filter((r) => r.path === '/data/other.json')).toHaveLength(1);
-  // The stale hint cost one early request, and the app never used its answer.
-  expect(site.requests.filter((r) => r.path === '/feed.json').length).toBeLessThanOrEqual(1);
-  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  // The page's own requests (the service worker keeps a copy of each as it installs).
+  const byPage = (path) => site.requests.filter((r) => r.path === path && !r.headers.referer?.endsWith('/sw.js'));
+  expect(byPage('/config.json')).toHaveLength(1);
+  expect(byPage('/feed.json')).toHaveLength(1);
 });
 
 test('a blank feed_url means feed.json alike for the page, its service worker and the build scripts', async ({
   page,
   siteWith,
 }) => {
-  // One rule, public/config-rules.js, for the head start, sw.js, feed-hint and
-  // security-headers (which once read "" as a feed of its own).
-  const { execFileSync } = await import('node:child_process');
+  // One rule, public/config-rules.js, for sw.js and security-headers (which once
+  // read "" as a feed of its own).
   const { policies } = await import('../../../scripts/security-headers.mjs');
   for (const blank of ['', '   ']) {
     const site = await siteWith({ config: { feed_url: blank } });
@@ -232,8 +172,6 @@ test('a blank feed_url means feed.json alike for the page, its service worker an
     await expect(page.locator('.flashes .flash')).toHaveCount(9);
     expect(site.requests.filter((r) => r.path === '/feed.json').length).toBeGreaterThan(0);
     expect(policies(site.root).app).toContain("connect-src 'self';");
-    const hint = execFileSync('node', ['../../scripts/feed-hint.mjs', site.root], { encoding: 'utf8' });
-    expect(hint.trim()).toBe('feed hint: feed.json');
     // The service worker, once in control, keeps the same feed.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();

@@ -73,21 +73,12 @@ function expectWordsRightToLeft(boxes, words) {
   }
 }
 
-/**
- * Runs `check` on the static shell (the wasm held back, so it alone is on the
- * page), then on the app (the same site, served again), and returns both answers.
- */
-async function inShellThenApp(page, siteWith, options, check) {
-  const held = await siteWith(options);
-  held.slow(/\.wasm$/, 60_000);
-  await page.goto(held.url);
-  await expect(page.locator('.flashes .flash').first()).toBeVisible();
-  await expect(page.locator('.skip-link')).toHaveCount(0); // the app's own: not in yet
-  const shell = await check();
+/** Runs `check` on the app, once it is in, on a site made with `options`. */
+async function inApp(page, siteWith, options, check) {
   const site = await siteWith(options);
   await page.goto(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
-  return [shell, await check()];
+  return check();
 }
 
 /** The checks of one mixed line, whatever element shows it. */
@@ -180,8 +171,7 @@ test('a feed that names its language at the top shows every flash and article in
     ],
   };
   const options = { files: { 'feed.json': english } };
-  // The static shell, before the wasm, and the app: the same rule.
-  await inShellThenApp(page, siteWith, options, async () => {
+  await inApp(page, siteWith, options, async () => {
     const flashes = page.locator('.flashes .flash .headline');
     await expect(flashes).toHaveCount(2);
     for (let i = 0; i < 2; i++) {
@@ -214,7 +204,7 @@ test('where nothing names a language, the browser decides each headline by its t
     title: 'x',
     items: [flash('u1', '14:50', 'Markets rally.'), flash('u2', '14:40', 'שפת C++ חוזרת לצמרת')],
   };
-  await inShellThenApp(page, siteWith, { config: { language: null }, files: { 'feed.json': unnamed } }, async () => {
+  await inApp(page, siteWith, { config: { language: null }, files: { 'feed.json': unnamed } }, async () => {
     const headlines = page.locator('.flashes .flash .headline');
     await expect(headlines).toHaveCount(2);
     for (const headline of await headlines.all()) {
@@ -227,31 +217,6 @@ test('where nothing names a language, the browser decides each headline by its t
     expect(await headlines.nth(1).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await expectReadsAsTyped(headlines.nth(1), 'cpp');
   });
-});
-
-test('the static shell draws what the app will, and leaves titles with references or tags to the app', async ({
-  page,
-  siteWith,
-}) => {
-  const [shell, app] = await inShellThenApp(page, siteWith, { files: { 'feed.json': feedWith(MIXED) } }, async () => {
-    await expect(page.locator('.flashes .flash')).toHaveCount(SAMPLE_FEED.items.length + MIXED.length);
-    return page
-      .locator('.flashes .flash .headline')
-      .evaluateAll((all) => all.map((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent]));
-  });
-  expect(app).toEqual(shell);
-  // "C++" and a number's sign carry the same invisible marks in both.
-  expect(shell.find((row) => row[2].startsWith('שפת'))[2]).toBe('שפת C++\u200e חוזרת לצמרת');
-  expect(shell.find((row) => row[2].includes('+2.5%'))[2]).toBe('תשואה של \u200e+2.5% בנובמבר');
-
-  for (const title of ['צה&quot;ל מודיע', '<b>דחוף:</b> נסגר']) {
-    const escaped = await siteWith({ files: { 'feed.json': feedWith([flash('esc', '14:59', title)]) } });
-    escaped.slow(/\.wasm$/, 60_000);
-    await page.goto(escaped.url);
-    await expect(page.locator('.skeleton li')).toHaveCount(5);
-    await page.waitForTimeout(500);
-    await expect(page.locator('.flashes .flash')).toHaveCount(0);
-  }
 });
 
 test('titles, summaries, names, tags and attachment titles show as plain text', async ({ page, siteWith }) => {

@@ -299,29 +299,4 @@ for (const name of Object.keys(EXPECTED)) {
 
     expect(trouble, 'console errors, page errors, requests that left the site').toEqual([]);
   });
-
-  test(`${name}: the static shell, before the app arrives, shows what the app will`, async ({ page, siteWith }) => {
-    const { feed, site, trouble } = await open(page, siteWith, name);
-    // The wasm never arrives: whatever is on screen is the shell's.
-    await page.route(`${site.origin}/**/*.wasm`, () => {});
-    await page.goto(site.url);
-    const drawn = await page
-      .locator('#app .flashes .flash')
-      .first()
-      .waitFor({ timeout: 3000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    // The shell draws only what it is sure of; keeping its skeleton is allowed.
-    test.info().annotations.push({ type: 'shell', description: drawn ? 'drew the flashes' : 'kept its skeleton' });
-    if (drawn) {
-      const rows = await flashRows(page);
-      expectFlashOrder(rows, feed.items, 'times, in display order');
-      for (const [i, row] of rows.entries()) expect.soft(row.pieces, `flash ${i}: bidi pieces`).toBe(0);
-      await noRawMarkup(page, 'shell');
-      await noSidewaysScroll(page, 'shell');
-    }
-    expect(trouble, 'console errors, page errors, requests that left the site').toEqual([]);
-  });
 }

@@ -1,5 +1,5 @@
 // shared/constants.json is one file for both sides: the values the app's Rust
-// was built with (build.rs) are the ones the page's inline scripts, the service
+// was built with (build.rs) are the ones the page's failure notice, the service
 // worker and the embed read at run time, as MivzakShared, and embed.js keeps
 // its copy to itself on a partner's page.
 import fs from 'node:fs';
@@ -8,36 +8,26 @@ import { expect, test } from '../support/site.js';
 
 const SHARED = JSON.parse(fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8'));
 
-test('the page and its service worker read shared/constants.json as it is, and the shell applies it', async ({
-  page,
-  site,
-}) => {
+test('the page and its service worker read shared/constants.json as it is', async ({ page, site }) => {
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(await page.evaluate(() => window.MivzakShared)).toEqual(SHARED);
-  // The globals the app's Rust looks for are where the file says.
-  const globals = await page.evaluate(
-    (names) => ({
-      headStart: typeof window[names.head_start],
-      started: window[names.start_watch]?.started,
-      shell: typeof window[names.shell]?.tickerCount,
-    }),
-    SHARED.globals,
-  );
-  expect(globals).toEqual({ headStart: 'object', started: true, shell: 'function' });
-  // ticker.count: the default, and clamped into the range, as config.rs reads it.
-  const counts = await page.evaluate(
-    (name) =>
-      [{}, { ticker: { count: 1e6 } }, { ticker: { count: -4 } }, { ticker: { count: 7 } }].map(
-        window[name].tickerCount,
-      ),
-    SHARED.globals.shell,
-  );
-  const [low, high] = SHARED.ranges.ticker.count;
-  expect(counts).toEqual([SHARED.defaults.ticker.count, high, low, 7]);
+  // The global the app's Rust reports a panic to (src/mount.rs) is where the file says.
+  expect(await page.evaluate((name) => typeof window[name]?.fail, SHARED.globals.start_watch)).toBe('function');
   await page.evaluate(() => navigator.serviceWorker.ready);
   const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent('serviceworker'));
   expect(await worker.evaluate(() => self.MivzakShared)).toEqual(SHARED);
+  // Whether it keeps the chunks at install: src/chunks.rs's rule, on the same list.
+  const allows = (connection) =>
+    worker.evaluate((connection) => {
+      Object.defineProperty(self.navigator, 'connection', { configurable: true, value: connection });
+      return connectionAllows();
+    }, connection);
+  for (const effectiveType of SHARED.slow_connections)
+    expect(await allows({ effectiveType }), effectiveType).toBe(false);
+  expect(await allows({ effectiveType: '4g', saveData: true })).toBe(false);
+  expect(await allows({ effectiveType: '4g' })).toBe(true);
+  expect(await allows(undefined)).toBe(true);
 });
 
 test('embed.js reads the options and messages of shared/constants.json and leaves no global of it', async ({
