@@ -39,14 +39,10 @@ const source = fs.readFileSync(file, 'utf8');
 // Whatever the lines hold (public/sw.js's, or an earlier run's): a copy of a
 // finished dist/ (scripts/subpath.mjs) is written anew.
 const lines = [
-  [/^const VERSION = '[^'
-]*';$/m, `const VERSION = '${version}';`],
-  [/^const PRECACHE = \[[^
-]*\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`],
-  [/^const ON_USE = \[[^
-]*\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
-  [/^const CHUNKS = \[[^
-]*\];$/m, `const CHUNKS = ${JSON.stringify(chunks)};`],
+  [/^const VERSION = '[^'\n]*';$/m, `const VERSION = '${version}';`],
+  [/^const PRECACHE = \[[^\n]*\];$/m, `const PRECACHE = ${JSON.stringify(shell)};`],
+  [/^const ON_USE = \[[^\n]*\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
+  [/^const CHUNKS = \[[^\n]*\];$/m, `const CHUNKS = ${JSON.stringify(chunks)};`],
 ];
 if (!lines.every(([line]) => line.test(source)))
   throw new Error(`${file}: the VERSION, PRECACHE, ON_USE and CHUNKS lines were not found`);
