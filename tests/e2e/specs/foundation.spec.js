@@ -129,7 +129,7 @@ test('dist/ ships what static hosts need for deep links: a _redirects rule to in
   expect(notFound).toBe(fs.readFileSync(`${site.root}/index.html`, 'utf8'));
 });
 
-test('the app replaces the unpublished page\'s skeleton without a layout jump', async ({ page, site }) => {
+test("the app replaces the unpublished page's skeleton without a layout jump", async ({ page, site }) => {
   await page.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
