@@ -4,6 +4,12 @@
   'use strict';
   var started = false;
   var shown = false;
+  // Leaving the page aborts its downloads, which Firefox reports as a NetworkError
+  // of the wasm's fetch: not a failure of the app.
+  var leaving = false;
+  addEventListener('pagehide', function () {
+    leaving = true;
+  });
   var english =
     document.documentElement.hasAttribute('data-embed') && new URLSearchParams(location.search).get('lang') === 'en';
   function show() {
@@ -26,6 +32,7 @@
     if (loading) loading.remove();
   }
   function fail(reason) {
+    if (leaving) return;
     console.error('[mivzak] the app could not start or stopped: ' + reason);
     if (shown) return;
     shown = true;
