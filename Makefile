@@ -130,9 +130,10 @@ e2e: e2e-deps browser isso
 e2e-engines: e2e-deps browser isso
 	cd $(E2E) && ISSO_BIN=$(ISSO) node engines/run.js
 
-## Every page at 360 px (touch, device scale 2) as PNGs in target/screenshots/, to look at.
+## Every page and the reader's controls as PNGs in target/screenshots/, at 360 px
+## (a phone) and 1280 px, light and dark, to look at (tests/e2e/specs/screenshots.spec.js).
 screenshots: e2e-deps browser isso
-	cd $(E2E) && ISSO_BIN=$(ISSO) SCREENSHOTS=$(CURDIR)/target/screenshots npx playwright test specs/phones.spec.js -g screenshots
+	cd $(E2E) && ISSO_BIN=$(ISSO) SCREENSHOTS=$(CURDIR)/target/screenshots npx playwright test specs/screenshots.spec.js
 
 ## The figures of the performance issue, median of five runs (not a test: nothing here fails on a number).
 bench: build browser $(CURDIR)/bench/node_modules/.installed

@@ -1,9 +1,7 @@
 // Every page on phones: 320, 360, 390 and 414 px wide, touch, device scale 2.
 // Nothing scrolls sideways; controls keep 44 px targets and stay off the moving
 // strip; the comment form works with the on-screen keyboard open (a viewport
-// 400 px tall). `make screenshots` writes each page at 360 px to target/screenshots/.
-import fs from 'node:fs';
-import path from 'node:path';
+// 400 px tall). `make screenshots` (specs/screenshots.spec.js) writes the pictures.
 import { hostPage } from '../support/host-page.js';
 import { expect, SAMPLE_FEED, test } from '../support/site.js';
 
@@ -11,7 +9,6 @@ const WIDTHS = [320, 360, 390, 414];
 const ARTICLE = SAMPLE_FEED.items.find((item) => item.content_text);
 const TAG = ARTICLE.tags[0];
 const TARGET = 44;
-const SCREENSHOTS = process.env.SCREENSHOTS;
 
 /** The pages of the issue, each opened and ready; `visit(name, frame)` is called on each. */
 async function everyPage(page, { withComments, siteWith }, visit) {
@@ -164,21 +161,5 @@ for (const width of WIDTHS) {
         await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
       ).toBe(true);
     });
-
-    if (width === 360) {
-      test('screenshots of every page', async ({ page, withComments, siteWith }) => {
-        test.skip(!SCREENSHOTS, 'only for make screenshots');
-        test.setTimeout(120_000);
-        fs.mkdirSync(SCREENSHOTS, { recursive: true });
-        await everyPage(page, { withComments, siteWith }, async (name) => {
-          // The strip stands still for the picture.
-          await page
-            .locator('.marquee-toggle')
-            .click({ timeout: 1000 })
-            .catch(() => {});
-          await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
-        });
-      });
-    }
   });
 }
