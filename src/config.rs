@@ -8,7 +8,9 @@ use serde::Deserialize;
 use crate::shared;
 use crate::time::TimeLabels;
 
+mod accessibility;
 mod loading;
+pub use accessibility::{iso_date, AccessibilityDetails};
 pub use loading::load;
 
 /// How the flashes are shown.
@@ -103,6 +105,10 @@ pub struct Config {
     /// The publisher's logo (JSON-LD `publisher.logo`, Google's Article
     /// structured data): absolute, or relative to `site_url`.
     pub publisher_logo: Option<String>,
+    /// The publisher's part of the accessibility statement (`/accessibility`):
+    /// `accessibility: { coordinator, phone, email, updated, exceptions }`.
+    #[serde(skip)]
+    pub accessibility: AccessibilityDetails,
 }
 
 impl Default for Config {
@@ -123,6 +129,7 @@ impl Default for Config {
             site_url: None,
             site_image: None,
             publisher_logo: None,
+            accessibility: AccessibilityDetails::default(),
         }
     }
 }
@@ -143,6 +150,7 @@ const KNOWN_KEYS: &[&str] = &[
     "site_url",
     "site_image",
     "publisher_logo",
+    "accessibility",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
@@ -195,6 +203,10 @@ pub fn parse(text: &str) -> Parsed {
                     warnings.push(format!("config.json: ticker.{name} ignored ({error})"));
                 }
             }
+            continue;
+        }
+        if key == "accessibility" {
+            config.accessibility = accessibility::parse_details(value, &mut warnings);
             continue;
         }
         let outcome = apply(&mut config, key, value.clone());
