@@ -27,7 +27,11 @@ async function rendered(siteWith, config = {}) {
 }
 
 /** Records, at DOMContentLoaded (before the first paint of a parsed page), the
- *  root's font size and colour scheme, and every layout shift from then on. */
+ *  root's font size and colour scheme and the header's height (the controls'
+ *  bar, above everything else), and every layout shift from then on. The app
+ *  takes over by putting its own copy in the page's place, which the Layout
+ *  Instability API does not count (new nodes never "shift"): so the header's
+ *  height is compared too. */
 async function watchFirstPaint(page) {
   await page.addInitScript(() => {
     window.__shifts = [];
@@ -40,6 +44,7 @@ async function watchFirstPaint(page) {
         fontSize: style.fontSize,
         scheme: style.colorScheme,
         bg: getComputedStyle(document.body).backgroundColor,
+        header: document.querySelector('.site-header').getBoundingClientRect().height,
       };
     });
   });
@@ -196,6 +201,9 @@ test('the reader controls: by keyboard, kept, applied before the first paint wit
     await expect(larger).toHaveAttribute('aria-disabled', 'true');
     await page.waitForTimeout(300);
     expect(await shifts(page), path).toBe(0);
+    expect(await page.locator('.site-header').evaluate((bar) => bar.getBoundingClientRect().height), path).toBe(
+      first.header,
+    );
     // The largest text at 360 px: no sideways scroll.
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
   }
