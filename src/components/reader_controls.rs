@@ -44,12 +44,20 @@ pub fn ReaderControls() -> impl IntoView {
     view! {
         <div class="reader-controls">
             <div class="text-size" role="group" aria-label="גודל טקסט">
-                <button type="button" class="text-smaller" aria-label="הקטנת טקסט" title="הקטנת טקסט"
+                // Named by their hidden words, not `aria-label`: the glyph a
+                // sighted reader sees is a picture of the action, not a name a
+                // voice command could say (WCAG 2.5.3 asks the name to hold
+                // visible words; "א+" is none).
+                <button type="button" class="text-smaller" title="הקטנת טקסט"
                     aria-disabled=move || at_end(false).to_string()
-                    on:click=move |_| step(false)>"א−"</button>
-                <button type="button" class="text-larger" aria-label="הגדלת טקסט" title="הגדלת טקסט"
+                    on:click=move |_| step(false)>
+                    <span aria-hidden="true">"א−"</span><span class="visually-hidden">"הקטנת טקסט"</span>
+                </button>
+                <button type="button" class="text-larger" title="הגדלת טקסט"
                     aria-disabled=move || at_end(true).to_string()
-                    on:click=move |_| step(true)>"א+"</button>
+                    on:click=move |_| step(true)>
+                    <span aria-hidden="true">"א+"</span><span class="visually-hidden">"הגדלת טקסט"</span>
+                </button>
                 <span class="visually-hidden" role="status">
                     {move || format!("גודל הטקסט {}%", settings.get().text_size)}
                 </span>
