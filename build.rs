@@ -54,6 +54,11 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("HEIGHT_MESSAGE", "/embed/messages/height", Kind::Str, "The `type` of the frame's message to `embed.js`: `{ type, id, height, live }`, its content's height in CSS pixels and [`LIVE_OPTIONS`]."),
     ("GENERATOR", "/generator", Kind::Str, "The `content` of the `<meta name=\"generator\">` mivzak-render writes into every page it publishes: how a run tells a published index.html from trunk's."),
     ("START_WATCH_GLOBAL", "/globals/start_watch", Kind::Str, "The `window` property of `public/failure-notice.js`, which a panic is reported to (`mount.rs`)."),
+    ("TEXT_SIZE_KEY", "/reader/keys/text_size", Kind::Str, "The localStorage key of the reader's text size (a step of [`TEXT_SIZES`], as digits), which index.html's first script applies before the first paint."),
+    ("SCHEME_KEY", "/reader/keys/scheme", Kind::Str, "The localStorage key of the reader's colour scheme (one of [`SCHEMES`]), which index.html's first script applies before the first paint."),
+    ("TEXT_SIZES", "/reader/text_sizes", Kind::U32List, "The reader's text sizes, smallest first: percentages of the browser's own font size, set on `<html>` so every `rem` follows."),
+    ("DEFAULT_TEXT_SIZE", "/reader/default_text_size", Kind::U32, "The text size of a reader who chose none: one of [`TEXT_SIZES`]."),
+    ("SCHEMES", "/reader/schemes", Kind::StrList, "The reader's colour schemes, as stored and as `data-scheme` on `<html>` carries them (none for `auto`, the first)."),
 ];
 
 /// How a value is written in Rust.
@@ -67,6 +72,8 @@ enum Kind {
     Range(Int),
     /// An array of strings as `[&str; N]`.
     StrList,
+    /// An array of whole numbers as `[u32; N]`.
+    U32List,
     /// An object of strings as `[(&str, &str); N]`, sorted by key.
     StrPairs,
 }
@@ -146,6 +153,17 @@ fn rust_value(kind: Kind, value: &Value) -> Option<(String, String)> {
                 .collect::<Option<Vec<_>>>()?;
             (
                 format!("[&str; {}]", items.len()),
+                format!("[{}]", items.join(", ")),
+            )
+        }
+        Kind::U32List => {
+            let items = value
+                .as_array()?
+                .iter()
+                .map(|v| rust_value(Kind::U32, v).map(|(_, expr)| expr))
+                .collect::<Option<Vec<_>>>()?;
+            (
+                format!("[u32; {}]", items.len()),
                 format!("[{}]", items.join(", ")),
             )
         }

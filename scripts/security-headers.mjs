@@ -110,7 +110,9 @@ export function headersFile(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const base = (html.match(/<base href="([^"]*)"/) ?? [])[1] ?? '/';
   // Every path but embed.html is the app (the fallback serves it for any route).
-  const pages = ['', 'index.html', '404.html', 'article/*', 'tag/*'].map((p) => base + p);
+  const pages = ['', 'index.html', '404.html', 'article/*', 'tag/*', 'accessibility', 'accessibility/*'].map(
+    (p) => base + p,
+  );
   return [
     `${base}*`,
     `  Content-Security-Policy: ${common}`,

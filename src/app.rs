@@ -9,9 +9,11 @@ use crate::chunks::ChunkPrefetch;
 use crate::clock::provide_clock;
 use crate::components::navigation_focus::NavigationFocus;
 use crate::components::own_links::OwnLinks;
+use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::article::ArticlePage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
@@ -69,8 +71,10 @@ pub fn AppView() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/article/:id") view=ArticlePage/>
                     <Route path=path!("/tag/:tag") view=TagPage/>
+                    <Route path=path!("/accessibility") view=AccessibilityPage/>
                 </Routes>
             </main>
+            <SiteFooter/>
         </Router>
     }
 }

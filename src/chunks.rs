@@ -1,7 +1,7 @@
 //! The app's wasm chunks (issue 16): views that only some pages draw (an
-//! article with its body, comments and sharing; a tag page) are split points,
-//! cut out of the app's wasm after the build (`scripts/wasm-split.mjs`) into
-//! files of their own, fetched the first time they are drawn or before: when a
+//! article with its body, comments and sharing; a tag page; the accessibility
+//! statement) are split points, cut out of the app's wasm after the build
+//! (`scripts/wasm-split.mjs`) into files of their own, fetched the first time they are drawn or before: when a
 //! link is pointed at, focused or touched, and when the page is idle after its
 //! first load on a connection that allows it (`idle_prefetch_allowed`). Natively (the publish-time renderer) there are no chunks: the
 //! pages call their views directly, and nothing here runs.
@@ -102,6 +102,7 @@ fn preload_every_chunk() {
     leptos::task::spawn_local(async {
         let _ = crate::pages::article::__preload_article_chunk().await;
         let _ = crate::pages::tag::__preload_tag_chunk().await;
+        let _ = crate::pages::accessibility::__preload_accessibility_chunk().await;
     });
 }
 

@@ -8,7 +8,9 @@ use serde::Deserialize;
 use crate::shared;
 use crate::time::TimeLabels;
 
+mod accessibility;
 mod loading;
+pub use accessibility::{iso_date, AccessibilityDetails};
 pub use loading::load;
 
 /// How the flashes are shown.
@@ -109,6 +111,10 @@ pub struct Config {
     /// `"_mivzak": { "urgent": true }`). Entries that are blank are dropped
     /// with a warning; a value that is not a list of texts keeps the default.
     pub urgent_tags: Vec<String>,
+    /// The publisher's part of the accessibility statement (`/accessibility`):
+    /// `accessibility: { coordinator, phone, email, updated, exceptions }`.
+    #[serde(skip)]
+    pub accessibility: AccessibilityDetails,
 }
 
 /// `urgent_tags`' default: the tag Hebrew newsrooms mark their urgent flashes with.
@@ -133,6 +139,7 @@ impl Default for Config {
             site_image: None,
             publisher_logo: None,
             urgent_tags: vec![DEFAULT_URGENT_TAG.into()],
+            accessibility: AccessibilityDetails::default(),
         }
     }
 }
@@ -154,6 +161,7 @@ const KNOWN_KEYS: &[&str] = &[
     "site_image",
     "publisher_logo",
     "urgent_tags",
+    "accessibility",
 ];
 const KNOWN_TICKER_KEYS: &[&str] = &["mode", "speed", "count"];
 
@@ -206,6 +214,10 @@ pub fn parse(text: &str) -> Parsed {
                     warnings.push(format!("config.json: ticker.{name} ignored ({error})"));
                 }
             }
+            continue;
+        }
+        if key == "accessibility" {
+            config.accessibility = accessibility::parse_details(value, &mut warnings);
             continue;
         }
         let outcome = apply(&mut config, key, value.clone());

@@ -3,6 +3,7 @@
 //! Pure logic (config, feed, bidi, time, merge, backoff) is tested natively;
 //! the views in `components/` and `pages/` stay thin and read signals.
 
+pub mod accessibility;
 pub mod announcement;
 pub mod app;
 pub mod backoff;
@@ -25,6 +26,7 @@ pub mod pages;
 pub mod paths;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+pub mod reader_settings;
 pub mod row_focus;
 pub mod share;
 pub mod shared;

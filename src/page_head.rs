@@ -94,6 +94,21 @@ pub fn tag(site_name: &str, tag: &str) -> HeadText {
     }
 }
 
+/// The accessibility statement's page (`crate::accessibility`).
+pub fn accessibility(site_name: &str) -> HeadText {
+    let own = crate::accessibility::TITLE;
+    HeadText {
+        title: titled(own, site_name),
+        og_title: own.to_owned(),
+        description: start_of(
+            &format!("{own}: מה נעשה באתר {site_name} כדי שיהיה נגיש, ואיך פונים לרכז הנגישות"),
+            DESCRIPTION_CHARS,
+        ),
+        og_type: "website",
+        path: Some(format!("{}/", crate::paths::ACCESSIBILITY)),
+    }
+}
+
 /// The not-found page: no canonical address, the home page's description.
 pub fn not_found(site_name: &str) -> HeadText {
     let own = "הדף לא נמצא";

@@ -168,6 +168,10 @@ pub struct Paths {
     base: String,
 }
 
+/// The accessibility statement's route below the base, and its published
+/// folder (`accessibility/index.html`).
+pub const ACCESSIBILITY: &str = "accessibility";
+
 /// The routes that carry a segment: `/article/:id` and `/tag/:tag`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -199,6 +203,10 @@ impl Paths {
     }
     pub fn tag(&self, tag: &str) -> String {
         self.path(Route::Tag, tag)
+    }
+    /// The accessibility statement's page (`pages::accessibility`).
+    pub fn accessibility(&self) -> String {
+        format!("{}/{ACCESSIBILITY}", self.base)
     }
     /// The path of `route` for `text` ("/news/article/a%2Fb" is one segment,
     /// [`route_segment`]).

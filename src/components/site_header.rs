@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::config::Config;
 
-/// The site's name, linking home; the same shell index.html shows before the app loads.
+/// The site's name, linking home, and the reader's controls (text size, colour
+/// scheme); the same shell index.html shows before the app loads.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let name = expect_context::<Config>().site_name;
@@ -10,6 +11,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a href=home class="site-name">{name}</a>
+            <crate::components::reader_controls::ReaderControls/>
         </header>
     }
 }

@@ -88,6 +88,8 @@ enum PageKind {
     Home,
     Article,
     Tag,
+    /// A page of the site's own (the accessibility statement).
+    Statement,
 }
 
 /// An image for previews: an absolute http(s) URL, its alt text, and its
@@ -243,6 +245,19 @@ pub fn for_tag(site: &Site, tag: &str, path: &str) -> PageHead {
     head
 }
 
+/// The accessibility statement's page at `path` (`accessibility/`).
+pub fn for_accessibility(site: &Site, path: &str) -> PageHead {
+    let mut head = PageHead::new(
+        site,
+        PageKind::Statement,
+        path,
+        page_direction(site, None),
+        page_head::accessibility(&site.name),
+    );
+    head.image = site_image(site);
+    head
+}
+
 impl PageHead {
     fn new(
         site: &Site,
@@ -310,7 +325,7 @@ impl PageHead {
         lines.push(meta("name", "robots", ROBOTS));
         let og_type = match self.kind {
             PageKind::Article => "article",
-            PageKind::Home | PageKind::Tag => "website",
+            PageKind::Home | PageKind::Tag | PageKind::Statement => "website",
         };
         lines.push(meta("property", "og:type", og_type));
         lines.push(meta("property", "og:site_name", &self.site_name));

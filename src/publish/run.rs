@@ -223,6 +223,14 @@ fn render_pages(
         "index.html".into(),
         head::for_home(head_site, ""),
     )?;
+    // The accessibility statement (issue 24 §4), whose publisher's part the
+    // renderer cannot invent: it says what is missing, and so does the report.
+    let statement = format!("{}/", crate::paths::ACCESSIBILITY);
+    page(
+        paths.accessibility(),
+        format!("{statement}index.html"),
+        head::for_accessibility(head_site, &statement),
+    )?;
 
     let mut tags: Vec<&str> = Vec::new();
     let mut taken = std::collections::HashSet::new();
@@ -270,6 +278,13 @@ fn render_pages(
         }
     }
     report.warnings.extend(duplicates);
+    if let Some(missing) = crate::accessibility::statement(&site.config.accessibility).missing {
+        report.warnings.push(format!(
+            "config.json: the accessibility statement ({statement}) lacks the publisher's details, \
+             which Israeli law requires (accessibility: {{ coordinator, phone, email, updated, \
+             exceptions }}); the page says: {missing}"
+        ));
+    }
     Ok(pages)
 }
 

@@ -89,7 +89,17 @@ pub fn crawler_files(config: &Config, manifest: &Manifest, now_ms: i64) -> Crawl
             warnings,
         };
     };
-    let mut files = sitemap_files(&site, manifest, now_ms, &mut warnings);
+    // The site's own pages beside the home page: the accessibility statement,
+    // changed when its publisher says it was updated.
+    let statement_lastmod = config
+        .accessibility
+        .updated
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .map(|time| time.and_utc().timestamp_millis())
+        .filter(|&ms| ms <= now_ms);
+    let statement = format!("{}/", crate::paths::ACCESSIBILITY);
+    let own_pages = [(statement.as_str(), statement_lastmod)];
+    let mut files = sitemap_files_with(&site, manifest, &own_pages, now_ms, &mut warnings);
     let news = news_sitemap(
         &site,
         &config.site_name,
@@ -139,9 +149,24 @@ pub fn sitemap_files(
     now_ms: i64,
     warnings: &mut Vec<String>,
 ) -> Vec<(String, String)> {
+    sitemap_files_with(site, manifest, &[], now_ms, warnings)
+}
+
+/// [`sitemap_files`] with `own_pages` (path relative to the site, `lastmod`)
+/// listed right after the home page: pages the site has whatever the feed says,
+/// such as the accessibility statement.
+pub fn sitemap_files_with(
+    site: &SiteUrl,
+    manifest: &Manifest,
+    own_pages: &[(&str, Option<i64>)],
+    now_ms: i64,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, String)> {
     let mut unlisted = Vec::new();
     let mut parts = vec![Part::default()];
-    for (path, lastmod) in dated_pages(manifest, now_ms) {
+    let mut pages = dated_pages(manifest, now_ms);
+    pages.splice(1..1, own_pages.iter().copied());
+    for (path, lastmod) in pages {
         let url = match site.url_of(path) {
             Ok(url) => url,
             Err(why) => {

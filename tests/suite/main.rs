@@ -5,6 +5,7 @@
 
 mod common;
 
+mod accessibility;
 mod announcement;
 mod bidi;
 mod comment_thread;

@@ -1354,7 +1354,8 @@ fn robots_txt_never_takes_a_line_break_from_a_url() {
 }
 
 #[test]
-fn an_empty_manifest_still_gives_a_sitemap_with_the_home_page_and_an_empty_news_sitemap() {
+fn an_empty_manifest_still_gives_a_sitemap_with_the_home_and_statement_pages_and_an_empty_news_sitemap(
+) {
     let files = crawler_files(
         &config_with_site(Some("https://example.co.il/")),
         &Manifest::default(),
@@ -1365,6 +1366,7 @@ fn an_empty_manifest_still_gives_a_sitemap_with_the_home_page_and_an_empty_news_
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
          <url><loc>https://example.co.il/</loc></url>\n\
+         <url><loc>https://example.co.il/accessibility/</loc></url>\n\
          </urlset>\n"
     );
     assert_eq!(files.files[1].1.matches("<url>").count(), 0);
