@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
+use super::flash_more::FlashMore;
+use super::flash_share::FlashShare;
 use super::time_label::TimeLabel;
 use crate::bidi::display_text;
 use crate::config::Config;
 use crate::embed::links::EmbedLinks;
 use crate::feed::reconcile::RowKey;
 use crate::feed::source::{Entry, FeedSource};
+use crate::open_rows::OpenRows;
 use crate::paths::Paths;
 use crate::row_focus::RowFocus;
 use crate::ticker_pause::paused_list;
@@ -52,18 +55,30 @@ pub fn FlashList(
     let focus = RowFocus::new(move || {
         each();
     });
+    // Open rows stay open through redraws and polls (`open_rows`).
+    let open_rows = OpenRows::new();
     view! {
         <ol class="flashes" on:focusin=move |e| focus.focused(e)>
-            <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
+            <For each=each key=|(key, _)| key.clone() children=move |(_, entry)| view! { <FlashItem entry open_rows/> }/>
         </ol>
     }
 }
 
 /// One row of the ticker, list or strip: highlighted for a while when it is new.
+/// The list's rows (`open_rows` given) also open in place and share their
+/// flash (`FlashMore`, `FlashShare`); the moving strip's and the embed's do
+/// not: a control that travels is hard to hit, and the embed's links lead to
+/// the site, where its rows do.
 #[component]
-pub fn FlashItem(entry: Entry) -> impl IntoView {
+pub fn FlashItem(entry: Entry, #[prop(optional)] open_rows: Option<OpenRows>) -> impl IntoView {
     let is_new = entry.is_new;
-    view! { <li class="flash" class:is-new=is_new><FlashLink entry/></li> }
+    let tools = open_rows.filter(|_| use_context::<EmbedLinks>().is_none());
+    let has_tools = tools.is_some();
+    let tools = tools.map(|open_rows| {
+        let entry = entry.clone();
+        view! { <FlashShare entry=entry.clone()/><FlashMore entry open_rows/> }
+    });
+    view! { <li class="flash" class:has-tools=has_tools class:is-new=is_new><FlashLink entry/>{tools}</li> }
 }
 
 /// One flash: "HH:MM headline", linking to its article. The headline is one text

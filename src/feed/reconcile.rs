@@ -62,6 +62,8 @@ pub fn shown_fingerprint(article: &Article) -> u64 {
         &article.language,
         &article.feed_language,
         &article.image,
+        // What the row opens to (`excerpt::flash_excerpt`): a body's edit too.
+        super::excerpt::flash_excerpt(article),
     )
         .hash(&mut hasher);
     hasher.finish()
