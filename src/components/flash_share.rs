@@ -16,7 +16,7 @@ pub const SHARE_LABEL: &str = "שיתוף המבזק";
 /// (WhatsApp, Telegram, `share::share_links`'s) and "העתקת קישור". A
 /// `<details>`, so the published page's menu opens without JavaScript; the
 /// menu floats over the rows below it, so opening it moves nothing. Escape
-/// closes it and gives the focus back to its summary.
+/// closes it and gives the focus back to its summary; focus leaving it closes it.
 #[component]
 pub fn FlashShare(entry: Entry) -> impl IntoView {
     let config = expect_context::<Config>();
@@ -61,6 +61,19 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
             }
         }
     };
+    // Focus gone elsewhere (a click beside the menu, Tab past it) closes it.
+    let close_on_leave = move |event: leptos::ev::FocusEvent| {
+        let Some(details) = details.get_untracked() else {
+            return;
+        };
+        let inside = event
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|node| details.contains(Some(&node)));
+        if open.get_untracked() && !inside {
+            details.set_open(false);
+        }
+    };
     let toggled = move |event: leptos::ev::Event| {
         let details: web_sys::Element = event_target(&event);
         open.set(details.has_attribute("open"));
@@ -86,7 +99,7 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
         .collect_view();
     let expanded = cfg!(target_arch = "wasm32").then_some(move || open.get().to_string());
     view! {
-        <details class="flash-share" node_ref=details on:toggle=toggled on:keydown=close_on_escape>
+        <details class="flash-share" node_ref=details on:toggle=toggled on:keydown=close_on_escape on:focusout=close_on_leave>
             <summary aria-label=SHARE_LABEL aria-controls=menu.clone() aria-expanded=expanded on:click=native>
                 <svg class="flash-share-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                     <circle cx="18" cy="5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="19" r="3"/>
