@@ -76,7 +76,9 @@ pub fn FlashItem(entry: Entry, #[prop(optional)] open_rows: Option<OpenRows>) ->
     let has_tools = tools.is_some();
     let tools = tools.map(|open_rows| {
         let entry = entry.clone();
-        view! { <FlashShare entry=entry.clone()/><FlashMore entry open_rows/> }
+        // Type-erased: the row's full type overflows the compiler's query depth
+        // when the renderer builds it natively.
+        view! { <FlashShare entry=entry.clone()/><FlashMore entry open_rows/> }.into_any()
     });
     view! { <li class="flash" class:has-tools=has_tools class:is-new=is_new><FlashLink entry/>{tools}</li> }
 }

@@ -47,14 +47,17 @@ pub fn FlashMore(entry: Entry, open_rows: OpenRows) -> impl IntoView {
         let details: web_sys::Element = event_target(&event);
         open_rows.set(&id, details.has_attribute("open"));
     };
-    Some(view! {
-        <details class="flash-more" data-row=segment prop:open=open on:toggle=toggled>
-            <summary aria-label=MORE_LABEL aria-controls=panel.clone() aria-expanded=expanded>
-                <span class="flash-more-icon" aria-hidden="true"></span>
-            </summary>
-            <div class="flash-text" id=panel lang=direction.lang dir=direction.dir>{text}</div>
-        </details>
-    })
+    Some(
+        view! {
+            <details class="flash-more" data-row=segment prop:open=open on:toggle=toggled>
+                <summary aria-label=MORE_LABEL aria-controls=panel.clone() aria-expanded=expanded>
+                    <span class="flash-more-icon" aria-hidden="true"></span>
+                </summary>
+                <div class="flash-text" id=panel lang=direction.lang dir=direction.dir>{text}</div>
+            </details>
+        }
+        .into_any(),
+    )
 }
 
 /// At the swap (`mount::reveal_when_loaded`): the rows the reader opened in

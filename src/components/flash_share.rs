@@ -31,9 +31,15 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     let details = NodeRef::<leptos::html::Details>::new();
     let open = RwSignal::new(false);
     let headline = shared_headline(&title, dir);
+    // The app draws a menu's links when it first opens (the summary's click
+    // comes before the browser opens the details): nine rows carry no hidden
+    // links, and a row's only link until then is its headline. A published
+    // page has them from the start, for readers without JavaScript.
+    let drawn = RwSignal::new(!cfg!(target_arch = "wasm32"));
     let native = {
         let (title, url) = (title.clone(), url.clone());
         move |event: leptos::ev::MouseEvent| {
+            drawn.set(true);
             if let Some(share) = native_share() {
                 event.prevent_default();
                 let data = js_sys::Object::new();
@@ -76,7 +82,9 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     };
     let toggled = move |event: leptos::ev::Event| {
         let details: web_sys::Element = event_target(&event);
-        open.set(details.has_attribute("open"));
+        let is_open = details.has_attribute("open");
+        drawn.update(|drawn| *drawn |= is_open);
+        open.set(is_open);
     };
     let copied = RwSignal::new(false);
     let copy = {
@@ -91,12 +99,25 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     let links = share_links(&url, &title, dir)
         .into_iter()
         .filter(|link| matches!(link.service, "whatsapp" | "telegram"))
-        .map(|link| {
+        .collect::<Vec<_>>();
+    let items = move || {
+        drawn.get().then(|| {
+            let links = links
+                .iter()
+                .map(|link| {
+                    view! {
+                        <li><a class=format!("share-{}", link.service) href=link.href.clone() target="_blank" rel="noopener noreferrer">{link.label}</a></li>
+                    }
+                })
+                .collect_view();
             view! {
-                <li><a class=format!("share-{}", link.service) href=link.href target="_blank" rel="noopener noreferrer">{link.label}</a></li>
+                {links}
+                <li><button type="button" class="share-copy" on:click=copy.clone()>
+                    {move || if copied.get() { "הקישור הועתק" } else { "העתקת קישור" }}
+                </button></li>
             }
         })
-        .collect_view();
+    };
     let expanded = cfg!(target_arch = "wasm32").then_some(move || open.get().to_string());
     view! {
         <details class="flash-share" node_ref=details on:toggle=toggled on:keydown=close_on_escape on:focusout=close_on_leave>
@@ -106,14 +127,10 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
                     <path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4" fill="none" stroke="currentColor" stroke-width="2"/>
                 </svg>
             </summary>
-            <ul class="share-menu" id=menu>
-                {links}
-                <li><button type="button" class="share-copy" on:click=copy>
-                    {move || if copied.get() { "הקישור הועתק" } else { "העתקת קישור" }}
-                </button></li>
-            </ul>
+            <ul class="share-menu" id=menu>{items}</ul>
         </details>
     }
+    .into_any()
 }
 
 /// `navigator.share`, where the browser has it (none on a page rendered natively).

@@ -120,7 +120,8 @@ test('a row opens in place by mouse and keyboard, says so, moves nothing above i
   expect(new Set(ids).size).toBe(ids.length);
 
   // Open, then a poll adds a flash above and edits this one (its row is drawn anew).
-  await more.click();
+  await more.focus();
+  await page.keyboard.press('Enter');
   await target.evaluate((r) => {
     r.dataset.marker = 'old';
   });
@@ -137,6 +138,8 @@ test('a row opens in place by mouse and keyboard, says so, moves nothing above i
   await expect(row(page, B.id)).not.toHaveAttribute('data-marker');
   await expect(row(page, B.id).locator(MORE)).toHaveAttribute('aria-expanded', 'true');
   await expect(row(page, B.id).locator('.flash-text')).toBeVisible();
+  // Its control, which had the focus, has it again (row_focus.rs).
+  await expect(row(page, B.id).locator(MORE)).toBeFocused();
 
   // Reduced motion: nothing animates as a row opens.
   await page.emulateMedia({ reducedMotion: 'reduce' });
