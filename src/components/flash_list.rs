@@ -66,21 +66,32 @@ pub fn FlashList(
 
 /// One row of the ticker, list or strip: highlighted for a while when it is new.
 /// The list's rows (`open_rows` given) also open in place and share their
-/// flash (`FlashMore`, `FlashShare`); the moving strip's and the embed's do
-/// not: a control that travels is hard to hit, and the embed's links lead to
-/// the site, where its rows do.
+/// flash, where the page provides [`RowTools`] (the app and the renderer); the
+/// moving strip's and the embed's do not: a control that travels is hard to
+/// hit, and the embed's links lead to the site, where its rows do.
 #[component]
 pub fn FlashItem(entry: Entry, #[prop(optional)] open_rows: Option<OpenRows>) -> impl IntoView {
     let is_new = entry.is_new;
-    let tools = open_rows.filter(|_| use_context::<EmbedLinks>().is_none());
+    let tools = open_rows
+        .zip(use_context::<RowTools>())
+        .map(|(open_rows, tools)| (tools.0)(entry.clone(), open_rows));
     let has_tools = tools.is_some();
-    let tools = tools.map(|open_rows| {
-        let entry = entry.clone();
+    view! { <li class="flash" class:has-tools=has_tools class:is-new=is_new><FlashLink entry/>{tools}</li> }
+}
+
+/// How a list's row draws its own controls (`FlashShare`, `FlashMore`):
+/// provided as context by the pages that have them ([`row_tools`]), so the
+/// embed's wasm, which never provides it, carries none of their code.
+#[derive(Clone, Copy)]
+pub struct RowTools(pub fn(Entry, OpenRows) -> AnyView);
+
+/// The app's and the published pages' [`RowTools`].
+pub fn row_tools() -> RowTools {
+    RowTools(|entry, open_rows| {
         // Type-erased: the row's full type overflows the compiler's query depth
         // when the renderer builds it natively.
         view! { <FlashShare entry=entry.clone()/><FlashMore entry open_rows/> }.into_any()
-    });
-    view! { <li class="flash" class:has-tools=has_tools class:is-new=is_new><FlashLink entry/>{tools}</li> }
+    })
 }
 
 /// One flash: "HH:MM headline", linking to its article. The headline is one text
