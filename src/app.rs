@@ -48,6 +48,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(crate::comments::counts::CommentCounts::start(source));
     provide_context(config);
     provide_context(paths);
+    provide_context(crate::components::flash_list::row_tools());
     view! { <AppView/> }
 }
 

@@ -8,6 +8,8 @@ pub mod comment_item;
 pub mod comments_section;
 pub mod feed_status;
 pub mod flash_list;
+pub mod flash_more;
+pub mod flash_share;
 pub mod follow_link;
 pub mod marquee;
 pub mod navigation_focus;

@@ -6,6 +6,7 @@
 pub mod backoff;
 pub mod base;
 pub mod encoding;
+pub mod excerpt;
 pub mod fetch;
 pub mod first_image;
 pub mod merge;

@@ -20,6 +20,7 @@ pub mod html;
 pub mod http;
 pub mod log;
 pub mod mount;
+pub mod open_rows;
 pub mod page_head;
 pub mod page_meta;
 pub mod pages;

@@ -145,6 +145,7 @@ pub fn reveal_when_loaded(source: FeedSource) {
                 std::mem::forget(follow);
                 return true;
             }
+            crate::components::flash_more::carry_open_rows(&shell, &root);
             shell.remove();
             root.set_id("app");
             root.set_hidden(false);

@@ -5,6 +5,8 @@
 //! place in the list (WCAG 2.4.3). So a list remembers the link that has focus
 //! (`on:focusin`) and, after its rows change, if that link has left the page and
 //! nothing else took focus, focuses the link to the same address in the list.
+//! A row's own controls (its disclosure and share summaries, issue 24 §2–3) are
+//! found again the same way, by the panel they control (`aria-controls`).
 //! On a page rendered natively there is no focus: nothing happens.
 
 use leptos::prelude::*;
@@ -37,7 +39,7 @@ impl RowFocus {
         let link = event
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten());
+            .and_then(|e| e.closest(FOCUSABLE).ok().flatten());
         let list = event
             .current_target()
             .and_then(|t| t.dyn_into::<Element>().ok());
@@ -55,15 +57,32 @@ impl RowFocus {
         if link.is_connected() || !nothing_focused {
             return;
         }
-        let href = link.get_attribute("href");
-        let links = list.query_selector_all("a[href]").ok();
+        let links = list.query_selector_all(FOCUSABLE).ok();
         let again = (0..links.as_ref().map_or(0, |l| l.length()))
             .filter_map(|i| links.as_ref()?.item(i)?.dyn_into::<HtmlElement>().ok())
-            .find(|candidate| candidate.get_attribute("href") == href);
+            .find(|candidate| same_control(candidate, &link));
         if let Some(again) = again {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = again.focus_with_options(&options);
         }
     }
+}
+
+/// What a list's row can focus: its links, and the summaries of its own
+/// controls.
+const FOCUSABLE: &str = "a[href], summary[aria-controls]";
+
+/// Whether `candidate` is `old`'s control drawn anew: a link to the same
+/// address, or a summary of the same panel.
+fn same_control(candidate: &Element, old: &Element) -> bool {
+    let key = |e: &Element| {
+        let attribute = if e.tag_name().eq_ignore_ascii_case("summary") {
+            "aria-controls"
+        } else {
+            "href"
+        };
+        (attribute, e.get_attribute(attribute))
+    };
+    key(candidate) == key(old)
 }

@@ -14,10 +14,71 @@ pub fn encode_component(text: &str) -> String {
     crate::paths::percent_encode(text)
 }
 
-pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {
+/// RIGHT-TO-LEFT MARK: invisible, strongly right-to-left.
+pub const RLM: char = '\u{200F}';
+
+/// Whether a shared headline reads right to left: `dir` is the headline's
+/// direction as the page gives it (`Article::direction`: the item's language,
+/// its feed's, the site's); when that is `"auto"` (no language named), the
+/// first strong character of `title` decides, as the browser's `dir="auto"`
+/// does (Unicode TR9 P2–P3); a title with none reads left to right.
+pub fn is_right_to_left(title: &str, dir: &str) -> bool {
+    match dir {
+        "rtl" => true,
+        "ltr" => false,
+        _ => title.chars().find_map(strong_direction).unwrap_or(false),
+    }
+}
+
+/// `Some(true)` for a strong right-to-left character (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and the other right-to-left blocks, their presentation
+/// forms), `Some(false)` for another letter, `None` for digits, punctuation,
+/// marks and spaces, which have no direction of their own.
+fn strong_direction(c: char) -> Option<bool> {
+    let rtl = matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}'
+    );
+    if rtl {
+        // Hebrew points and Arabic harakat are marks, digits are weak.
+        return (c.is_alphabetic() && !c.is_numeric()).then_some(true);
+    }
+    c.is_alphabetic().then_some(false)
+}
+
+/// The headline as shared (issue 24 §3): a right-to-left one
+/// ([`is_right_to_left`]) begins with [`RLM`], so the app it lands in
+/// (WhatsApp, Telegram, a text message), which guesses a message's direction
+/// from its first strong character, sets it right to left even when it starts
+/// with a Latin word, a digit, a quote or a parenthesis ("Apple מודיעה…",
+/// "3 פצועים…", "\"דחוף\"…"). A left-to-right one is left as it is.
+pub fn shared_headline(title: &str, dir: &str) -> String {
+    if is_right_to_left(title, dir) {
+        format!("{RLM}{title}")
+    } else {
+        title.to_owned()
+    }
+}
+
+/// A whole message that carries the link: [`shared_headline`], then the URL on
+/// a line of its own, so the address (left to right) neither reorders the
+/// headline nor takes its words into its own run.
+pub fn shared_message(title: &str, url: &str, dir: &str) -> String {
+    format!("{}\n{url}", shared_headline(title, dir))
+}
+
+/// The services an article can be shared to, for the article page's share bar
+/// and a row's share menu: `url` the article's address, `title` its headline
+/// and `dir` its direction (`Article::direction`'s `dir`). WhatsApp gets
+/// [`shared_message`] (it has no field for the link), Telegram, X and mail
+/// the [`shared_headline`] beside the link in a field of its own.
+pub fn share_links(url: &str, title: &str, dir: &str) -> Vec<ShareLink> {
     let u = encode_component(url);
-    let t = encode_component(title);
-    let both = encode_component(&format!("{title} {url}"));
+    let t = encode_component(&shared_headline(title, dir));
+    let message = encode_component(&shared_message(title, url, dir));
     vec![
         ShareLink {
             service: "facebook",
@@ -27,7 +88,7 @@ pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {
         ShareLink {
             service: "whatsapp",
             label: "וואטסאפ",
-            href: format!("https://wa.me/?text={both}"),
+            href: format!("https://wa.me/?text={message}"),
         },
         ShareLink {
             service: "telegram",
@@ -42,9 +103,25 @@ pub fn share_links(url: &str, title: &str) -> Vec<ShareLink> {
         ShareLink {
             service: "email",
             label: "דוא״ל",
-            href: format!("mailto:?subject={t}&body={u}"),
+            href: format!("mailto:?subject={t}&body={message}"),
         },
     ]
+}
+
+/// The address a row of the ticker shares: the article's published page
+/// (`page_head::canonical` of `page_head::published_path`, the one rule for
+/// canonical addresses), whose head carries the share preview; without
+/// `site_url`, the page's own `origin` and the app's path to the article
+/// (`paths`, with the router's base).
+pub fn flash_address(
+    site_url: Option<&str>,
+    origin: &str,
+    paths: &crate::paths::Paths,
+    id: &str,
+) -> String {
+    use crate::page_head::{canonical, published_path, Page};
+    canonical(site_url, &published_path(Page::Article, id))
+        .unwrap_or_else(|| format!("{origin}{}", paths.article(id)))
 }
 
 /// "2 KB", "1.5 MB": the size of an attachment. In integers, with one decimal

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::flash_more::FlashMore;
+use super::flash_share::FlashShare;
 use super::time_label::TimeLabel;
 use super::urgent_badge::{badge_when, urgency};
 use crate::bidi::display_text;
@@ -7,6 +9,7 @@ use crate::config::Config;
 use crate::embed::links::EmbedLinks;
 use crate::feed::reconcile::RowKey;
 use crate::feed::source::{Entry, FeedSource};
+use crate::open_rows::OpenRows;
 use crate::paths::Paths;
 use crate::row_focus::RowFocus;
 use crate::ticker_pause::paused_list;
@@ -53,21 +56,50 @@ pub fn FlashList(
     let focus = RowFocus::new(move || {
         each();
     });
+    // Open rows stay open through redraws and polls (`open_rows`).
+    let open_rows = OpenRows::new();
     view! {
         <ol class="flashes" on:focusin=move |e| focus.focused(e)>
-            <For each=each key=|(key, _)| key.clone() children=|(_, entry)| view! { <FlashItem entry/> }/>
+            <For each=each key=|(key, _)| key.clone() children=move |(_, entry)| view! { <FlashItem entry open_rows/> }/>
         </ol>
     }
 }
 
 /// One row of the ticker, list or strip: highlighted for a while when it is new,
 /// marked "דחוף" when it is urgent (`feed::urgency`).
+/// The list's rows (`open_rows` given) also open in place and share their
+/// flash, where the page provides [`RowTools`] (the app and the renderer); the
+/// moving strip's and the embed's do not: a control that travels is hard to
+/// hit, and the embed's links lead to the site, where its rows do.
 #[component]
-pub fn FlashItem(entry: Entry) -> impl IntoView {
+pub fn FlashItem(entry: Entry, #[prop(optional)] open_rows: Option<OpenRows>) -> impl IntoView {
     let is_new = entry.is_new;
+    let tools = open_rows
+        .zip(use_context::<RowTools>())
+        .map(|(open_rows, tools)| (tools.0)(entry.clone(), open_rows));
+    let has_tools = tools.is_some();
     let urgent = urgency(entry.article.clone());
     let marked = urgent.clone();
-    view! { <li class="flash" class:is-new=is_new class:is-urgent=marked><FlashLink entry urgent/></li> }
+    view! {
+        <li class="flash" class:has-tools=has_tools class:is-new=is_new class:is-urgent=marked>
+            <FlashLink entry urgent/>{tools}
+        </li>
+    }
+}
+
+/// How a list's row draws its own controls (`FlashShare`, `FlashMore`):
+/// provided as context by the pages that have them ([`row_tools`]), so the
+/// embed's wasm, which never provides it, carries none of their code.
+#[derive(Clone, Copy)]
+pub struct RowTools(pub fn(Entry, OpenRows) -> AnyView);
+
+/// The app's and the published pages' [`RowTools`].
+pub fn row_tools() -> RowTools {
+    RowTools(|entry, open_rows| {
+        // Type-erased: the row's full type overflows the compiler's query depth
+        // when the renderer builds it natively.
+        view! { <FlashShare entry=entry.clone()/><FlashMore entry open_rows/> }.into_any()
+    })
 }
 
 /// One flash: "HH:MM headline", linking to its article. The headline is one text

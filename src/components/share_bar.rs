@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::share::share_links;
+use crate::share::{share_links, shared_headline};
 
 /// Share links (plain links, no third-party script), copy-link, and the Web Share API where there is one.
+/// The headline keeps its direction in what is shared (`share::shared_headline`,
+/// `dir` the article's: `Article::direction`).
 #[component]
 pub fn ShareBar(
     #[prop(into)] url: Signal<String>,
     #[prop(into)] title: Signal<String>,
+    #[prop(into)] dir: Signal<&'static str>,
 ) -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -23,6 +26,8 @@ pub fn ShareBar(
     let share = move |_| {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.get_untracked().into());
+        let text = shared_headline(&title.get_untracked(), dir.get_untracked());
+        let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
         let _ = js_sys::Reflect::set(&data, &"url".into(), &url.get_untracked().into());
         let navigator = window().navigator();
         if let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into()) {
@@ -35,7 +40,7 @@ pub fn ShareBar(
     view! {
         <nav class="share" aria-label="שיתוף הכתבה">
             <ul>
-                {move || share_links(&url.get(), &title.get()).into_iter().map(|link| view! {
+                {move || share_links(&url.get(), &title.get(), dir.get()).into_iter().map(|link| view! {
                     <li><a class=format!("share-{}", link.service) href=link.href target="_blank" rel="noopener noreferrer">{link.label}</a></li>
                 }).collect_view()}
                 <li><button type="button" class="share-copy" on:click=copy>

@@ -68,6 +68,8 @@ pub fn shown_fingerprint(article: &Article) -> u64 {
         &article.image,
         article.marked_urgent,
         &article.tags,
+        // What the row opens to (`excerpt::flash_excerpt`): a body's edit too.
+        super::excerpt::flash_excerpt(article),
     )
         .hash(&mut hasher);
     hasher.finish()

@@ -214,7 +214,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             {attachments}
             {tags}
         </article>
-        <ShareBar url=Signal::derive(page_url) title/>
+        <ShareBar url=Signal::derive(page_url) title dir=Signal::derive(dir)/>
         <FollowLink/>
         {neighbour_links}
         // Drawn again for another article only, not when a poll edits this one:

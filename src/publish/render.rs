@@ -51,6 +51,7 @@ impl Renderer {
             provide_context(Clock(RwSignal::new(site.now_ms)));
             provide_context(site.config.clone());
             provide_context(Paths::new(site.base.clone()));
+            provide_context(crate::components::flash_list::row_tools());
             let source =
                 FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
             provide_context(source);

@@ -13,6 +13,7 @@ mod comments;
 mod config;
 mod domparser_parity;
 mod embed;
+mod excerpt;
 mod feed_dates;
 mod feed_errors;
 mod feed_formats;

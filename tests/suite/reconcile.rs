@@ -157,7 +157,7 @@ fn a_rows_key_follows_what_the_row_shows() {
     assert!(result.entries.is_none());
     assert_eq!(entries[0].row_key(), before);
     type Edit = (&'static str, fn(&mut Article));
-    let edits: [Edit; 6] = [
+    let edits: [Edit; 8] = [
         ("headline", |a| a.title.push_str(" מתוקנת")),
         ("summary", |a| a.summary = Some("תקציר חדש".into())),
         ("published", |a| a.published_ms = Some(2_000)),
@@ -166,6 +166,11 @@ fn a_rows_key_follows_what_the_row_shows() {
         ("picture", |a| {
             a.image = Some("https://x.example/p.jpg".into())
         }),
+        // What the row opens to (issue 24 §2: `excerpt::flash_excerpt`).
+        ("html body", |a| {
+            a.content_html = Some("<p>גוף חדש</p>".into())
+        }),
+        ("text body", |a| a.content_text = Some("גוף חדש".into())),
     ];
     for (what, edit) in edits {
         let entries = on_screen(std::slice::from_ref(&a));
@@ -176,12 +181,25 @@ fn a_rows_key_follows_what_the_row_shows() {
         assert_eq!(after.0, before.0, "{what}: same id");
         assert_ne!(after.1, before.1, "{what}: a new key draws the row anew");
     }
-    // A field no row shows (the body) leaves the row as it is.
+    // A field no row shows (the authors; a body's words past what the row
+    // opens to) leaves the row as it is.
     let entries = on_screen(std::slice::from_ref(&a));
-    let mut body_only = a.clone();
-    body_only.content_html = Some("<p>גוף חדש</p>".into());
-    poll(&entries, vec![body_only], false);
+    let mut unseen = a.clone();
+    unseen.authors.push(mivzak::feed::model::Author {
+        name: Some("כתב".into()),
+        ..Default::default()
+    });
+    poll(&entries, vec![unseen], false);
     assert_eq!(entries[0].row_key(), before);
+    let long = "מילה ".repeat(200);
+    let mut with_body = a.clone();
+    with_body.content_text = Some(long.clone());
+    let entries = on_screen(std::slice::from_ref(&with_body));
+    let shown = entries[0].row_key();
+    let mut far_edit = with_body.clone();
+    far_edit.content_text = Some(format!("{long} ועוד"));
+    poll(&entries, vec![far_edit], false);
+    assert_eq!(entries[0].row_key(), shown);
 }
 
 /// The headlines of a poll's arrivals, in order.
