@@ -111,7 +111,7 @@ render-sample: render-tool
 
 native-test:
 	cargo test --quiet
-	cargo test --quiet -p tachys --lib mivzak_tests
+	CARGO_TARGET_DIR=$(CURDIR)/target/tachys cargo test --quiet --manifest-path vendor/tachys/Cargo.toml --lib mivzak_tests
 
 ## Rust: rustfmt and clippy. JS (public/, scripts/, bench/, tests/e2e/): Biome, pinned
 ## in tests/e2e/package.json, fails on any format difference or lint warning (biome.jsonc).
