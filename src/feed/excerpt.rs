@@ -91,7 +91,7 @@ fn inside_grapheme(text: &str, at: usize) -> bool {
 /// scripts a Hebrew site quotes (Latin and Greek accents, Hebrew niqqud and
 /// cantillation, Arabic harakat), joiners, variation selectors, emoji
 /// modifiers and tags, and spacing marks' general ranges.
-fn extends_grapheme(c: char) -> bool {
+pub(crate) fn extends_grapheme(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'
