@@ -165,38 +165,50 @@ pub fn date_phrase(day: chrono::NaiveDate) -> String {
 /// for a value without letters (a phone number, "03-1234567", is written left to
 /// right in Hebrew too).
 pub fn value_dir(text: &str) -> &'static str {
-    match text.chars().find(|c| c.is_alphabetic()) {
-        Some(c) if is_rtl_letter(c) => "rtl",
+    match crate::bidi::first_strong_rtl(text) {
+        Some(true) => "rtl",
         _ => "ltr",
     }
 }
 
-/// Letters of the right-to-left blocks: Hebrew, Arabic, Syriac, Thaana, NKo,
-/// Samaritan, Mandaic, Arabic Extended and Supplement, and the presentation forms.
-fn is_rtl_letter(c: char) -> bool {
-    matches!(c as u32,
-        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-}
-
-/// A `tel:` link for a phone number as written ("03-123 4567", "+972 (3) 1234567"):
-/// its digits, with a leading `+` kept (RFC 3966 allows the separators, but some
-/// dialers do not); `None` without at least three digits, or with letters.
+/// A `tel:` link for a phone number as written ("03-123 4567", "+972 (3)
+/// 1234567", "*6060", "03-1234567 שלוחה 2"): the first run of the number's
+/// characters (digits, `*`, `#`, a leading `+`, and the separators `-`, `.`,
+/// `(`, `)`, spaces) that holds at least three digits, with its digits, `*`
+/// and `#` and the leading `+` (RFC 3966's global and local numbers; the
+/// separators are allowed there too, but some dialers do not take them).
+/// Words after it (an extension, "שלוחה 2") stay in the text, not in the
+/// link, which dials the line itself. `None` without such a run.
 pub fn tel_href(phone: &str) -> Option<String> {
-    if phone.chars().any(char::is_alphabetic) {
-        return None;
+    let is_part = |c: char| c.is_ascii_digit() || "+*#-.() \u{00A0}".contains(c);
+    let mut rest = phone;
+    while !rest.is_empty() {
+        let start = rest.find(is_part)?;
+        let run = &rest[start..];
+        let end = run.find(|c: char| !is_part(c)).unwrap_or(run.len());
+        let number = run[..end].trim();
+        let dialled: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '*' || *c == '#')
+            .collect();
+        if dialled.chars().filter(char::is_ascii_digit).count() >= 3 {
+            let plus = if number.starts_with('+') { "+" } else { "" };
+            return Some(format!("tel:{plus}{dialled}"));
+        }
+        rest = &run[end..];
     }
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let plus = if phone.trim_start().starts_with('+') {
-        "+"
-    } else {
-        ""
-    };
-    (digits.len() >= 3).then(|| format!("tel:{plus}{digits}"))
+    None
 }
 
 /// A `mailto:` link for an address of the shape `local@domain` without spaces,
-/// `<`, `>` or quotes; `None` for anything else (the text is still shown).
+/// `<`, `>` or quotes (a `mailto:` the publisher wrote before it is taken
+/// off); `None` for anything else (the text is still shown).
 pub fn mailto_href(email: &str) -> Option<String> {
+    let email = email.trim();
+    let email = match email.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("mailto:") => &email[7..],
+        _ => email,
+    };
     let (local, domain) = email.split_once('@')?;
     let clean = !email.contains(|c: char| c.is_whitespace() || "<>\"'".contains(c))
         && email.matches('@').count() == 1;

@@ -182,3 +182,49 @@ pub fn display_text(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     }
 }
+
+/// A character's own direction, as the Unicode bidi algorithm's first-strong
+/// rule (UAX #9, P2) reads it: `Some(true)` for a strong right-to-left character (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and the other right-to-left blocks, their presentation
+/// forms), `Some(false)` for a letter of a left-to-right script, `None` for
+/// what has no direction of its own: digits (ASCII, Arabic-Indic), spaces,
+/// punctuation and symbols, combining marks (niqqud, harakat), emoji.
+/// By ranges, not `char::is_alphabetic`, whose Unicode tables would cost the
+/// wasm kilobytes for the same answer on headlines.
+pub fn strong_direction(c: char) -> Option<bool> {
+    let rtl_block = matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}'
+    );
+    if rtl_block {
+        let weak = crate::feed::excerpt::extends_grapheme(c)
+            || matches!(c, '\u{0600}'..='\u{0605}' | '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}' | '\u{FEFF}');
+        return (!weak).then_some(true);
+    }
+    let ltr = c.is_ascii_alphabetic()
+        || matches!(c,
+            '\u{00AA}' | '\u{00B5}' | '\u{00BA}'
+            | '\u{00C0}'..='\u{00D6}'
+            | '\u{00D8}'..='\u{00F6}'
+            | '\u{00F8}'..='\u{02B8}'
+            | '\u{0370}'..='\u{0373}'
+            | '\u{0376}'..='\u{03FF}'
+            | '\u{0400}'..='\u{0482}'
+            | '\u{048A}'..='\u{058F}'
+            | '\u{0900}'..='\u{1FFF}'
+            | '\u{3040}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+        ) && !crate::feed::excerpt::extends_grapheme(c);
+    ltr.then_some(false)
+}
+
+/// The direction of `text`'s first strong character ([`strong_direction`]), as
+/// the browser's `dir="auto"` finds it (UAX #9, P2–P3): `Some(true)` right to
+/// left, `Some(false)` left to right, `None` for a text with none (a phone
+/// number, punctuation).
+pub fn first_strong_rtl(text: &str) -> Option<bool> {
+    text.chars().find_map(strong_direction)
+}

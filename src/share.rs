@@ -26,45 +26,8 @@ pub fn is_right_to_left(title: &str, dir: &str) -> bool {
     match dir {
         "rtl" => true,
         "ltr" => false,
-        _ => title.chars().find_map(strong_direction).unwrap_or(false),
+        _ => crate::bidi::first_strong_rtl(title).unwrap_or(false),
     }
-}
-
-/// `Some(true)` for a strong right-to-left character (Hebrew, Arabic, Syriac,
-/// Thaana, N'Ko and the other right-to-left blocks, their presentation
-/// forms), `Some(false)` for a letter of a left-to-right script, `None` for
-/// what has no direction of its own: digits (ASCII, Arabic-Indic), spaces,
-/// punctuation and symbols, combining marks (niqqud, harakat), emoji.
-/// By ranges, not `char::is_alphabetic`, whose Unicode tables would cost the
-/// wasm kilobytes for the same answer on headlines.
-fn strong_direction(c: char) -> Option<bool> {
-    let rtl_block = matches!(c,
-        '\u{0590}'..='\u{08FF}'
-        | '\u{FB1D}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}'
-        | '\u{10800}'..='\u{10FFF}'
-        | '\u{1E800}'..='\u{1EFFF}'
-    );
-    if rtl_block {
-        let weak = crate::feed::excerpt::extends_grapheme(c)
-            || matches!(c, '\u{0600}'..='\u{0605}' | '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}' | '\u{FEFF}');
-        return (!weak).then_some(true);
-    }
-    let ltr = c.is_ascii_alphabetic()
-        || matches!(c,
-            '\u{00AA}' | '\u{00B5}' | '\u{00BA}'
-            | '\u{00C0}'..='\u{00D6}'
-            | '\u{00D8}'..='\u{00F6}'
-            | '\u{00F8}'..='\u{02B8}'
-            | '\u{0370}'..='\u{0373}'
-            | '\u{0376}'..='\u{03FF}'
-            | '\u{0400}'..='\u{0482}'
-            | '\u{048A}'..='\u{058F}'
-            | '\u{0900}'..='\u{1FFF}'
-            | '\u{3040}'..='\u{9FFF}'
-            | '\u{AC00}'..='\u{D7A3}'
-        ) && !crate::feed::excerpt::extends_grapheme(c);
-    ltr.then_some(false)
 }
 
 /// The headline as shared (issue 24 §3): a right-to-left one
@@ -74,7 +37,7 @@ fn strong_direction(c: char) -> Option<bool> {
 /// with a Latin word, a digit, a quote or a parenthesis ("Apple מודיעה…",
 /// "3 פצועים…", "\"דחוף\"…"). A left-to-right one is left as it is.
 pub fn shared_headline(title: &str, dir: &str) -> String {
-    if is_right_to_left(title, dir) {
+    if is_right_to_left(title, dir) && !title.starts_with(RLM) {
         format!("{RLM}{title}")
     } else {
         title.to_owned()
@@ -129,8 +92,9 @@ pub fn share_links(url: &str, title: &str, dir: &str) -> Vec<ShareLink> {
 /// The address a row of the ticker shares: the article's published page
 /// (`page_head::canonical` of `page_head::published_path`, the one rule for
 /// canonical addresses), whose head carries the share preview; without
-/// `site_url`, the page's own `origin` and the app's path to the article
-/// (`paths`, with the router's base).
+/// `site_url`, the same published folder (`article/<segment>/`) under the
+/// page's own `origin` and the router's base, not the app's route, which a
+/// static host may answer with the bare app and no preview.
 pub fn flash_address(
     site_url: Option<&str>,
     origin: &str,
@@ -138,8 +102,8 @@ pub fn flash_address(
     id: &str,
 ) -> String {
     use crate::page_head::{canonical, published_path, Page};
-    canonical(site_url, &published_path(Page::Article, id))
-        .unwrap_or_else(|| format!("{origin}{}", paths.article(id)))
+    let path = published_path(Page::Article, id);
+    canonical(site_url, &path).unwrap_or_else(|| format!("{origin}{}/{path}", paths.base()))
 }
 
 /// "2 KB", "1.5 MB": the size of an attachment. In integers, with one decimal

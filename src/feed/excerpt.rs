@@ -3,7 +3,7 @@
 //! tested natively (`tests/suite/excerpt.rs`).
 
 use super::model::Article;
-use super::plain_text::{one_line, text_for_title};
+use super::plain_text::{has_visible_text, one_line, text_for_title};
 
 /// About this many characters of a body, then a word boundary and "…": a
 /// paragraph's worth, as ynet's flash page shows when a flash opens.
@@ -15,13 +15,14 @@ pub const EXCERPT_CHARS: usize = 300;
 /// references decoded once, Markdown links reduced to their words, by
 /// `plain_text::text_for_title`), cut by [`excerpt`] to [`EXCERPT_CHARS`].
 /// `None` when the item has neither (a headline-only flash: its row has no
-/// disclosure). A summary of white space alone counts as none.
+/// disclosure). A summary of white space and invisible marks alone
+/// (`plain_text::has_visible_text`) counts as none.
 pub fn flash_excerpt(article: &Article) -> Option<String> {
     if let Some(summary) = article
         .summary
         .as_deref()
         .map(one_line)
-        .filter(|text| !text.is_empty())
+        .filter(|text| has_visible_text(text))
     {
         return Some(summary);
     }
@@ -29,7 +30,7 @@ pub fn flash_excerpt(article: &Article) -> Option<String> {
         .into_iter()
         .flatten()
         .map(|body| text_for_title(body))
-        .find(|text| !text.is_empty())
+        .find(|text| has_visible_text(text))
         .map(|text| excerpt(&text, EXCERPT_CHARS))
 }
 

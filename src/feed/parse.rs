@@ -280,7 +280,7 @@ pub fn headline(
     content_html: Option<&str>,
 ) -> (String, bool) {
     // A title of spaces or invisible marks only (`&#8203;`, an RLM) is none.
-    let title = title.filter(|t| t.chars().any(|c| !c.is_whitespace() && !is_invisible(c)));
+    let title = title.filter(|t| super::plain_text::has_visible_text(t));
     match title {
         Some(title) => (title, false),
         None => {
@@ -321,12 +321,6 @@ fn attachment(value: &Value) -> Option<Attachment> {
         size_in_bytes: object.get("size_in_bytes").and_then(Value::as_u64),
         duration_in_seconds: object.get("duration_in_seconds").and_then(Value::as_f64),
     })
-}
-
-/// Format characters that show nothing: zero-width spaces and joiners, the
-/// direction marks, embeddings and isolates, the BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Whether a URL as a feed wrote it can be followed: not blank, not only a

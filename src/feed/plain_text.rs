@@ -24,6 +24,29 @@ pub fn plain_text(text: &str) -> String {
     decode_references(&strip_tags(text))
 }
 
+/// Format characters that show nothing: the soft hyphen, the Arabic letter
+/// mark, zero-width spaces and joiners, the direction marks, embeddings and
+/// isolates, the word joiner and invisible operators, the BOM. A text of these
+/// (and white space) alone is blank; they say nothing about a tag's identity or
+/// a date. One list for every such rule (titles, tags, dates, excerpts).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Whether `text` shows anything: a character that is neither white space nor
+/// [`is_invisible`].
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars().any(|c| !c.is_whitespace() && !is_invisible(c))
+}
+
 /// [`plain_text`] on one line: runs of spaces, tabs and line breaks become one
 /// space, and the ends are trimmed. For titles, names, tags and attachment titles.
 pub fn one_line(text: &str) -> String {

@@ -31,7 +31,7 @@ pub fn tag_key(tag: &str) -> String {
     let mut folded = String::with_capacity(tag.len());
     let mut pending_space = false;
     for c in tag.chars() {
-        if is_invisible(c) {
+        if super::plain_text::is_invisible(c) {
             continue;
         }
         if c.is_whitespace() {
@@ -87,20 +87,6 @@ pub fn unique_by_key(tags: &[String]) -> Vec<String> {
         unique.push(tag.clone());
     }
     unique
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{200B}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
 }
 
 fn fold_mark(c: char) -> char {

@@ -86,7 +86,7 @@ pub fn read_feed_date(text: &str) -> Option<FeedDate> {
     // Direction marks and zero-width characters pasted around a date say nothing.
     let visible: String = text
         .chars()
-        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        .filter(|&c| !crate::feed::plain_text::is_invisible(c))
         .collect();
     let mut text = visible.trim();
     // Java's `ZonedDateTime` names its zone after the offset: `…+03:00[Asia/Jerusalem]`.

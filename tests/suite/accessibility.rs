@@ -210,13 +210,33 @@ fn phone_and_email_links_only_for_what_can_be_dialled_or_mailed() {
         tel_href("+972 (3) 123-4567").as_deref(),
         Some("tel:+97231234567")
     );
-    assert_eq!(tel_href("*6050").as_deref(), Some("tel:6050"));
-    assert_eq!(tel_href("03-1234567 שלוחה 2"), None);
+    // A star or hash number dials as written: "*6050" is not 6050.
+    assert_eq!(tel_href("*6050").as_deref(), Some("tel:*6050"));
+    assert_eq!(tel_href("#3456").as_deref(), Some("tel:#3456"));
+    // An extension or a label in words stays in the text; the link dials the line.
+    for (written, href) in [
+        ("03-1234567 שלוחה 2", "tel:031234567"),
+        ("+972 (3) 123-4567 שלוחה 2", "tel:+97231234567"),
+        ("טלפון: 1-800-800-800", "tel:1800800800"),
+        ("054\u{00A0}123\u{00A0}4567 (נייד)", "tel:0541234567"),
+        ("ext. 12, 02.6543210", "tel:026543210"),
+    ] {
+        assert_eq!(tel_href(written).as_deref(), Some(href), "{written}");
+    }
     assert_eq!(tel_href("12"), None);
+    assert_eq!(tel_href("שלוחה 12"), None);
     assert_eq!(
         mailto_href("a.b@c.co.il").as_deref(),
         Some("mailto:a.b@c.co.il")
     );
+    // A mailto: the publisher wrote is not doubled.
+    for written in ["mailto:a@b.co.il", "MAILTO:a@b.co.il", " mailto:a@b.co.il "] {
+        assert_eq!(
+            mailto_href(written).as_deref(),
+            Some("mailto:a@b.co.il"),
+            "{written}"
+        );
+    }
     for bad in [
         "a@b",
         "@b.co",

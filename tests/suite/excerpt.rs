@@ -37,7 +37,18 @@ fn the_summary_is_shown_whole_before_any_body() {
 
 #[test]
 fn a_summary_of_white_space_counts_as_none() {
-    for blank in ["", "   ", "\n\t ", "<p> </p>"] {
+    // Invisible marks alone (an RLM and a no-break space from a CMS, a BOM, a
+    // zero-width space, a soft hyphen) show nothing either.
+    for blank in [
+        "",
+        "   ",
+        "\n\t ",
+        "<p> </p>",
+        "\u{200F}\u{00A0}\n",
+        "\u{FEFF}",
+        "\u{200B}\u{2067}\u{2069}",
+        "&shy;&rlm;",
+    ] {
         let a = with(Some(blank), Some("הגוף עצמו"), None);
         assert_eq!(flash_excerpt(&a).as_deref(), Some("הגוף עצמו"), "{blank:?}");
         assert_eq!(
@@ -53,6 +64,10 @@ fn nothing_to_open_without_summary_or_body() {
     assert_eq!(flash_excerpt(&with(None, None, None)), None);
     assert_eq!(
         flash_excerpt(&with(None, Some(" \n "), Some("<p> </p>"))),
+        None
+    );
+    assert_eq!(
+        flash_excerpt(&with(None, Some("\u{200F} "), Some("<p>&lrm;&nbsp;</p>"))),
         None
     );
     assert_eq!(

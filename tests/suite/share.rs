@@ -83,6 +83,8 @@ fn a_right_to_left_headline_begins_with_an_rlm() {
         let shared = shared_headline(title, "rtl");
         assert!(shared.starts_with(RLM), "{title}");
         assert_eq!(&shared[RLM.len_utf8()..], *title);
+        // A headline that has its mark already gets no second one.
+        assert_eq!(shared_headline(&shared, "rtl"), shared, "{title}");
         // Not yet named: the first strong character decides, as dir="auto" does.
         let first_strong_rtl =
             !title.starts_with(|c: char| c.is_ascii_alphabetic()) && !title.starts_with("Google");
@@ -173,6 +175,20 @@ fn a_row_shares_the_published_page_else_this_page() {
     let under = Paths::new("/news".into());
     assert_eq!(
         flash_address(None, "https://here.example", &under, "7"),
-        "https://here.example/news/article/7"
+        "https://here.example/news/article/7/"
+    );
+    // The published folder's address, as with site_url: not the app's route,
+    // which a static host may answer with the bare app and no share preview.
+    assert_eq!(
+        flash_address(
+            None,
+            "https://here.example",
+            &Paths::new(String::new()),
+            "a/b"
+        ),
+        format!(
+            "https://here.example/{}",
+            mivzak::page_head::published_path(mivzak::page_head::Page::Article, "a/b")
+        )
     );
 }

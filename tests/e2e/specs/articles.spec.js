@@ -109,7 +109,8 @@ test('share links carry the article URL and title, with no third-party script', 
   const article = SAMPLE_FEED.items.find((i) => i.content_text);
   await page.goto(`${site.url}article/${article.id}`);
   const url = encodeURIComponent(`${site.url}article/${article.id}`);
-  const title = encodeURIComponent(article.title);
+  // A right-to-left headline goes out after U+200F (RLM), so the app it lands in reads it right to left (src/share.rs).
+  const title = encodeURIComponent(`\u200F${article.title}`);
   const share = page.getByRole('navigation', { name: 'שיתוף הכתבה' });
   await expect(share.locator('.share-facebook')).toHaveAttribute(
     'href',
