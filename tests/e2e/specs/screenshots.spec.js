@@ -38,18 +38,20 @@ for (const size of SIZES) {
 
         const { site, isso } = await withComments({ site: { files: { 'feed.json': FEED } } });
         const thread = `/article/${ARTICLE.id}`;
-        const first = await isso.post(thread, {
-          text: 'תגובה ראשונה, ארוכה מספיק כדי לעבור לשורה שנייה בטלפון צר',
-          author: 'דנה',
-        });
-        await isso.post(thread, { text: 'תשובה לדנה', author: 'Yossi', parent: first.id });
-        await isso.post(thread, { text: 'תגובה שנייה', author: 'רון' });
+        // Three readers (Isso limits each network's posts).
+        const first = await isso.post(
+          thread,
+          { text: 'תגובה ראשונה, ארוכה מספיק כדי לעבור לשורה שנייה בטלפון צר', author: 'דנה' },
+          '10.0.1.5',
+        );
+        await isso.post(thread, { text: 'תשובה לדנה', author: 'Yossi', parent: first.id }, '10.0.2.5');
+        await isso.post(thread, { text: 'תגובה שנייה', author: 'רון' }, '10.0.3.5');
 
         await page.goto(site.url);
         await expect(page.locator('.article-list')).toBeVisible();
         await shoot('home');
         // A flash opened in place, and another's share menu.
-        await page.locator('.flashes .flash-more summary').nth(1).click();
+        await page.locator('.flashes .flash-more summary').first().click();
         await shoot('home-flash-open');
         const share = page.locator('.flashes .flash-share summary').nth(2);
         if (await share.count()) {
