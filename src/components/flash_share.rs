@@ -16,7 +16,8 @@ pub const SHARE_LABEL: &str = "שיתוף המבזק";
 /// (WhatsApp, Telegram, `share::share_links`'s) and "העתקת קישור". A
 /// `<details>`, so the published page's menu opens without JavaScript; the
 /// menu floats over the rows below it, so opening it moves nothing. Escape
-/// closes it and gives the focus back to its summary; focus leaving it closes it.
+/// closes it and gives the focus back to its summary; a press outside it, or
+/// the focus leaving it, closes it.
 #[component]
 pub fn FlashShare(entry: Entry) -> impl IntoView {
     let config = expect_context::<Config>();
@@ -51,33 +52,52 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
             }
         }
     };
-    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
-            event.prevent_default();
-            if let Some(details) = details.get_untracked() {
-                details.set_open(false);
-                if let Some(summary) = details
-                    .query_selector("summary")
-                    .ok()
-                    .flatten()
-                    .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = summary.focus();
-                }
-            }
-        }
-    };
-    // Focus gone elsewhere (a click beside the menu, Tab past it) closes it.
-    let close_on_leave = move |event: leptos::ev::FocusEvent| {
+    // Closes the menu; with `refocus`, gives the focus back to its summary.
+    let close = move |refocus: bool| {
         let Some(details) = details.get_untracked() else {
             return;
         };
-        let inside = event
-            .related_target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
-            .is_some_and(|node| details.contains(Some(&node)));
-        if open.get_untracked() && !inside {
-            details.set_open(false);
+        details.set_open(false);
+        let summary = details
+            .query_selector("summary")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(summary) = summary.filter(|_| refocus) {
+            let _ = summary.focus();
+        }
+    };
+    let holds = move |target: Option<web_sys::EventTarget>| {
+        let node = target.and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        details
+            .get_untracked()
+            .is_some_and(|details| node.is_some_and(|node| details.contains(Some(&node))))
+    };
+    // Escape, and a press outside the menu, close it wherever the focus is: a
+    // tap or a click on a summary does not focus it in every browser (Safari,
+    // and Chromium on touch), so a listener on the menu alone would miss them.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let escape = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() == "Escape" && open.get_untracked() {
+                event.prevent_default();
+                close(true);
+            }
+        });
+        let outside = window_event_listener(leptos::ev::pointerdown, move |event| {
+            if open.get_untracked() && !holds(event.target()) {
+                close(false);
+            }
+        });
+        on_cleanup(move || {
+            escape.remove();
+            outside.remove();
+        });
+    }
+    // Focus gone elsewhere (Tab past it) closes it.
+    let close_on_leave = move |event: leptos::ev::FocusEvent| {
+        if open.get_untracked() && !holds(event.related_target()) {
+            close(false);
         }
     };
     let toggled = move |event: leptos::ev::Event| {
@@ -120,7 +140,7 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     };
     let expanded = cfg!(target_arch = "wasm32").then_some(move || open.get().to_string());
     view! {
-        <details class="flash-share" node_ref=details on:toggle=toggled on:keydown=close_on_escape on:focusout=close_on_leave>
+        <details class="flash-share" node_ref=details on:toggle=toggled on:focusout=close_on_leave>
             <summary aria-label=SHARE_LABEL aria-controls=menu.clone() aria-expanded=expanded on:click=native>
                 <svg class="flash-share-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                     <circle cx="18" cy="5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="19" r="3"/>

@@ -218,6 +218,19 @@ test('share: the system sheet where there is one, else WhatsApp, Telegram and co
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(whatsapp.split('\n')[1]);
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
+  // Wherever the focus is (a tap does not focus a summary in every browser):
+  // Escape closes the menu, and so does a press outside it.
+  await oddShare.click();
+  await expect(menu).toBeVisible();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await oddShare.click();
+  await expect(menu).toBeVisible();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.mouse.click(5, 5);
+  await expect(menu).toBeHidden();
+  await expect(oddShare).toHaveAttribute('aria-expanded', 'false');
   // A left-to-right headline gets no mark.
   const english = row(page, 'en-1');
   await english.locator(SHARE).click();
