@@ -6,8 +6,8 @@
 // What the public URL changes in trunk 0.21's output (compared file by file with a
 // second release build under /news/, which wrote the same wasm and JS byte for byte):
 // - each page's `<base href="/">`;
-// - root-absolute references to trunk's hashed files (`/mivzak-<16 hex>…`,
-//   `/embed-<16 hex>…`) in the pages: the module import, the preloads, and the
+// - root-absolute references to trunk's hashed files (`/mivzak-<hash>…`,
+//   `/embed-<hash>…`, the names read from FROM's files) in the pages: the module import, the preloads, and the
 //   chunk list of scripts/split-loader.mjs.
 // Nothing else holds the public URL: the app reads its base from `<base href>` at run
 // time (src/paths.rs), and public/ is copied as it is.
@@ -20,13 +20,25 @@ if (!from || !to || !/^\/([\w.~-]+\/)+$/.test(base ?? '')) {
   process.exit(2);
 }
 
+/** The names trunk gave the files it hashed (`mivzak-<hash>`, `embed-<hash>`: the
+ * hash is a u64 in hex, without its leading zeros), from FROM's files. */
+const hashed = [
+  ...new Set(
+    fs
+      .readdirSync(from)
+      .map((name) => /^([A-Za-z_]+-[0-9a-f]{1,16})(?:\.js|_bg\.wasm)$/.exec(name)?.[1])
+      .filter(Boolean),
+  ),
+];
+if (hashed.length === 0) throw new Error(`${from}: no file of trunk's (name-hash.js, name-hash_bg.wasm)`);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const references = new RegExp(`(["'])/((?:${hashed.map(escape).join('|')})[\\w.-]*)`, 'g');
+
 /** `html` as trunk writes it for `base`; throws when the page has no `<base href="/">`. */
 function rebase(html, base) {
   const root = '<base href="/">';
   if (html.split(root).length !== 2) throw new Error(`expected one ${root}`);
-  return html
-    .replace(root, `<base href="${base}">`)
-    .replace(/(["'])\/([\w]+-[0-9a-f]{16}[\w.-]*)/g, (_, quote, file) => `${quote}${base}${file}`);
+  return html.replace(root, `<base href="${base}">`).replace(references, (_, quote, file) => `${quote}${base}${file}`);
 }
 
 fs.rmSync(to, { recursive: true, force: true });

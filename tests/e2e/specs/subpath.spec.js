@@ -14,6 +14,11 @@ test('under a sub-path, links, deep links and the feed all stay under it', async
   await expect(page.locator('.article-body p')).toHaveCount(5);
   await page.getByRole('link', { name: 'מבזק' }).first().click();
   await expect(page).toHaveURL(`${site.origin}/news/`);
+  // The embedded ticker's page and the statement, from the same copy (scripts/subpath.mjs).
+  await page.goto(`${site.url}embed.html`);
+  await expect(page.locator('.flashes .flash')).toHaveCount(9);
+  await page.goto(`${site.url}accessibility`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('הצהרת נגישות');
   const outside = site.requests.filter((r) => !r.path.startsWith('/news/'));
   expect(outside).toEqual([]);
 });
