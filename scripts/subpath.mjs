@@ -21,7 +21,8 @@ if (!from || !to || !/^\/([\w.~-]+\/)+$/.test(base ?? '')) {
 }
 
 /** The names trunk gave the files it hashed (`mivzak-<hash>`, `embed-<hash>`: the
- * hash is a u64 in hex, without its leading zeros), from FROM's files. */
+ * hash is a u64 in hex, without its leading zeros), from FROM's files: letters,
+ * `_`, `-` and hex digits, nothing a regular expression would read. */
 const hashed = [
   ...new Set(
     fs
@@ -31,8 +32,7 @@ const hashed = [
   ),
 ];
 if (hashed.length === 0) throw new Error(`${from}: no file of trunk's (name-hash.js, name-hash_bg.wasm)`);
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const references = new RegExp(`(["'])/((?:${hashed.map(escape).join('|')})[\\w.-]*)`, 'g');
+const references = new RegExp(`(["'])/((?:${hashed.join('|')})[\\w.-]*)`, 'g');
 
 /** `html` as trunk writes it for `base`; throws when the page has no `<base href="/">`. */
 function rebase(html, base) {
