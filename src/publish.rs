@@ -9,6 +9,10 @@
 //! - `image_size`: the width and height of a page's preview image, when the
 //!   site serves it.
 //! - `sitemap`: `sitemap.xml`, the Google News sitemap and `robots.txt`.
+//! - `site_url`: the pages' absolute URLs (config's `site_url` and a page's
+//!   path) and the paths a sitemap may list; `w3c_datetime`: the date format
+//!   of the sitemaps and the manifest. Both apart from `sitemap`, which reads
+//!   the manifest, so the manifest need not read the sitemap.
 //! - `manifest`: what was rendered, kept between runs, so that a page whose
 //!   item left the feed keeps its file and its place in the sitemap.
 //! - `render`: the app's markup for a page, by Leptos's SSR renderer.
@@ -26,4 +30,6 @@ pub mod output;
 pub mod page;
 pub mod render;
 pub mod run;
+pub mod site_url;
 pub mod sitemap;
+pub mod w3c_datetime;

@@ -65,7 +65,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::output::{OutputDir, OutputError, Written};
-use super::sitemap::{check_page_path, w3c_datetime, UrlRefusal};
+use super::site_url::{check_page_path, UrlRefusal};
+use super::w3c_datetime::w3c_datetime;
 use crate::bidi::text_direction;
 use crate::feed::Article;
 
@@ -84,7 +85,7 @@ pub struct ArticleRecord {
     /// The item's JSON Feed `id`.
     pub id: String,
     /// The page's path relative to the site root (`article/%D7%90/`), as
-    /// `sitemap::check_page_path` allows.
+    /// `site_url::check_page_path` allows.
     pub path: String,
     /// The headline, plain text on one line (`Article::title`).
     pub title: String,
@@ -155,7 +156,7 @@ pub enum ManifestError {
     )]
     UnknownVersion { found: String },
     /// A page path given to [`Manifest::record_article`] or
-    /// [`Manifest::record_tag`] that `sitemap::check_page_path` refuses.
+    /// [`Manifest::record_tag`] that `site_url::check_page_path` refuses.
     #[error("the page path {path:?} cannot be recorded: {why}")]
     BadPagePath { path: String, why: UrlRefusal },
     /// A record holds a time that RFC 3339 cannot write ([`Manifest::to_json`]).
@@ -259,7 +260,7 @@ impl Manifest {
     /// site root, percent-encoded: `article/%D7%90/`) in the run at `now_ms`:
     /// a new item is first seen now; a known one keeps its `first_seen` and
     /// takes the item's current title, dates, tags, language and path. Error:
-    /// a path `sitemap::check_page_path` refuses, whose URL would not be the
+    /// a path `site_url::check_page_path` refuses, whose URL would not be the
     /// page's.
     pub fn record_article(
         &mut self,
@@ -349,7 +350,7 @@ mod instant {
     use serde::de::Error;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    use super::super::sitemap::w3c_datetime;
+    use super::super::w3c_datetime::w3c_datetime;
     use crate::time::parse_date_ms;
 
     pub fn serialize<S: Serializer>(ms: &i64, serializer: S) -> Result<S::Ok, S::Error> {

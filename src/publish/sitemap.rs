@@ -18,15 +18,15 @@
 
 mod news;
 mod robots;
-mod site_url;
 mod xml;
 
 use std::collections::HashMap;
 
+pub use super::site_url::{check_page_path, SiteUrl, UrlRefusal, MAX_URL_CHARS};
+pub use super::w3c_datetime::w3c_datetime;
 pub use news::{news_language, news_sitemap, MAX_NEWS_URLS, NEWS_SITEMAP_FILE, NEWS_WINDOW_MS};
 pub use robots::{robots_txt, ROBOTS_FILE};
-pub use site_url::{check_page_path, SiteUrl, UrlRefusal, MAX_URL_CHARS};
-pub use xml::{escape as xml_escape, w3c_datetime};
+pub use xml::escape as xml_escape;
 
 use super::manifest::{ArticleRecord, Manifest};
 use crate::config::Config;

@@ -7,10 +7,11 @@
 //! `news:publication_date` (W3C Datetime) and `news:title`, in the
 //! `http://www.google.com/schemas/sitemap-news/0.9` namespace.
 
-use super::site_url::SiteUrl;
-use super::xml::{escape, w3c_datetime};
+use super::xml::escape;
 use crate::bidi::language_tag;
 use crate::publish::manifest::{ArticleRecord, Manifest};
+use crate::publish::site_url::SiteUrl;
+use crate::publish::w3c_datetime::w3c_datetime;
 use crate::time::parse_date_ms;
 
 /// How far back an article counts as news, in milliseconds: Google's "articles

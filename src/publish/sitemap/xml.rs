@@ -1,8 +1,7 @@
-//! What every sitemap file writes the same way: escaped text and dates.
+//! What every sitemap file writes the same way: escaped text (dates:
+//! `publish::w3c_datetime`).
 
 use std::borrow::Cow;
-
-use chrono::{DateTime, Datelike, SecondsFormat};
 
 /// `text` as XML 1.0 character data or attribute value: `&`, `<`, `>`, `"`
 /// and `'` as the five predefined entities (sitemaps.org "Entity escaping"
@@ -37,15 +36,4 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// XML 1.0's `Char` production (Rust's `char` already excludes surrogates).
 fn allowed(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-}
-
-/// `ms` since the epoch as a W3C Datetime (W3C NOTE-datetime, the format the
-/// sitemaps protocol's `lastmod` and Google News' `publication_date` name)
-/// to the second, in UTC: `2025-03-10T06:15:00Z`. It is also RFC 3339. A
-/// fraction of a second is dropped. `None` outside the years 0000 to 9999,
-/// which the format's four-digit year cannot write.
-pub fn w3c_datetime(ms: i64) -> Option<String> {
-    DateTime::from_timestamp_millis(ms)
-        .filter(|date| (0..=9999).contains(&date.year()))
-        .map(|date| date.to_rfc3339_opts(SecondsFormat::Secs, true))
 }
