@@ -71,7 +71,7 @@ impl ReaderSettings {
 pub fn stored() -> ReaderSettings {
     #[cfg(target_arch = "wasm32")]
     {
-        let storage = storage();
+        let storage = crate::comments::reader_storage::storage();
         let read = |key: &str| {
             storage
                 .as_ref()
@@ -102,7 +102,7 @@ pub fn apply(settings: ReaderSettings) {
             Theme::Auto => root.remove_attribute("data-scheme"),
             scheme => root.set_attribute("data-scheme", scheme.as_str()),
         };
-        if let Some(storage) = storage() {
+        if let Some(storage) = crate::comments::reader_storage::storage() {
             let kept = storage
                 .set_item(TEXT_SIZE_KEY, &settings.text_size.to_string())
                 .and_then(|()| storage.set_item(SCHEME_KEY, settings.scheme.as_str()));
@@ -115,10 +115,4 @@ pub fn apply(settings: ReaderSettings) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (settings, TEXT_SIZE_KEY, SCHEME_KEY);
-}
-
-/// localStorage, or `None` where reading it throws (blocked storage).
-#[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
 }

@@ -27,9 +27,11 @@ pub const EMAIL_KEY: &str = "email";
 pub const LIKED_KEY: &str = "liked";
 pub const DISLIKED_KEY: &str = "disliked";
 
+/// localStorage, or `None` where it is missing or blocked (reading
+/// `localStorage` itself throws there): for the drafts here and the reader's
+/// settings (`reader_settings`).
 #[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    // Reading `localStorage` itself throws where storage is blocked.
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     leptos::prelude::window().local_storage().ok().flatten()
 }
 
