@@ -76,24 +76,29 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     // Escape, and a press outside the menu, close it wherever the focus is: a
     // tap or a click on a summary does not focus it in every browser (Safari,
     // and Chromium on touch), so a listener on the menu alone would miss them.
+    // Listened for only while this menu is open: not two listeners per row.
     #[cfg(target_arch = "wasm32")]
-    {
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
         let escape = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "Escape" && open.get_untracked() {
+            if event.key() == "Escape" {
                 event.prevent_default();
                 close(true);
             }
         });
         let outside = window_event_listener(leptos::ev::pointerdown, move |event| {
-            if open.get_untracked() && !holds(event.target()) {
+            if !holds(event.target()) {
                 close(false);
             }
         });
+        // Run when `open` changes and when the row goes.
         on_cleanup(move || {
             escape.remove();
             outside.remove();
         });
-    }
+    });
     // Focus gone elsewhere (Tab past it) closes it.
     let close_on_leave = move |event: leptos::ev::FocusEvent| {
         if open.get_untracked() && !holds(event.related_target()) {
