@@ -8,6 +8,7 @@ pub mod announcement;
 pub mod app;
 pub mod backoff;
 pub mod bidi;
+pub mod char_class;
 pub mod chunks;
 pub mod clock;
 pub mod comments;

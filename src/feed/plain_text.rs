@@ -4,6 +4,8 @@
 //! tags (`<b>דחוף:</b>`). Applied once, at parsing, so every view shows the same
 //! text and none ever treats it as HTML.
 
+use crate::char_class;
+
 /// `text` without tags and with its character references decoded once:
 /// `<b>דחוף:</b> צה&quot;ל` → `דחוף: צה"ל`, `&amp;quot;` → `&quot;` (shown as typed).
 ///
@@ -24,27 +26,11 @@ pub fn plain_text(text: &str) -> String {
     decode_references(&strip_tags(text))
 }
 
-/// Format characters that show nothing: the soft hyphen, the Arabic letter
-/// mark, zero-width spaces and joiners, the direction marks, embeddings and
-/// isolates, the word joiner and invisible operators, the BOM. A text of these
-/// (and white space) alone is blank; they say nothing about a tag's identity or
-/// a date. One list for every such rule (titles, tags, dates, excerpts).
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
-
 /// Whether `text` shows anything: a character that is neither white space nor
-/// [`is_invisible`].
+/// [`char_class::is_invisible`].
 pub fn has_visible_text(text: &str) -> bool {
-    text.chars().any(|c| !c.is_whitespace() && !is_invisible(c))
+    text.chars()
+        .any(|c| !c.is_whitespace() && !char_class::is_invisible(c))
 }
 
 /// [`plain_text`] on one line: runs of spaces, tabs and line breaks become one

@@ -31,7 +31,7 @@ pub fn tag_key(tag: &str) -> String {
     let mut folded = String::with_capacity(tag.len());
     let mut pending_space = false;
     for c in tag.chars() {
-        if super::plain_text::is_invisible(c) {
+        if crate::char_class::is_invisible(c) {
             continue;
         }
         if c.is_whitespace() {

@@ -86,7 +86,7 @@ pub fn read_feed_date(text: &str) -> Option<FeedDate> {
     // Direction marks and zero-width characters pasted around a date say nothing.
     let visible: String = text
         .chars()
-        .filter(|&c| !crate::feed::plain_text::is_invisible(c))
+        .filter(|&c| !crate::char_class::is_invisible(c))
         .collect();
     let mut text = visible.trim();
     // Java's `ZonedDateTime` names its zone after the offset: `…+03:00[Asia/Jerusalem]`.
