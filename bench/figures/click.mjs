@@ -53,7 +53,10 @@ const CLICK_UNTIL = ({ link, selector }) =>
  *  is ready besides the link being there); with `intent`, the pointer moved onto
  *  the link and the network left to go quiet again before the click. */
 async function clickToParagraph(browser, s, url, link, ready, intent) {
-  const context = await browser.newContext();
+  // No service worker: DevTools' throttling of the page leaves a worker's own
+  // fetches out, so the chunks it fetched (on use, src/chunks.rs) came at full
+  // speed whenever it had taken the page over in time, and not otherwise.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   try {
     await throttle(context, page, SLOW_4G);
