@@ -111,6 +111,7 @@ render-sample: render-tool
 
 native-test:
 	cargo test --quiet
+	node --test bench/lib/
 	CARGO_TARGET_DIR=$(CURDIR)/target/tachys cargo test --quiet --manifest-path vendor/tachys/Cargo.toml --lib mivzak_tests
 
 ## Rust: rustfmt and clippy. JS (public/, scripts/, bench/, tests/e2e/): Biome, pinned

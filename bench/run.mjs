@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bigFeeds } from './figures/big-feeds.mjs';
 import { firstLoadBytes } from './figures/bytes.mjs';
+import { publishedClickToArticle } from './figures/click.mjs';
 import { entries } from './figures/entries.mjs';
 import { firstFlash, publishedFirstFlash } from './figures/flash.mjs';
 import { lighthouse, publishedSeo } from './figures/lighthouse.mjs';
@@ -20,6 +21,7 @@ import { marquee } from './figures/marquee.mjs';
 import { memory } from './figures/memory.mjs';
 import { mutations } from './figures/mutations.mjs';
 import { publish } from './figures/publish.mjs';
+import { publishedHomeBytes } from './figures/published-bytes.mjs';
 import { xml } from './figures/xml.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 import { RUNS, writeFigures } from './lib/figures.mjs';
@@ -36,9 +38,14 @@ const GROUPS = [
   { key: 'publish', heading: '8. publish-time HTML (mivzak-render)', measure: publish },
   {
     key: 'published',
-    heading: '9. published pages: first flash against static HTML, Lighthouse SEO with JavaScript off',
+    heading:
+      "9. published pages: issue 23's targets side by side at 4x CPU on slow 4G (first flash against " +
+      "static HTML, the home's HTML and inline script, click to article against a vanilla-JS SPA), " +
+      'Lighthouse SEO with JavaScript off',
     async measure(browser) {
       await publishedFirstFlash(browser);
+      await publishedHomeBytes();
+      await publishedClickToArticle(browser);
       await publishedSeo();
     },
   },

@@ -17,6 +17,10 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The median of `a[i] / b[i]`: for runs measured in pairs, side by side, a
+ *  ratio that a busy moment of the machine, falling on both of a pair, moves less. */
+export const pairedRatio = (a, b) => median(a.map((value, i) => value / b[i]));
+
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Prints `name value unit` (three decimals below 1, two for a ratio, else one),

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG, ROOT } from './site.mjs';
 
-const RENDER = path.join(ROOT, 'target/render/mivzak-render');
+/** The renderer: `MIVZAK_RENDER` when set (the Makefile sets it to the
+ *  `RENDER_PROFILE` build it makes), else the optimised build `make bench` makes. */
+const RENDER = process.env.MIVZAK_RENDER || path.join(ROOT, 'target/render/mivzak-render');
 
 /** Runs mivzak-render on `dir` (with `SOURCE_DATE_EPOCH` when `epochSeconds` is
  *  given, else the clock); returns the milliseconds it took and its output.
