@@ -43,7 +43,7 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("SPEED_RANGE", "/ranges/ticker/speed", Kind::Range(Int::F64), "`ticker.speed` and the embed's `speed`, inclusive, in CSS pixels a second."),
     ("COUNT_RANGE", "/ranges/ticker/count", Kind::Range(Int::Usize), "`ticker.count` (clamped into it) and the embed's `count` (refused outside it), inclusive."),
     ("RTL_LANGUAGES", "/rtl_languages", Kind::StrList, "Primary language subtags written right to left (lowercase): Hebrew (and its old code `iw`), Arabic, Persian, Urdu, Yiddish (`ji`), Pashto, Sindhi, Sorani, Dhivehi, Uyghur."),
-    ("SLOW_CONNECTIONS", "/slow_connections", Kind::StrList, "`navigator.connection.effectiveType`s on which nothing is fetched before the reader asks for it: the chunks wait for intent (`chunks::idle_prefetch_allowed`), and the service worker keeps them on use instead of at install (`public/sw.js`)."),
+    ("SLOW_CONNECTIONS", "/slow_connections", Kind::StrList, "`navigator.connection.effectiveType`s on which nothing is fetched before the reader asks for it: the chunks wait for intent (`chunk_prefetch::idle_prefetch_allowed`), and the service worker keeps them on use instead of at install (`public/sw.js`)."),
     ("LOCALE", "/locale", Kind::Str, "The locale of every `Intl` format: times, dates and relative times."),
     ("CLOCK_OPTIONS", "/clock", Kind::StrPairs, "`Intl.DateTimeFormat` options of a flash's time, \"14:02\" (24-hour, two digits), the `timeZone` added."),
     ("SAVED_COPY_HEADER", "/saved_copy_header", Kind::Str, "The header the service worker (`public/sw.js`) puts on a kept copy of config.json or the feed: when it was kept, in ms."),

@@ -200,7 +200,7 @@ pub fn strong_direction(c: char) -> Option<bool> {
         | '\u{1E800}'..='\u{1EFFF}'
     );
     if rtl_block {
-        let weak = crate::feed::excerpt::extends_grapheme(c)
+        let weak = crate::grapheme::extends_grapheme(c)
             || matches!(c, '\u{0600}'..='\u{0605}' | '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}' | '\u{FEFF}');
         return (!weak).then_some(true);
     }
@@ -217,7 +217,7 @@ pub fn strong_direction(c: char) -> Option<bool> {
             | '\u{0900}'..='\u{1FFF}'
             | '\u{3040}'..='\u{9FFF}'
             | '\u{AC00}'..='\u{D7A3}'
-        ) && !crate::feed::excerpt::extends_grapheme(c);
+        ) && !crate::grapheme::extends_grapheme(c);
     ltr.then_some(false)
 }
 

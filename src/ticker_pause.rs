@@ -4,6 +4,13 @@
 //! resumes. Edits to the flashes on screen still apply, and a flash the feed
 //! removes still leaves.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The ids of the flashes on screen when the reader paused the list: what the
+/// ticker holds (`components::ticker`) and the list reads (`components::flash_list`).
+pub type PausedIds = Arc<HashSet<Arc<str>>>;
+
 /// What the paused list shows, given the feed's flashes newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PausedList {

@@ -11,8 +11,8 @@
 
 use leptos::prelude::*;
 
-use super::backend::{Backend, CommentsBackend};
 use super::deliveries::{Deliveries, Slot};
+use super::isso::Isso;
 use super::model::{thread_uri, Comment, NewComment, SortOrder};
 use super::numbering::{number_of, talkback_numbers};
 use super::outbox::Pending;
@@ -54,7 +54,7 @@ pub struct ThreadSource {
     /// The comment whose reply form is open: one at a time.
     pub replying_to: RwSignal<Option<i64>>,
     kept: StoredValue<Kept>,
-    backend: StoredValue<Backend>,
+    isso: StoredValue<Isso>,
     deliveries: Deliveries,
     /// The comments section's owner: the thread's loads run under it, so
     /// leaving the article aborts them (`http::send`, `dom::owner_abort_signal`).
@@ -63,9 +63,9 @@ pub struct ThreadSource {
 
 impl ThreadSource {
     /// The thread of `article_id`, loading in the browser (not on a published
-    /// page); `None` when comments are off (no `Backend` in context).
+    /// page); `None` when comments are off (no `Isso` in context).
     pub fn open(article_id: String, title: Signal<String>) -> Option<Self> {
-        let backend = use_context::<Option<Backend>>().flatten()?;
+        let isso = use_context::<Option<Isso>>().flatten()?;
         let deliveries = use_context::<Deliveries>()?;
         let comments = RwSignal::new(Vec::new());
         let source = Self {
@@ -81,7 +81,7 @@ impl ThreadSource {
             vote_notes: RwSignal::new(Vec::new()),
             replying_to: RwSignal::new(None),
             kept: StoredValue::new(Kept::default()),
-            backend: StoredValue::new(backend),
+            isso: StoredValue::new(isso),
             deliveries,
             owner: StoredValue::new(Owner::current()),
         };
@@ -198,9 +198,9 @@ impl ThreadSource {
             return;
         }
         self.kept.update_value(|kept| kept.loading = true);
-        let (backend, uri) = (self.backend.get_value(), self.uri());
+        let (isso, uri) = (self.isso.get_value(), self.uri());
         self.spawn_owned(async move {
-            let outcome = backend.list(&uri).await;
+            let outcome = isso.list(&uri).await;
             self.kept.update_value(|kept| kept.loading = false);
             match outcome {
                 Ok(list) => {
@@ -223,9 +223,9 @@ impl ThreadSource {
     /// Asks Isso for the thread's count; until it answers (or if it cannot), the
     /// heading counts the published comments in the list.
     fn refresh_count(self) {
-        let (backend, uri, count) = (self.backend.get_value(), self.uri(), self.count);
+        let (isso, uri, count) = (self.isso.get_value(), self.uri(), self.count);
         self.spawn_owned(async move {
-            match backend.counts(std::slice::from_ref(&uri)).await {
+            match isso.counts(std::slice::from_ref(&uri)).await {
                 Ok(numbers) => count.set(numbers.first().copied()),
                 Err(error) => {
                     crate::log::warn(&format!("comment count: {error}"));
@@ -249,11 +249,11 @@ impl ThreadSource {
         self.voted.update(|votes| votes.push((id, vote)));
         self.vote_notes
             .update(|notes| notes.retain(|(n, _)| *n != id));
-        let backend = self.backend.get_value();
+        let isso = self.isso.get_value();
         // Not under the section's owner: a vote sent just before the reader
         // leaves still lands and is remembered, so it is not sent twice.
         leptos::task::spawn_local(async move {
-            let outcome = backend.vote(id, vote).await;
+            let outcome = isso.vote(id, vote).await;
             if let Some(note) = note_for(&outcome) {
                 self.vote_notes.update(|notes| notes.push((id, note)));
             }
