@@ -39,7 +39,7 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();
   }
-  // The app's panic hook (src/mount.rs) reports here, before or after the start.
+  // The app's panic hook (src/panic_notice.rs) reports here, before or after the start.
   window[MivzakShared.globals.start_watch] = { fail: fail };
   // A failure seen before the start that did not stop it (a preload refused, the
   // loader then fetching the file itself): the app is here after all.

@@ -30,9 +30,9 @@ pub fn App(config: Config) -> impl IntoView {
         config.poll_seconds,
         config.feed_date_rules(),
     );
-    source.take_over_from(crate::mount::flashes_on_screen(&paths));
+    source.take_over_from(crate::flashes_on_screen::flashes_on_screen(&paths));
     provide_context(source);
-    crate::mount::reveal_when_loaded(source);
+    crate::takeover::reveal_when_loaded(source);
     // `None` when the config names no comment server: comments are off.
     let isso = config
         .comments_url

@@ -191,7 +191,7 @@ impl FeedSource {
     }
 
     /// The page already shows these flashes (their route segments, in
-    /// `paths::canonical_segment`'s form; `mount::flashes_on_screen`): the
+    /// `paths::canonical_segment`'s form; `flashes_on_screen`): the
     /// first poll's flashes newer than them are held back (`takeover::arrived_since`)
     /// until the app is on screen, then come in as a poll's do (`release_held`).
     pub fn take_over_from(self, shown: std::collections::HashSet<String>) {
