@@ -53,7 +53,7 @@ const CONSTANTS: &[(&str, &str, Kind, &str)] = &[
     ("SET_MESSAGE", "/embed/messages/set", Kind::Str, "The `type` of `embed.js`'s message to its frame: `{ type, id, options }`, options to change in place."),
     ("HEIGHT_MESSAGE", "/embed/messages/height", Kind::Str, "The `type` of the frame's message to `embed.js`: `{ type, id, height, live }`, its content's height in CSS pixels and [`LIVE_OPTIONS`]."),
     ("GENERATOR", "/generator", Kind::Str, "The `content` of the `<meta name=\"generator\">` mivzak-render writes into every page it publishes: how a run tells a published index.html from trunk's."),
-    ("START_WATCH_GLOBAL", "/globals/start_watch", Kind::Str, "The `window` property of `public/failure-notice.js`, which a panic is reported to (`panic_notice.rs`)."),
+    ("FAILURE_NOTICE_GLOBAL", "/globals/failure_notice", Kind::Str, "The `window` property of `public/failure-notice.js`, which a panic is reported to (`panic_notice.rs`)."),
     ("TEXT_SIZE_KEY", "/reader/keys/text_size", Kind::Str, "The localStorage key of the reader's text size (a step of [`TEXT_SIZES`], as digits), which index.html's first script applies before the first paint."),
     ("SCHEME_KEY", "/reader/keys/scheme", Kind::Str, "The localStorage key of the reader's colour scheme (one of [`SCHEMES`]), which index.html's first script applies before the first paint."),
     ("TEXT_SIZES", "/reader/text_sizes", Kind::U32List, "The reader's text sizes, smallest first: percentages of the browser's own font size, set on `<html>` so every `rem` follows."),

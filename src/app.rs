@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::chunk_prefetch::ChunkPrefetch;
 use crate::clock::provide_clock;
+use crate::components::link_clicks::LinkClicks;
 use crate::components::navigation_focus::NavigationFocus;
-use crate::components::own_links::OwnLinks;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::config::Config;
@@ -65,7 +65,7 @@ pub fn AppView() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
             // Behaviour only (no markup): the browser's, never the renderer's.
-            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><OwnLinks/><ChunkPrefetch/> })}
+            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><LinkClicks/><ChunkPrefetch/> })}
             <main id="main" tabindex="-1">
                 <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>

@@ -15,9 +15,9 @@ pub type Loaded = Result<AnyView, SplitLoaderError>;
 
 /// Draws the view `load` gives once its chunk is in; meanwhile the page says
 /// it is loading (prefetched, the chunk is already there and nothing shows).
-/// While any chunk is on its way, `takeover::reveal_when_loaded` keeps the page's
+/// While any chunk is on its way, `takeover::reveal_when_loaded` leaves the page's
 /// shell (a published article stays readable). A chunk that does not come
-/// (offline before the service worker kept it, a failed or stalled download, a
+/// (offline before the service worker cached it, a failed or stalled download, a
 /// file a newer deployment has replaced) leaves a Hebrew notice with a retry and
 /// a reload, never a broken page; the details go to the console.
 pub fn when_loaded<F, Fut>(load: F) -> AnyView

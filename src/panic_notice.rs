@@ -10,7 +10,7 @@ pub fn report_panics() {
         let message = format!("panicked: {info}");
         let fail = web_sys::window()
             .and_then(|window| {
-                js_sys::Reflect::get(&window, &crate::shared::START_WATCH_GLOBAL.into()).ok()
+                js_sys::Reflect::get(&window, &crate::shared::FAILURE_NOTICE_GLOBAL.into()).ok()
             })
             .and_then(|check| js_sys::Reflect::get(&check, &"fail".into()).ok())
             .and_then(|fail| fail.dyn_into::<js_sys::Function>().ok());

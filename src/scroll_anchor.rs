@@ -4,13 +4,13 @@ use js_sys::Promise;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// Runs `change` (which adds rows above where the reader is) and keeps the
-/// element at the top of the viewport where it was on screen. Browsers' scroll
+/// Runs `change` (which adds rows above where the reader is) and puts the
+/// element at the top of the viewport back where it was on screen. Browsers' scroll
 /// anchoring (CSS Scroll Anchoring §2) would, but Chromium picks no new anchor
 /// after the swap has removed the old one until the reader scrolls (measured: a
 /// reader on the article list moved 352 px down), and WebKit has none. At the
-/// top of the page nothing is kept: new flashes push the list down, as a poll's do.
-pub async fn keeping_place(change: impl FnOnce()) {
+/// top of the page nothing is anchored: new flashes push the list down, as a poll's do.
+pub async fn with_scroll_anchored(change: impl FnOnce()) {
     let scrolled = window().scroll_y().unwrap_or_default();
     let anchor = (scrolled > 0.0)
         .then(|| {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::feed::source::{FeedSource, LoadState};
 use crate::next_paint::after_next_paint;
-use crate::scroll_anchor::keeping_place;
+use crate::scroll_anchor::with_scroll_anchored;
 
 /// Swaps the app in for the page it was given once the first poll has
 /// answered, in one frame: a published page already shows the flashes, and the
@@ -31,17 +31,17 @@ pub fn reveal_when_loaded(source: FeedSource) {
             .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
         {
             // A published page of an article that has since left the feed
-            // (mivzak-render keeps it, so a shared link still opens): the
+            // (mivzak-render leaves its file in place, so a shared link still opens): the
             // app has nothing for it, so the published article stays.
-            let kept = shell
+            let left_the_feed = shell
                 .query_selector("article.article")
                 .ok()
                 .flatten()
                 .is_some()
                 && root.query_selector(".not-found").ok().flatten().is_some();
-            if kept {
+            if left_the_feed {
                 root.remove();
-                crate::log::warn("this article has left the feed: its published page is kept");
+                crate::log::warn("this article has left the feed: its published page stays");
                 // The app is not on screen: the browser follows this page's
                 // links itself (a click stops before the router's listeners).
                 let follow = crate::dom::Listener::new(
@@ -50,7 +50,7 @@ pub fn reveal_when_loaded(source: FeedSource) {
                     true,
                     Box::new(|event: web_sys::Event| event.stop_immediate_propagation()),
                 );
-                // Kept for as long as the page: the app will not come back to it.
+                // Held for as long as the page: the app will not come back to it.
                 // Not the effect's to remove, which may run again.
                 std::mem::forget(follow);
                 return true;
@@ -63,7 +63,7 @@ pub fn reveal_when_loaded(source: FeedSource) {
             // painted, as a poll's do.
             leptos::task::spawn_local(async move {
                 after_next_paint().await;
-                keeping_place(move || source.release_held()).await;
+                with_scroll_anchored(move || source.release_held()).await;
                 // The app is live in place of the page it was given: scripts and
                 // tests that watch rows wait for this (`#app[data-live]`).
                 let _ = root.set_attribute("data-live", "");

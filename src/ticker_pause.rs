@@ -32,11 +32,11 @@ pub fn paused_list<'a>(
 ) -> PausedList {
     let mut list = PausedList::default();
     for (index, (id, arrived)) in flashes.into_iter().enumerate() {
-        let kept = was_shown(id);
-        if (kept || !arrived) && list.shown.len() < count {
+        let on_screen = was_shown(id);
+        if (on_screen || !arrived) && list.shown.len() < count {
             list.shown.push(index);
         }
-        if !kept && arrived && index < count {
+        if !on_screen && arrived && index < count {
             list.waiting += 1;
         }
     }

@@ -72,9 +72,9 @@ impl Deliveries {
     /// Sends a comment the reader just submitted; `false` when the outbox could
     /// not be stored (it is still sent, but a reload before it lands loses it).
     pub fn send(&self, pending: Pending) -> bool {
-        let kept = outbox::keep(pending.clone());
+        let stored = outbox::store(pending.clone());
         self.run(pending, false);
-        kept
+        stored
     }
 
     /// Hurries a delivery that is waiting to retry.
