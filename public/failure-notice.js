@@ -39,8 +39,8 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();
   }
-  // The app's panic hook (src/mount.rs) reports here, before or after the start.
-  window[MivzakShared.globals.start_watch] = { fail: fail };
+  // The app's panic hook (src/panic_notice.rs) reports here, before or after the start.
+  window[MivzakShared.globals.failure_notice] = { fail: fail };
   // A failure seen before the start that did not stop it (a preload refused, the
   // loader then fetching the file itself): the app is here after all.
   addEventListener('TrunkApplicationStarted', function () {

@@ -28,7 +28,7 @@ const PRECACHE = [];
 // reader's chunk, which a JSON Feed site never loads); written by the same script.
 const ON_USE = [];
 // The other wasm chunks (the article's, the tag page's …): kept at install where
-// the connection allows the page to prefetch them on idle (src/chunks.rs), else
+// the connection allows the page to prefetch them on idle (src/chunk_prefetch.rs), else
 // on use, like ON_USE; written by the same script.
 const CHUNKS = [];
 
@@ -74,7 +74,7 @@ function keepAll(files) {
 }
 
 /** Whether the worker may download what nobody asked for yet: the rule of
- *  src/chunks.rs's idle_prefetch_allowed (no Save-Data, no effectiveType among
+ *  src/chunk_prefetch.rs's idle_prefetch_allowed (no Save-Data, no effectiveType among
  *  shared/constants.json's slow_connections), on the worker's own navigator. */
 function connectionAllows() {
   const connection = self.navigator.connection;

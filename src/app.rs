@@ -5,10 +5,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use crate::chunks::ChunkPrefetch;
+use crate::chunk_prefetch::ChunkPrefetch;
 use crate::clock::provide_clock;
+use crate::components::link_clicks::LinkClicks;
 use crate::components::navigation_focus::NavigationFocus;
-use crate::components::own_links::OwnLinks;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::config::Config;
@@ -30,21 +30,21 @@ pub fn App(config: Config) -> impl IntoView {
         config.poll_seconds,
         config.feed_date_rules(),
     );
-    source.take_over_from(crate::mount::flashes_on_screen(&paths));
+    source.take_over_from(crate::flashes_on_screen::flashes_on_screen(&paths));
     provide_context(source);
-    crate::mount::reveal_when_loaded(source);
+    crate::takeover::reveal_when_loaded(source);
     // `None` when the config names no comment server: comments are off.
-    let backend = config
+    let isso = config
         .comments_url
         .as_deref()
         .map(crate::comments::isso::Isso::new);
     // Comments an earlier page left unsent go out now, whatever page this is.
-    if let Some(backend) = backend.clone() {
-        let deliveries = crate::comments::deliveries::Deliveries::new(backend);
+    if let Some(isso) = isso.clone() {
+        let deliveries = crate::comments::deliveries::Deliveries::new(isso);
         provide_context(deliveries);
         crate::comments::deliveries::resume_outbox(deliveries);
     }
-    provide_context(backend);
+    provide_context(isso);
     provide_context(crate::comments::counts::CommentCounts::start(source));
     provide_context(config);
     provide_context(paths);
@@ -55,7 +55,7 @@ pub fn App(config: Config) -> impl IntoView {
 /// The page's markup under `#app`: the router, the site header and the route
 /// table. The browser app and the publish-time renderer (`publish::render`)
 /// both draw it, from the contexts each provides (`Config`, `FeedSource`,
-/// `Paths`, the comments backend, `CommentCounts`, `Clock`), so a published
+/// `Paths`, the comment server's client `Isso`, `CommentCounts`, `Clock`), so a published
 /// page is the markup the app takes it over with.
 #[component]
 pub fn AppView() -> impl IntoView {
@@ -65,7 +65,7 @@ pub fn AppView() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>"דלגו לתוכן"</a>
             <SiteHeader/>
             // Behaviour only (no markup): the browser's, never the renderer's.
-            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><OwnLinks/><ChunkPrefetch/> })}
+            {cfg!(target_arch = "wasm32").then(|| view! { <NavigationFocus/><LinkClicks/><ChunkPrefetch/> })}
             <main id="main" tabindex="-1">
                 <crate::components::offline_notice::OfflineNotice/>
                 <Routes fallback=NotFound>

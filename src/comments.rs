@@ -1,9 +1,8 @@
-//! Comments: the model and its rules (pure), the backend trait and its Isso client,
+//! Comments: the model and its rules (pure), the Isso client (`isso`),
 //! drafts that survive a reload, posting that retries without posting twice, and
 //! the sources views read: one thread (`source`, its pure part `thread`) and the
 //! article lists' counts (`counts`); talkback numbers (`numbering`) and votes (`votes`).
 
-pub mod backend;
 pub mod counts;
 pub mod deliveries;
 pub mod isso;
@@ -17,7 +16,6 @@ pub mod source;
 pub mod thread;
 pub mod votes;
 
-pub use backend::CommentsBackend;
 pub use model::{Comment, NewComment, SortOrder};
 
 /// Why a comment could not be read or posted. The Hebrew message is for the reader.

@@ -38,7 +38,7 @@ pub struct Answer {
     /// not as the UTF-8 that `Response.text()` always assumes.
     pub body: Vec<u8>,
     /// Set when the network failed and the service worker answered with the last
-    /// good copy it kept (`public/sw.js`): when that copy was stored, in ms.
+    /// good copy it cached (`public/sw.js`): when that copy was stored, in ms.
     pub saved_at_ms: Option<f64>,
 }
 

@@ -1,5 +1,5 @@
 //! Which rows of the ticker's list the reader has opened in place (issue 24
-//! §2). Kept by the list, outside its rows: a row is drawn anew when its flash
+//! §2). Held by the list, outside its rows: a row is drawn anew when its flash
 //! is edited (`Entry::row_key`) and a new flash inserts a row above it, and
 //! neither may close it. Only the reader closes a row.
 

@@ -15,7 +15,7 @@
 //! leptos_router 0.8 decodes a followed link's path once more than it was encoded
 //! (`Url::unescape_minimal`, a `decodeURI`, in its click handler) before putting it
 //! in the address bar, so the id changed after a reload; the app follows its own
-//! links itself (`components/own_links.rs`).
+//! links itself (`components/link_clicks.rs`).
 
 /// `text` percent-encoded: everything but RFC 3986's unreserved characters
 /// (ASCII letters, digits, `-`, `.`, `_`, `~`), UTF-8, uppercase hex. For query

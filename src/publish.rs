@@ -13,8 +13,8 @@
 //!   path) and the paths a sitemap may list; `w3c_datetime`: the date format
 //!   of the sitemaps and the manifest. Both apart from `sitemap`, which reads
 //!   the manifest, so the manifest need not read the sitemap.
-//! - `manifest`: what was rendered, kept between runs, so that a page whose
-//!   item left the feed keeps its file and its place in the sitemap.
+//! - `manifest`: what was rendered, recorded between runs, so that a page whose
+//!   item left the feed stays published: its file, and its place in the sitemap.
 //! - `render`: the app's markup for a page, by Leptos's SSR renderer.
 //! - `page`: the built shell with a page's language, head and markup put in.
 //! - `run`: one run of `mivzak-render`, from config.json to written files.

@@ -4,6 +4,13 @@
 //! resumes. Edits to the flashes on screen still apply, and a flash the feed
 //! removes still leaves.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The ids of the flashes on screen when the reader paused the list: what the
+/// ticker holds (`components::ticker`) and the list reads (`components::flash_list`).
+pub type PausedIds = Arc<HashSet<Arc<str>>>;
+
 /// What the paused list shows, given the feed's flashes newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PausedList {
@@ -25,11 +32,11 @@ pub fn paused_list<'a>(
 ) -> PausedList {
     let mut list = PausedList::default();
     for (index, (id, arrived)) in flashes.into_iter().enumerate() {
-        let kept = was_shown(id);
-        if (kept || !arrived) && list.shown.len() < count {
+        let on_screen = was_shown(id);
+        if (on_screen || !arrived) && list.shown.len() < count {
             list.shown.push(index);
         }
-        if !kept && arrived && index < count {
+        if !on_screen && arrived && index < count {
             list.waiting += 1;
         }
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::backend::{Backend, CommentsBackend};
+use super::isso::Isso;
 use super::model::thread_uri;
 use crate::feed::source::FeedSource;
 
@@ -18,7 +18,7 @@ impl CommentCounts {
     /// Follows the feed's articles and asks for their counts (comments on).
     pub fn start(source: FeedSource) -> Self {
         let counts = Self::published();
-        if let Some(backend) = use_context::<Option<Backend>>().flatten() {
+        if let Some(isso) = use_context::<Option<Isso>>().flatten() {
             let ids = Memo::new(move |_| {
                 source
                     .entries
@@ -29,10 +29,10 @@ impl CommentCounts {
                 if ids.is_empty() {
                     return;
                 }
-                let backend = backend.clone();
+                let isso = isso.clone();
                 leptos::task::spawn_local(async move {
                     let threads: Vec<String> = ids.iter().map(|id| thread_uri(id)).collect();
-                    match backend.counts(&threads).await {
+                    match isso.counts(&threads).await {
                         Ok(numbers) => counts.0.set(ids.into_iter().zip(numbers).collect()),
                         Err(error) => crate::log::warn(&format!("comment counts: {error}")),
                     }

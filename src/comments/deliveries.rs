@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::backend::Backend;
+use super::isso::Isso;
 use super::model::Comment;
 use super::outbox::{self, Pending};
 use super::reader_storage;
@@ -28,7 +28,7 @@ pub struct Slot {
 }
 
 struct Inner {
-    backend: Backend,
+    isso: Isso,
     slots: RefCell<HashMap<String, Slot>>,
 }
 
@@ -40,9 +40,9 @@ impl Deliveries {
     /// The page's deliveries, none under way yet: the browser app then calls
     /// `resume_outbox`; a published page (`publish::render`) draws its forms
     /// and sends nothing.
-    pub fn new(backend: Backend) -> Self {
+    pub fn new(isso: Isso) -> Self {
         Self(StoredValue::new_local(Rc::new(Inner {
-            backend,
+            isso,
             slots: RefCell::default(),
         })))
     }
@@ -72,9 +72,9 @@ impl Deliveries {
     /// Sends a comment the reader just submitted; `false` when the outbox could
     /// not be stored (it is still sent, but a reload before it lands loses it).
     pub fn send(&self, pending: Pending) -> bool {
-        let kept = outbox::keep(pending.clone());
+        let stored = outbox::store(pending.clone());
         self.run(pending, false);
-        kept
+        stored
     }
 
     /// Hurries a delivery that is waiting to retry.
@@ -88,10 +88,9 @@ impl Deliveries {
             slot.wake.now();
             return;
         }
-        let backend = self.0.get_value().backend.clone();
+        let isso = self.0.get_value().isso.clone();
         leptos::task::spawn_local(async move {
-            let outcome =
-                deliver(&backend, &pending, resumed, slot.state.clone(), &slot.wake).await;
+            let outcome = deliver(&isso, &pending, resumed, slot.state.clone(), &slot.wake).await;
             slot.running.set(false);
             // Sent, or refused for good (the form says why, and the draft keeps
             // the words): either way it leaves the outbox.

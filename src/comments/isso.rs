@@ -1,4 +1,9 @@
-//! Isso's REST API (https://isso-comments.de/docs/reference/server-api/).
+//! The comment server: Isso's REST API
+//! (https://isso-comments.de/docs/reference/server-api/), at the endpoint the
+//! site's config names (`comments_url`). The app speaks to no other server, so
+//! there is no trait between it and Isso; another server would be a new client
+//! beside this one, with the same four calls. Threads are named by a path
+//! (`model::thread_uri`).
 //!
 //! Isso answers CORS for the origin in its `host` setting and allows only the
 //! request headers Origin, Referer and Content-Type, so no custom header is sent.
@@ -6,12 +11,12 @@
 use gloo_net::http::Method;
 use serde::Deserialize;
 
-use super::backend::CommentsBackend;
 use super::model::{Comment, NewComment};
 use super::votes::{parse_vote_answer, Vote, VoteAnswer};
 use super::CommentError;
 use crate::http::{self, Ask, HttpError};
 
+/// A client of one Isso server; cheap to clone (one URL).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Isso {
     /// Without a trailing slash.
@@ -19,6 +24,7 @@ pub struct Isso {
 }
 
 impl Isso {
+    /// The server at `base` (the config's `comments_url`; a trailing slash is dropped).
     pub fn new(base: &str) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
@@ -56,8 +62,9 @@ fn query(thread: &str) -> String {
     crate::paths::percent_encode(thread)
 }
 
-impl CommentsBackend for Isso {
-    async fn list(&self, thread: &str) -> Result<Vec<Comment>, CommentError> {
+impl Isso {
+    /// The thread's comments, replies nested, and how many are published.
+    pub async fn list(&self, thread: &str) -> Result<Vec<Comment>, CommentError> {
         match self
             .call(
                 Method::GET,
@@ -75,7 +82,8 @@ impl CommentsBackend for Isso {
         }
     }
 
-    async fn post(&self, thread: &str, comment: &NewComment) -> Result<Comment, CommentError> {
+    /// Posts a comment; the answer is the stored comment (which may be held).
+    pub async fn post(&self, thread: &str, comment: &NewComment) -> Result<Comment, CommentError> {
         let body =
             serde_json::to_string(comment).map_err(|e| CommentError::BadAnswer(e.to_string()))?;
         let text = self
@@ -88,14 +96,17 @@ impl CommentsBackend for Isso {
         parse(&text).map(as_typed)
     }
 
-    async fn counts(&self, threads: &[String]) -> Result<Vec<u64>, CommentError> {
+    /// Published comment counts of many threads, in one request.
+    pub async fn counts(&self, threads: &[String]) -> Result<Vec<u64>, CommentError> {
         let body =
             serde_json::to_string(threads).map_err(|e| CommentError::BadAnswer(e.to_string()))?;
         let text = self.call(Method::POST, "/count".into(), Some(body)).await?;
         parse(&text)
     }
 
-    async fn vote(&self, comment_id: i64, vote: Vote) -> Result<VoteAnswer, CommentError> {
+    /// One vote from this reader, like or dislike; the answer is the comment's
+    /// counts after it, and whether the server counted it (`votes.rs`).
+    pub async fn vote(&self, comment_id: i64, vote: Vote) -> Result<VoteAnswer, CommentError> {
         let text = self
             .call(
                 Method::POST,

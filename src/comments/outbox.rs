@@ -1,4 +1,4 @@
-//! Comments on their way to the server, kept beside the drafts (localStorage, or
+//! Comments on their way to the server, stored beside the drafts (localStorage, or
 //! memory where storage is refused) so that neither a reload nor an offline spell
 //! loses a comment the reader has sent. `deliveries` sends them, once each.
 
@@ -44,8 +44,8 @@ pub fn load() -> Vec<Pending> {
     decode(reader_storage::load(OUTBOX_KEY).as_deref())
 }
 
-/// Keeps `pending` until `forget`; `true` when it will also survive a reload.
-pub fn keep(pending: Pending) -> bool {
+/// Stores `pending` until `forget`; `true` when it will also survive a reload.
+pub fn store(pending: Pending) -> bool {
     let mut list = load();
     upsert(&mut list, pending);
     reader_storage::save(OUTBOX_KEY, &encode(&list))

@@ -1,4 +1,4 @@
-//! What a reader types is kept in localStorage as they type, so a reload or a
+//! What a reader types is stored in localStorage as they type, so a reload or a
 //! failed post loses nothing. When storage is missing, blocked or full, drafts
 //! live in memory for this visit and the caller is told they are not saved.
 
@@ -47,7 +47,7 @@ pub fn load(key: &str) -> Option<String> {
     None
 }
 
-/// Keeps `value`; `true` when it also reached localStorage and survives a reload.
+/// Stores `value`; `true` when it also reached localStorage and survives a reload.
 pub fn save(key: &str, value: &str) -> bool {
     MEMORY.with(|m| m.borrow_mut().insert(key.to_owned(), value.to_owned()));
     #[cfg(target_arch = "wasm32")]

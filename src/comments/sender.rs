@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures_channel::oneshot;
 use leptos::prelude::*;
 
-use super::backend::{Backend, CommentsBackend};
+use super::isso::Isso;
 use super::model::{same_words, Comment, NewComment};
 use super::outbox::Pending;
 use super::retry::{retry_delay, MAX_AUTOMATIC_TRIES};
@@ -76,7 +76,7 @@ impl Wake {
 /// earlier page sent it and was closed; or an answer was lost on the way back),
 /// the thread is read first, and nothing is posted until that read succeeds.
 pub async fn deliver(
-    backend: &Backend,
+    isso: &Isso,
     pending: &Pending,
     resumed: bool,
     state: ArcRwSignal<SendState>,
@@ -88,13 +88,13 @@ pub async fn deliver(
     loop {
         state.set(SendState::Sending);
         let looked = if maybe_sent {
-            find_sent(backend, thread, comment, started).await
+            find_sent(isso, thread, comment, started).await
         } else {
             Ok(None)
         };
         let error = match looked {
             Ok(Some(stored)) => return Ok(stored),
-            Ok(None) => match backend.post(thread, comment).await {
+            Ok(None) => match isso.post(thread, comment).await {
                 Ok(stored) => return Ok(stored),
                 Err(error) => {
                     maybe_sent = error.answer_was_lost();
@@ -131,12 +131,12 @@ pub async fn deliver(
 
 /// The comment as the server stored it, if an earlier try did arrive.
 async fn find_sent(
-    backend: &Backend,
+    isso: &Isso,
     thread: &str,
     comment: &NewComment,
     since: f64,
 ) -> Result<Option<Comment>, CommentError> {
-    let mut stack: Vec<Comment> = backend.list(thread).await?;
+    let mut stack: Vec<Comment> = isso.list(thread).await?;
     while let Some(candidate) = stack.pop() {
         if candidate.created >= since - 5.0
             && candidate.parent == comment.parent

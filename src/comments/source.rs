@@ -11,8 +11,8 @@
 
 use leptos::prelude::*;
 
-use super::backend::{Backend, CommentsBackend};
 use super::deliveries::{Deliveries, Slot};
+use super::isso::Isso;
 use super::model::{thread_uri, Comment, NewComment, SortOrder};
 use super::numbering::{number_of, talkback_numbers};
 use super::outbox::Pending;
@@ -21,10 +21,10 @@ use super::thread::{accept, find, merge_load, reply_ids, set_votes, top_level_id
 use super::votes::{decode_ids, encode_ids, note_for, Vote, VoteNote};
 use super::CommentError;
 
-/// What the source keeps for itself: what the reader did in this visit, and
-/// whether a load is under way.
+/// The source's own record of this visit: what the reader did in it (merged
+/// into every load), and whether a load is under way.
 #[derive(Default)]
-struct Kept {
+struct Visit {
     did: ReaderDid,
     loading: bool,
 }
@@ -46,15 +46,15 @@ pub struct ThreadSource {
     load_error: RwSignal<Option<CommentError>>,
     /// The top level's talkback numbers (`numbering`), following the comments.
     numbers: Memo<Vec<(i64, usize)>>,
-    /// The comments this reader has voted on, and how (kept in local storage),
+    /// The comments this reader has voted on, and how (stored in local storage),
     /// or is voting on: one vote per comment, as Isso counts them (`votes.rs`).
     voted: RwSignal<Vec<(i64, Vote)>>,
     /// What the reader is told under a comment about their last vote on it.
     vote_notes: RwSignal<Vec<(i64, VoteNote)>>,
     /// The comment whose reply form is open: one at a time.
     pub replying_to: RwSignal<Option<i64>>,
-    kept: StoredValue<Kept>,
-    backend: StoredValue<Backend>,
+    visit: StoredValue<Visit>,
+    isso: StoredValue<Isso>,
     deliveries: Deliveries,
     /// The comments section's owner: the thread's loads run under it, so
     /// leaving the article aborts them (`http::send`, `dom::owner_abort_signal`).
@@ -63,9 +63,9 @@ pub struct ThreadSource {
 
 impl ThreadSource {
     /// The thread of `article_id`, loading in the browser (not on a published
-    /// page); `None` when comments are off (no `Backend` in context).
+    /// page); `None` when comments are off (no `Isso` in context).
     pub fn open(article_id: String, title: Signal<String>) -> Option<Self> {
-        let backend = use_context::<Option<Backend>>().flatten()?;
+        let isso = use_context::<Option<Isso>>().flatten()?;
         let deliveries = use_context::<Deliveries>()?;
         let comments = RwSignal::new(Vec::new());
         let source = Self {
@@ -80,8 +80,8 @@ impl ThreadSource {
             voted: RwSignal::new(stored_votes()),
             vote_notes: RwSignal::new(Vec::new()),
             replying_to: RwSignal::new(None),
-            kept: StoredValue::new(Kept::default()),
-            backend: StoredValue::new(backend),
+            visit: StoredValue::new(Visit::default()),
+            isso: StoredValue::new(isso),
             deliveries,
             owner: StoredValue::new(Owner::current()),
         };
@@ -194,17 +194,17 @@ impl ThreadSource {
     /// Loads the thread and its count again; a load already under way is enough.
     pub fn reload(self) {
         self.refresh_count();
-        if self.kept.with_value(|kept| kept.loading) {
+        if self.visit.with_value(|visit| visit.loading) {
             return;
         }
-        self.kept.update_value(|kept| kept.loading = true);
-        let (backend, uri) = (self.backend.get_value(), self.uri());
+        self.visit.update_value(|visit| visit.loading = true);
+        let (isso, uri) = (self.isso.get_value(), self.uri());
         self.spawn_owned(async move {
-            let outcome = backend.list(&uri).await;
-            self.kept.update_value(|kept| kept.loading = false);
+            let outcome = isso.list(&uri).await;
+            self.visit.update_value(|visit| visit.loading = false);
             match outcome {
                 Ok(list) => {
-                    let merged = self.kept.with_value(|kept| merge_load(list, &kept.did));
+                    let merged = self.visit.with_value(|visit| merge_load(list, &visit.did));
                     self.comments.set(merged);
                     self.loaded.set(true);
                     self.load_error.set(None);
@@ -223,9 +223,9 @@ impl ThreadSource {
     /// Asks Isso for the thread's count; until it answers (or if it cannot), the
     /// heading counts the published comments in the list.
     fn refresh_count(self) {
-        let (backend, uri, count) = (self.backend.get_value(), self.uri(), self.count);
+        let (isso, uri, count) = (self.isso.get_value(), self.uri(), self.count);
         self.spawn_owned(async move {
-            match backend.counts(std::slice::from_ref(&uri)).await {
+            match isso.counts(std::slice::from_ref(&uri)).await {
                 Ok(numbers) => count.set(numbers.first().copied()),
                 Err(error) => {
                     crate::log::warn(&format!("comment count: {error}"));
@@ -249,18 +249,18 @@ impl ThreadSource {
         self.voted.update(|votes| votes.push((id, vote)));
         self.vote_notes
             .update(|notes| notes.retain(|(n, _)| *n != id));
-        let backend = self.backend.get_value();
+        let isso = self.isso.get_value();
         // Not under the section's owner: a vote sent just before the reader
         // leaves still lands and is remembered, so it is not sent twice.
         leptos::task::spawn_local(async move {
-            let outcome = backend.vote(id, vote).await;
+            let outcome = isso.vote(id, vote).await;
             if let Some(note) = note_for(&outcome) {
                 self.vote_notes.update(|notes| notes.push((id, note)));
             }
             match outcome {
                 Ok(answer) => {
-                    self.kept
-                        .update_value(|kept| kept.did.votes.push((id, answer.tally)));
+                    self.visit
+                        .update_value(|visit| visit.did.votes.push((id, answer.tally)));
                     self.comments.update(|list| {
                         set_votes(list, id, &answer.tally);
                     });
@@ -315,14 +315,15 @@ impl ThreadSource {
             self.held.update(|held| held.push(comment));
             return;
         }
-        self.kept
-            .update_value(|kept| kept.did.posted.push(comment.clone()));
+        self.visit
+            .update_value(|visit| visit.did.posted.push(comment.clone()));
         let orphan = self
             .comments
             .try_update(|list| accept(list, asked_parent, comment))
             .flatten();
         if let Some(orphan) = orphan {
-            self.kept.update_value(|kept| kept.did.orphans.push(orphan));
+            self.visit
+                .update_value(|visit| visit.did.orphans.push(orphan));
         }
         self.reload();
     }
@@ -346,7 +347,7 @@ fn stored_votes() -> Vec<(i64, Vote)> {
         .collect()
 }
 
-/// Keeps the vote for later visits, beside the others of its kind this reader
+/// Stores the vote for later visits, beside the others of its kind this reader
 /// cast (read again first: another tab may have voted too).
 fn remember_vote(id: i64, vote: Vote) {
     let key = vote.storage_key();

@@ -25,7 +25,8 @@ pub fn ArticleList() -> impl IntoView {
             .with(|entries| keyed_rows(entries.iter().take(shown.get())))
     };
     let has_more = move || {
-        source.entries.with(Vec::len) > shown.get() || source.info.with(|i| i.next_url.is_some())
+        source.entries.with(Vec::len) > shown.get()
+            || source.top_level.with(|i| i.next_url.is_some())
     };
     let more = move |_| {
         if source.entries.with_untracked(Vec::len) <= shown.get_untracked() {

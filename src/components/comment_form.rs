@@ -5,8 +5,8 @@ use crate::comments::reader_storage::{self, draft_key, EMAIL_KEY, NAME_KEY};
 use crate::comments::sender::SendState;
 use crate::comments::source::ThreadSource;
 
-/// The comment form (or a reply form under a comment). What is typed is kept as a
-/// draft until the server has accepted it; a failed post keeps it in the form.
+/// The comment form (or a reply form under a comment). What is typed is stored as a
+/// draft until the server has accepted it; a failed post leaves it in the form.
 /// Sending is `Deliveries`' job (handed over through `ThreadSource::send`), so a
 /// comment sent offline or left by a reload goes out by itself, and this form
 /// shows where it stands whenever it is open.
@@ -34,7 +34,7 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
         }
     });
 
-    let keep = move |storage_key: &str, value: &str| {
+    let save_draft = move |storage_key: &str, value: &str| {
         let saved = if value.is_empty() {
             reader_storage::remove(storage_key);
             true
@@ -124,7 +124,7 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    keep(&key.get_value(), &value);
+                    save_draft(&key.get_value(), &value);
                     text.set(value);
                 }
             ></textarea>
@@ -135,11 +135,11 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
                 <label for=name_id.clone()>"שם (לא חובה)"</label>
                 <input id=name_id type="text" name="author" autocomplete="name" dir="auto"
                     prop:value=move || name.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); keep(NAME_KEY, &v); name.set(v); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); save_draft(NAME_KEY, &v); name.set(v); }/>
                 <label for=email_id.clone()>"דוא״ל (לא חובה, לא יוצג)"</label>
                 <input id=email_id type="email" name="email" autocomplete="email" dir="ltr"
                     prop:value=move || email.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); keep(EMAIL_KEY, &v); email.set(v); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); save_draft(EMAIL_KEY, &v); email.set(v); }/>
             </div>
             {move || problem.get().map(|p| view! { <p class="comment-problem" role="alert">{p}</p> })}
             {status}

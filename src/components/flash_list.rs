@@ -12,7 +12,7 @@ use crate::feed::source::{Entry, FeedSource};
 use crate::open_rows::OpenRows;
 use crate::paths::Paths;
 use crate::row_focus::RowFocus;
-use crate::ticker_pause::paused_list;
+use crate::ticker_pause::{paused_list, PausedIds};
 
 /// The flashes the ticker shows: the newest `count`, in feed order, each with the
 /// key of its row (`Entry::row_key`: an edit draws the row anew).
@@ -38,7 +38,7 @@ pub fn keyed_rows<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Vec<(RowK
 #[component]
 pub fn FlashList(
     count: usize,
-    #[prop(optional)] paused: Option<RwSignal<Option<super::ticker::PausedIds>>>,
+    #[prop(optional)] paused: Option<RwSignal<Option<PausedIds>>>,
 ) -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let live = shown_entries(source, count);

@@ -60,7 +60,7 @@ pub fn FlashMore(entry: Entry, open_rows: OpenRows) -> impl IntoView {
     )
 }
 
-/// At the swap (`mount::reveal_when_loaded`): the rows the reader opened in
+/// At the swap (`takeover::reveal_when_loaded`): the rows the reader opened in
 /// the published page (`shell`) before the app arrived open in the app's
 /// copy (`app`) too, matched by their `data-row` segment. Setting `open`
 /// fires the row's `toggle`, which records it in [`OpenRows`].

@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -14,11 +13,8 @@ use crate::config::{Config, TickerMode};
 use crate::dom::{on_window, prefers_reduced_motion};
 use crate::feed::source::FeedSource;
 use crate::feed::urgency::is_urgent;
-use crate::ticker_pause::paused_list;
+use crate::ticker_pause::{paused_list, PausedIds};
 use crate::ticker_text::TickerText;
-
-/// The ids of the flashes on screen when the reader paused the list.
-pub type PausedIds = Arc<HashSet<Arc<str>>>;
 
 /// Whether the reader has moved away from the newest flashes (scrolled past the
 /// ticker, or paused the strip or the list), so new ones need a badge to be noticed.

@@ -61,7 +61,7 @@ pub fn EmbedTicker(mut config: Config, options: EmbedOptions) -> impl IntoView {
         config.feed_date_rules(),
     );
     provide_context(source);
-    crate::mount::reveal_when_loaded(source);
+    crate::takeover::reveal_when_loaded(source);
     provide_context(config);
 
     if let Some(parent) = options.parent.clone() {

@@ -6,7 +6,7 @@ pub const CAP_SECONDS: f64 = 300.0;
 
 /// Seconds to wait before the next poll: the one rule for every failure, whatever
 /// its kind (an HTTP status, a timeout, no network, a feed CORS keeps from the
-/// page, a broken body, the service worker's kept copy).
+/// page, a broken body, the service worker's cached copy).
 ///
 /// `failures` is how many polls in a row have failed (0 when the last succeeded);
 /// `jitter` is a random number in `0.0..1.0`, passed in so the schedule is testable.

@@ -4,7 +4,7 @@
 
 use super::model::Article;
 use super::plain_text::{has_visible_text, one_line, text_for_title};
-use crate::char_class;
+use crate::grapheme::grapheme_floor;
 
 /// About this many characters of a body, then a word boundary and "…": a
 /// paragraph's worth, as ynet's flash page shows when a flash opens.
@@ -51,40 +51,4 @@ pub fn excerpt(text: &str, max: usize) -> String {
         _ => grapheme_floor(text, limit),
     };
     format!("{}…", text[..cut].trim_end())
-}
-
-/// The largest grapheme boundary of `text` at or before the byte index `at`
-/// (a char boundary): a cut at `at` would otherwise part a base from what
-/// extends it (UAX #29 GB9, GB9a, GB11, GB12/13 in their common cases).
-/// A grapheme longer than the whole excerpt (a long emoji sequence) is kept
-/// whole rather than dropped.
-fn grapheme_floor(text: &str, limit: usize) -> usize {
-    let mut at = limit;
-    while at > 0 && inside_grapheme(text, at) {
-        at -= text[..at].chars().next_back().map_or(1, char::len_utf8);
-    }
-    if at > 0 {
-        return at;
-    }
-    at = limit;
-    while at < text.len() && inside_grapheme(text, at) {
-        at += text[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    at
-}
-
-/// Whether the char boundary `at` of `text` falls inside a grapheme.
-fn inside_grapheme(text: &str, at: usize) -> bool {
-    let next = text[at..].chars().next();
-    let before = text[..at].chars().next_back();
-    next.is_some_and(char_class::extends_grapheme)
-        || before == Some('\u{200D}')
-        || (next.is_some_and(char_class::is_regional_indicator)
-            && text[..at]
-                .chars()
-                .rev()
-                .take_while(|c| char_class::is_regional_indicator(*c))
-                .count()
-                % 2
-                == 1)
 }

@@ -1,6 +1,6 @@
 //! The feed's conditional fetch: the ETag and the last bytes it remembers, so that an
 //! unchanged feed (a 304 the browser answered from its cache, the same ETag, the
-//! same bytes) is not parsed again; the copy the service worker kept when the
+//! same bytes) is not parsed again; the copy the service worker cached when the
 //! network is down; and what a failed request means for the reader.
 
 use std::cell::RefCell;
@@ -29,7 +29,7 @@ pub enum Polled {
     Changed(Feed),
     /// Unchanged since the last poll, so nothing was parsed again.
     Same,
-    /// The network failed and the service worker answered with the copy it kept;
+    /// The network failed and the service worker answered with the copy it cached;
     /// parsed only when nothing is on screen yet.
     Saved {
         feed: Option<Feed>,

@@ -48,15 +48,20 @@ pub enum LoadState {
     Failed(FeedError),
 }
 
-/// Facts about the feed itself, for links and "load more".
+/// The feed's top-level fields (JSON Feed 1.1's "Top-level" section; an RSS
+/// channel's, an Atom feed's), those the app reads: for links, the home page's
+/// description and "load more"; beside them the URL the feed was fetched from.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct FeedInfo {
+pub struct FeedTopLevel {
+    /// The feed's `title`.
     pub title: String,
     /// The URL the feed was fetched from (`next_url` resolves against it, and an
     /// item's relative URLs when nothing nearer is given: `base::item_base`).
     pub base_url: String,
     /// The feed's `home_page_url`, as the feed gives it.
     pub home_page_url: Option<String>,
+    /// The feed's `next_url`: where older items start (pagination), from the
+    /// first page only.
     pub next_url: Option<String>,
     /// The feed's `description`, as the feed gives it (the home page's, by
     /// `page_head::home`'s rule).
@@ -72,7 +77,8 @@ pub struct FeedSource {
     /// up every one of 10,000 articles.
     by_segment: Memo<SegmentIndex>,
     pub state: RwSignal<LoadState>,
-    pub info: RwSignal<FeedInfo>,
+    /// The feed's top-level fields, from its last answer.
+    pub top_level: RwSignal<FeedTopLevel>,
     /// `Date.now()` of the last good poll.
     pub last_ok_ms: RwSignal<Option<f64>>,
     /// The error of the last poll while older flashes are still shown.
@@ -128,9 +134,9 @@ impl FeedSource {
             entries,
             by_segment: index_by_segment(entries),
             state: RwSignal::new(LoadState::Loading),
-            info: RwSignal::new(FeedInfo {
+            top_level: RwSignal::new(FeedTopLevel {
                 base_url: url,
-                ..FeedInfo::default()
+                ..FeedTopLevel::default()
             }),
             last_ok_ms: RwSignal::new(None),
             failing: RwSignal::new(None),
@@ -175,7 +181,7 @@ impl FeedSource {
             entries,
             by_segment: index_by_segment(entries),
             state: RwSignal::new(LoadState::Ready),
-            info: RwSignal::new(FeedInfo {
+            top_level: RwSignal::new(FeedTopLevel {
                 title: feed.title,
                 base_url: url,
                 home_page_url: feed.home_page_url,
@@ -191,7 +197,7 @@ impl FeedSource {
     }
 
     /// The page already shows these flashes (their route segments, in
-    /// `paths::canonical_segment`'s form; `mount::flashes_on_screen`): the
+    /// `paths::canonical_segment`'s form; `flashes_on_screen`): the
     /// first poll's flashes newer than them are held back (`takeover::arrived_since`)
     /// until the app is on screen, then come in as a poll's do (`release_held`).
     pub fn take_over_from(self, shown: std::collections::HashSet<String>) {
@@ -227,20 +233,20 @@ impl FeedSource {
                 Ok(Polled::Changed(feed)) => self.apply(feed),
                 Ok(Polled::Same) => self.mark_ok(),
                 Ok(Polled::Saved { feed, at_ms }) => {
-                    // Offline: the kept copy fills an empty page, and the reader is
+                    // Offline: the cached copy fills an empty page, and the reader is
                     // told how old it is, as with any failing poll.
                     if let Some(feed) = feed {
                         self.apply(feed);
                     }
                     self.last_ok_ms.set(Some(at_ms));
                     self.fail(FeedError::Network(
-                        "no network; the service worker answered with its kept copy".into(),
+                        "no network; the service worker answered with its cached copy".into(),
                     ));
                     // Online again before this page listened for it: look again soon
                     // rather than after the backoff, once per outage. Every later
                     // failure waits out the backoff like any other (`schedule`):
                     // a feed the network reaches but the page may not read (CORS)
-                    // also comes back as the kept copy, on every poll.
+                    // also comes back as the cached copy, on every poll.
                     if window().navigator().on_line() && poller.failures.get() == 1 {
                         self.poll_soon();
                     }
@@ -267,11 +273,11 @@ impl FeedSource {
     /// What `article`'s relative URLs (body, images, attachments, its own `url`)
     /// resolve against: `base::item_base`, with the browser's URL parser.
     pub fn base_for(self, article: &Article) -> String {
-        self.info.with(|info| {
+        self.top_level.with(|top| {
             super::base::item_base(
                 article.url.as_deref(),
-                info.home_page_url.as_deref(),
-                &info.base_url,
+                top.home_page_url.as_deref(),
+                &top.base_url,
                 http::absolute_url,
             )
         })
@@ -285,19 +291,22 @@ impl FeedSource {
 
     /// Fetches the next older page and appends its items.
     pub fn load_more(self) {
-        let Some(next) = self.info.with_untracked(|i| i.next_url.clone()) else {
+        let Some(next) = self.top_level.with_untracked(|i| i.next_url.clone()) else {
             return;
         };
         if self.loading_more.get_untracked() {
             return;
         }
         self.loading_more.set(true);
-        let url = http::resolve_url(&next, &self.info.with_untracked(|i| i.base_url.clone()));
+        let url = http::resolve_url(
+            &next,
+            &self.top_level.with_untracked(|i| i.base_url.clone()),
+        );
         let poller = self.poller.get_value();
         if poller.pages_read.borrow().contains(&url) {
             // The feed's first page names itself (or a page already shown) as next.
             self.loading_more.set(false);
-            self.info.update(|info| info.next_url = None);
+            self.top_level.update(|top| top.next_url = None);
             return;
         }
         poller.pages_read.borrow_mut().push(url.clone());
@@ -321,7 +330,7 @@ impl FeedSource {
                         !poller.pages_read.borrow().contains(&next)
                     });
                     self.entries.update(|entries| entries.extend(fresh));
-                    self.info.update(|info| info.next_url = next_url);
+                    self.top_level.update(|top| top.next_url = next_url);
                 }
                 Err(error) => log::warn(&format!("load more failed: {error}")),
             }
@@ -390,13 +399,13 @@ impl FeedSource {
             self.entries.set(next);
         }
         let (title, next_url) = (feed.title, feed.next_url);
-        self.info.update(|info| {
-            info.title = title;
-            info.home_page_url = feed.home_page_url;
-            info.description = feed.description;
+        self.top_level.update(|top| {
+            top.title = title;
+            top.home_page_url = feed.home_page_url;
+            top.description = feed.description;
             // Only the first page decides where older items start.
-            if info.next_url.is_none() || first_load {
-                info.next_url = next_url;
+            if top.next_url.is_none() || first_load {
+                top.next_url = next_url;
             }
         });
         self.mark_ok();

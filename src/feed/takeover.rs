@@ -1,7 +1,7 @@
 //! The first poll on a page that already shows flashes when the app arrives: a
 //! page `mivzak-render` published minutes or days ago. The flashes the live feed has gained since that page was
 //! drawn must come in the way a poll's do (marked new, announced, inserted once
-//! the app is on screen so scroll anchoring keeps the reader's place), not all at
+//! the app is on screen so scroll anchoring holds the reader's place), not all at
 //! once inside the swap (issue 15). Pure: tested natively (`tests/suite/takeover.rs`).
 
 use std::collections::HashSet;

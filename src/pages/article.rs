@@ -116,7 +116,7 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
         move || {
             // The item's own URL when the feed gives one, else this page, by the
             // same path every link to it has (paths.rs).
-            let feed_url = source.info.with(|i| i.base_url.clone());
+            let feed_url = source.top_level.with(|i| i.base_url.clone());
             let own = article
                 .with(|a| a.url.clone())
                 .and_then(|u| safe_http_url(&u, &feed_url));

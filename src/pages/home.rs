@@ -16,8 +16,8 @@ pub fn HomePage() -> impl IntoView {
     let site = config.site_name.clone();
     page_meta(move || {
         source
-            .info
-            .with(|info| crate::page_head::home(&site, info.description.as_deref()))
+            .top_level
+            .with(|top| crate::page_head::home(&site, top.description.as_deref()))
     });
     view! {
         <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>

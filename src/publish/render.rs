@@ -9,8 +9,8 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::AppView;
 use crate::clock::Clock;
-use crate::comments::backend::Backend;
 use crate::comments::counts::CommentCounts;
+use crate::comments::isso::Isso;
 use crate::config::Config;
 use crate::feed::source::FeedSource;
 use crate::feed::Feed;
@@ -55,11 +55,11 @@ impl Renderer {
             let source =
                 FeedSource::published(site.feed_url.clone(), site.feed.clone(), site.now_ms);
             provide_context(source);
-            let backend = site.config.comments_url.as_deref().map(Backend::new);
-            if let Some(backend) = backend.clone() {
-                provide_context(crate::comments::deliveries::Deliveries::new(backend));
+            let isso = site.config.comments_url.as_deref().map(Isso::new);
+            if let Some(isso) = isso.clone() {
+                provide_context(crate::comments::deliveries::Deliveries::new(isso));
             }
-            provide_context(backend);
+            provide_context(isso);
             provide_context(CommentCounts::published());
         });
         Self { owner }

@@ -1,6 +1,6 @@
 //! Issue 23 §4: the chunks come on idle only where the connection allows it.
 
-use mivzak::chunks::idle_prefetch_allowed;
+use mivzak::chunk_prefetch::idle_prefetch_allowed;
 
 #[test]
 fn a_fast_or_unknown_connection_prefetches_on_idle() {

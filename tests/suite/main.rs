@@ -21,6 +21,7 @@ mod feed_parse;
 mod html_policy;
 mod idle_prefetch;
 mod image_sources;
+mod import_circles;
 mod inline_attributes;
 mod isso_escaping;
 mod item_base;

@@ -100,8 +100,8 @@ fn the_rust_constants_are_the_files_values() {
         texts(&file, "/slow_connections")
     );
     assert_eq!(
-        shared::START_WATCH_GLOBAL,
-        text(&file, "/globals/start_watch")
+        shared::FAILURE_NOTICE_GLOBAL,
+        text(&file, "/globals/failure_notice")
     );
 }
 
@@ -177,7 +177,7 @@ fn string_leaves(value: &Value, found: &mut Vec<String>) {
 }
 
 /// A copy would drift: every text of the file that a script could write as a
-/// literal (`'x-mivzak-saved'`, `"Asia/Jerusalem"`, `window.__mivzakStartWatch`) is
+/// literal (`'x-mivzak-saved'`, `"Asia/Jerusalem"`, `window.__mivzakFailureNotice`) is
 /// found in none, nor is a list of the file written out (the right-to-left
 /// languages as a regular expression `he|iw|ar…`, the embed's options as
 /// `'mode', 'count', …`).

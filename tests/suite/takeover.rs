@@ -14,7 +14,7 @@ use mivzak::feed::reconcile::reconcile;
 use mivzak::feed::takeover::arrived_since;
 use mivzak::paths::{canonical_segment, route_segment};
 
-/// The segments of `ids` as `mount::flashes_on_screen` reads them from links.
+/// The segments of `ids` as `flashes_on_screen` reads them from links.
 fn shown(ids: &[&str]) -> HashSet<String> {
     ids.iter()
         .map(|id| canonical_segment(&route_segment(id)))

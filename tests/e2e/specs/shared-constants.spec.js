@@ -12,8 +12,8 @@ test('the page and its service worker read shared/constants.json as it is', asyn
   await page.goto(site.url);
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   expect(await page.evaluate(() => window.MivzakShared)).toEqual(SHARED);
-  // The global the app's Rust reports a panic to (src/mount.rs) is where the file says.
-  expect(await page.evaluate((name) => typeof window[name]?.fail, SHARED.globals.start_watch)).toBe('function');
+  // The global the app's Rust reports a panic to (src/panic_notice.rs) is where the file says.
+  expect(await page.evaluate((name) => typeof window[name]?.fail, SHARED.globals.failure_notice)).toBe('function');
   await page.evaluate(() => navigator.serviceWorker.ready);
   const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent('serviceworker'));
   expect(await worker.evaluate(() => self.MivzakShared)).toEqual(SHARED);

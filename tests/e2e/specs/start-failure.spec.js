@@ -124,9 +124,9 @@ test("a panic after the start: the app's hook (named in shared/constants.json) s
   const ok = await site();
   await page.goto(ok.url);
   await expect(page.locator('.article-list')).toBeVisible();
-  // What src/mount.rs's panic hook calls, by the name the Rust was built with.
+  // What src/panic_notice.rs's panic hook calls, by the name the Rust was built with.
   const name = JSON.parse(fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8')).globals
-    .start_watch;
+    .failure_notice;
   await page.evaluate((name) => window[name].fail('panicked at src/x.rs:1:1'), name);
   await expect(notice(page)).toBeVisible();
   expect(errors.join('\n')).toContain('panicked at src/x.rs');

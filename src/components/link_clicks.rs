@@ -7,7 +7,8 @@ use web_sys::{HtmlAnchorElement, MouseEvent};
 use crate::dom::on_document;
 use crate::paths::{LinkParts, Paths};
 
-/// Follows the app's own links with their paths exactly as written. leptos_router
+/// Routes clicks on the app's own links (it draws no link): follows them with
+/// their paths exactly as written. leptos_router
 /// 0.8's click handler would `decodeURI` the path before putting it in the address
 /// bar, so `/article/a%2525` came back as the id "a%" after a reload (see
 /// `paths.rs`). This listener sits on the document, so it runs before the
@@ -15,7 +16,7 @@ use crate::paths::{LinkParts, Paths};
 /// or middle clicks, links with a target, a download or `rel="external"`, and
 /// links out of the app.
 #[component]
-pub fn OwnLinks() -> impl IntoView {
+pub fn LinkClicks() -> impl IntoView {
     let navigate = use_navigate();
     let paths = expect_context::<Paths>();
     on_document(leptos::ev::click, move |event: MouseEvent| {
