@@ -200,7 +200,7 @@ fn the_scan_finds_use_lines_groups_super_paths_and_re_exports() {
         "super::"
     );
     assert!(reads("components::ticker", "ticker_pause"), "a use group");
-    assert!(reads("bidi", "grapheme"), "a path in a function body");
+    assert!(reads("bidi", "char_class"), "a path in a function body");
     let mut fake = edges.clone();
     fake.entry("chunks".into())
         .or_default()
