@@ -16,6 +16,7 @@ use super::output::{OutputDir, OutputError};
 use super::page::{page_html, PageParts, ShellError};
 use super::render::{Renderer, Site};
 use super::sitemap::crawler_files;
+use super::styles;
 use crate::config::Config;
 use crate::feed::read_feed;
 use crate::feed::tags::{most_used_form, tag_key};
@@ -197,6 +198,7 @@ fn render_pages(
     let paths = Paths::new(site.base.clone());
     let renderer = Renderer::new(site);
     let mut pages = Vec::new();
+    let home = paths.home();
     let mut page = |path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
         // The file's own size over what the feed says of it.
         if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
@@ -215,7 +217,15 @@ fn render_pages(
             head: format!("{}\n{}", generator_meta(), head.to_html()),
             app: renderer.app_html(&path),
         };
-        pages.push((file, page_html(shell, &parts)?));
+        let html = page_html(shell, &parts)?;
+        pages.push((
+            file,
+            if styles::needed_at_first_paint(&path, &home) {
+                styles::in_head(&html)
+            } else {
+                html
+            },
+        ));
         Ok(())
     };
     page(
