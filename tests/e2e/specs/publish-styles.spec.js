@@ -89,7 +89,7 @@ test('the home waits for no style sheet; an article clicked from it, or publishe
   const article = await still.newPage();
   await article.goto(`${site.url}${articlePath}`);
   expect(await sheets(article)).toEqual({ article: 'blocking', comments: 'blocking', print: 'non-blocking' });
-  await expect(article.locator('.article h1')).toHaveCSS('font-size', '32px');
+  await expect(article.locator('.article h1')).toHaveCSS('line-height', '40px');
   await still.close();
 
   // The app, from the home, shows an article by a click: its comments are styled.
@@ -102,7 +102,7 @@ test('the home waits for no style sheet; an article clicked from it, or publishe
   await expect(page).toHaveURL(new RegExp(`${articlePath}?$`));
   await expect(page.locator('.comments > .comment-form')).toBeVisible();
   expect(await page.evaluate(() => window.__samePage)).toBe(true);
-  await expect(page.locator('.article h1')).toHaveCSS('font-size', '32px');
+  await expect(page.locator('.article h1')).toHaveCSS('line-height', '40px');
   await expect(page.locator('.comments > .comment-form')).toHaveCSS('display', 'grid');
   await expect(page.locator('.comments')).toHaveCSS('border-block-start-width', '2px');
 });
