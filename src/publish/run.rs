@@ -4,6 +4,7 @@
 //! manifest. Everything is read and rendered before the first file is written:
 //! a broken config, feed, shell or manifest leaves DIR as it was.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use thiserror::Error;
@@ -143,11 +144,13 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
     report.warnings.extend(head_site.warnings.iter().cloned());
 
     let sizes = ImageSizes::new(&out, site.config.site_url.as_deref());
+    let sheets = sheet_texts(&out, &shell, &site.base);
     let pages = render_pages(
         &site,
         &head_site,
         &sizes,
         &shell,
+        &sheets,
         &mut manifest,
         &mut report,
     )?;
@@ -192,6 +195,7 @@ fn render_pages(
     head_site: &head::Site,
     sizes: &ImageSizes,
     shell: &str,
+    sheets: &HashMap<String, String>,
     manifest: &mut Manifest,
     report: &mut Report,
 ) -> Result<Vec<(String, String)>, RunError> {
@@ -221,7 +225,7 @@ fn render_pages(
         pages.push((
             file,
             if styles::needed_at_first_paint(&path, &home) {
-                styles::in_head(&html)
+                styles::in_head(&html, |href| sheets.get(href).map(String::as_str))
             } else {
                 html
             },
@@ -375,6 +379,21 @@ fn feed_address(config: &Config, name: &str) -> String {
         .as_deref()
         .unwrap_or("https://site.invalid/");
     crate::http::absolute_url(name, base).unwrap_or_else(|| name.to_owned())
+}
+
+/// The text of each external screen style sheet the shell links
+/// (`styles::screen_sheets`), by its `href`: a root-absolute path under the
+/// site's `base` (trunk's public URL, without its last `/`). A sheet that is
+/// not there, or not UTF-8, is left out (and stays a link).
+fn sheet_texts(out: &OutputDir, shell: &str, base: &str) -> HashMap<String, String> {
+    styles::screen_sheets(shell)
+        .into_iter()
+        .filter_map(|href| {
+            let file = href.strip_prefix(base)?.strip_prefix('/')?;
+            let bytes = out.read(file).ok()??;
+            Some((href, String::from_utf8(bytes).ok()?))
+        })
+        .collect()
 }
 
 /// The router's base from the shell's `<base href>` (trunk's public URL).

@@ -1,11 +1,11 @@
 //! Which published pages wait for the external style sheets (src/publish/styles.rs):
-//! the home paints with its inlined styles alone, every other page links
-//! article.css and comments.css in its head; print's sheet stays last.
+//! the home paints with its inlined styles alone, every other page carries
+//! article.css and comments.css in its head, inlined; print's sheet stays last.
 
 use std::fs;
 
 use mivzak::publish::run::{run, Options};
-use mivzak::publish::styles::{in_head, needed_at_first_paint};
+use mivzak::publish::styles::{in_head, needed_at_first_paint, screen_sheets};
 
 /// A shell as trunk writes it from index.html: inlined styles in the head, the
 /// external sheets at the end of the body, print's last.
@@ -21,7 +21,7 @@ fn body_of(page: &str) -> &str {
 
 #[test]
 fn the_screens_sheets_move_to_the_end_of_the_head_in_their_order_and_prints_stays() {
-    let page = in_head(SHELL);
+    let page = in_head(SHELL, |_| None);
     let head = head_of(&page);
     let article = head
         .find("/article-1a2b.css")
@@ -48,20 +48,50 @@ fn the_screens_sheets_move_to_the_end_of_the_head_in_their_order_and_prints_stay
 fn a_page_without_such_links_or_without_a_head_is_left_as_it_is() {
     let print_only =
         "<head>\n</head>\n<body><link rel=\"stylesheet\" href=\"/p.css\" media=\"print\"></body>";
-    assert_eq!(in_head(print_only), print_only);
+    assert_eq!(in_head(print_only, |_| None), print_only);
     let no_head = "<body><link rel=\"stylesheet\" href=\"/a.css\"></body>";
-    assert_eq!(in_head(no_head), no_head);
+    assert_eq!(in_head(no_head, |_| None), no_head);
     let none = "<head><style>a{}</style></head><body><p>x</p></body>";
-    assert_eq!(in_head(none), none);
+    assert_eq!(in_head(none, |_| None), none);
     // A link already in the head stays where it is, once.
     let in_place = "<head><link rel=\"stylesheet\" href=\"/a.css\"></head><body></body>";
-    assert_eq!(in_head(in_place), in_place);
+    assert_eq!(in_head(in_place, |_| None), in_place);
+}
+
+#[test]
+fn a_sheet_whose_text_is_known_is_inlined_and_one_that_could_end_its_element_stays_linked() {
+    let texts = |href: &str| match href {
+        "/article-1a2b.css" => Some(".article h1 { line-height: 1.25; }\n"),
+        "/comments-3c4d.css" => Some("/* </STYLE> */ .comments {}"),
+        _ => None,
+    };
+    let page = in_head(SHELL, texts);
+    let head = head_of(&page);
+    assert!(head.contains("    <style>.article h1 { line-height: 1.25; }\n</style>\n"));
+    assert!(!head.contains("article-1a2b"));
+    assert!(head.contains("    <link rel=\"stylesheet\" href=\"/comments-3c4d.css\""));
+    assert!(head.find("line-height").unwrap() < head.find("comments-3c4d").unwrap());
+    assert!(!body_of(&page).contains("article-1a2b") && !body_of(&page).contains("comments-3c4d"));
+    assert!(body_of(&page).contains("/print-5e6f.css"));
+}
+
+#[test]
+fn the_sheets_to_move_are_the_bodys_links_for_every_medium() {
+    assert_eq!(
+        screen_sheets(SHELL),
+        ["/article-1a2b.css", "/comments-3c4d.css"]
+    );
+    let sub = "<head><link rel=\"stylesheet\" href=\"/news/in-head.css\"></head><body>\
+               <link rel=\"stylesheet\" href=\"/news/a.css\" integrity=\"x\"><link rel=\"stylesheet\" media=\"print\" href=\"/news/p.css\"></body>";
+    assert_eq!(screen_sheets(sub), ["/news/a.css"]);
+    assert!(screen_sheets("<body><link rel=\"stylesheet\" href=\"/a.css\"></body>").is_empty());
 }
 
 #[test]
 fn a_link_sharing_its_line_moves_alone() {
     let page = in_head(
         "<head></head><body><p>x</p><link rel=\"stylesheet\" href=\"/a.css\"><p>y</p></body>",
+        |_| None,
     );
     assert_eq!(
         page,
@@ -83,13 +113,18 @@ fn every_page_but_the_home_needs_the_sheets_at_its_first_paint() {
 }
 
 /// A whole run over the shell: the home keeps the sheets at the end of its
-/// body, an article's page, a tag's and the accessibility statement link them
-/// in their heads (so they are styled at first paint, JavaScript or not).
+/// body, an article's page, a tag's and the accessibility statement carry them
+/// in their heads, inlined as the files are (so they are styled at first
+/// paint, JavaScript or not, with no request to wait for).
 #[test]
-fn a_run_links_the_sheets_in_the_head_of_every_page_but_the_home() {
+fn a_run_inlines_the_sheets_in_the_head_of_every_page_but_the_home() {
+    const ARTICLE_CSS: &str = "/* the article */\n.article h1 { line-height: 1.25; }\n";
+    const COMMENTS_CSS: &str = ".comment-form { display: grid; }\n";
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path();
     fs::write(dist.join("index.html"), SHELL).unwrap();
+    fs::write(dist.join("article-1a2b.css"), ARTICLE_CSS).unwrap();
+    fs::write(dist.join("comments-3c4d.css"), COMMENTS_CSS).unwrap();
     fs::write(dist.join("config.json"), r#"{"feed_url": "feed.json"}"#).unwrap();
     fs::write(
         dist.join("feed.json"),
@@ -110,7 +145,7 @@ fn a_run_links_the_sheets_in_the_head_of_every_page_but_the_home() {
         body_of(&home).contains("/article-1a2b.css")
             && body_of(&home).contains("/comments-3c4d.css")
     );
-    assert!(!head_of(&home).contains(".css"));
+    assert!(!head_of(&home).contains(".css") && !home.contains(ARTICLE_CSS));
     let mut others = vec!["accessibility/index.html".to_owned()];
     for folder in ["article", "tag"] {
         for entry in fs::read_dir(dist.join(folder)).unwrap() {
@@ -121,8 +156,19 @@ fn a_run_links_the_sheets_in_the_head_of_every_page_but_the_home() {
     assert_eq!(others.len(), 3, "{others:?}");
     for file in others {
         let page = read(&file);
-        assert!(head_of(&page).contains("/article-1a2b.css"), "{file}");
-        assert!(head_of(&page).contains("/comments-3c4d.css"), "{file}");
+        let head = head_of(&page);
+        assert!(
+            head.contains(&format!("<style>{ARTICLE_CSS}</style>")),
+            "{file}"
+        );
+        assert!(
+            head.contains(&format!("<style>{COMMENTS_CSS}</style>")),
+            "{file}"
+        );
+        assert!(
+            !page.contains("article-1a2b") && !page.contains("comments-3c4d"),
+            "{file}"
+        );
         assert!(body_of(&page).contains("/print-5e6f.css"), "{file}");
     }
     // The shell kept for the host's fallback is the one trunk built.
