@@ -1,8 +1,9 @@
 // The app's page without the comments of the CSS it inlines: style/*.css explain
 // themselves at length, and every published page carries its first screen's
 // rules inline, so their comments were a third of its compressed bytes. The
-// files keep them; the hashed external sheets (article.css, comments.css,
-// print.css) keep them too (cached, and off the first paint). Run by
+// files keep them; so do the hashed external sheets (article.css, comments.css,
+// print.css), which trunk gives an integrity hash as they are, and which
+// mivzak-render inlines as they are in article and tag pages. Run by
 // scripts/post-build.sh on the app's index.html, before its copies (404.html;
 // mivzak-render's pages) and before scripts/security-headers.mjs hashes the
 // styles. The embedded ticker's page is left as trunk wrote it.

@@ -17,7 +17,7 @@ use super::output::{OutputDir, OutputError};
 use super::page::{page_html, PageParts, ShellError};
 use super::render::{Renderer, Site};
 use super::sitemap::crawler_files;
-use super::styles;
+use super::styles::{self, PageKind};
 use crate::config::Config;
 use crate::feed::read_feed;
 use crate::feed::tags::{most_used_form, tag_key};
@@ -202,37 +202,34 @@ fn render_pages(
     let paths = Paths::new(site.base.clone());
     let renderer = Renderer::new(site);
     let mut pages = Vec::new();
-    let home = paths.home();
-    let mut page = |path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
-        // The file's own size over what the feed says of it.
-        if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
-            head.set_image_size(width, height);
-        }
-        report.warnings.extend(head.warnings.iter().cloned());
-        let parts = PageParts {
-            // The page's own words (header, labels, notices) are Hebrew whatever
-            // the item's language, which its own elements carry (as in the app,
-            // which never changes <html>): so the page never flips when the app
-            // takes over. og:locale and JSON-LD carry the item's language.
-            lang: "he".into(),
-            dir: "rtl".into(),
-            title: head.title.clone(),
-            description: Some(head.description.clone()),
-            head: format!("{}\n{}", generator_meta(), head.to_html()),
-            app: renderer.app_html(&path),
+    let mut page =
+        |kind: PageKind, path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
+            // The file's own size over what the feed says of it.
+            if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
+                head.set_image_size(width, height);
+            }
+            report.warnings.extend(head.warnings.iter().cloned());
+            let parts = PageParts {
+                // The page's own words (header, labels, notices) are Hebrew whatever
+                // the item's language, which its own elements carry (as in the app,
+                // which never changes <html>): so the page never flips when the app
+                // takes over. og:locale and JSON-LD carry the item's language.
+                lang: "he".into(),
+                dir: "rtl".into(),
+                title: head.title.clone(),
+                description: Some(head.description.clone()),
+                head: format!("{}\n{}", generator_meta(), head.to_html()),
+                app: renderer.app_html(&path),
+            };
+            let html = page_html(shell, &parts)?;
+            pages.push((
+                file,
+                styles::in_head(&html, kind, |href| sheets.get(href).map(String::as_str)),
+            ));
+            Ok(())
         };
-        let html = page_html(shell, &parts)?;
-        pages.push((
-            file,
-            if styles::needed_at_first_paint(&path, &home) {
-                styles::in_head(&html, |href| sheets.get(href).map(String::as_str))
-            } else {
-                html
-            },
-        ));
-        Ok(())
-    };
     page(
+        PageKind::Home,
         paths.home(),
         "index.html".into(),
         head::for_home(head_site, ""),
@@ -241,6 +238,7 @@ fn render_pages(
     // renderer cannot invent: it says what is missing, and so does the report.
     let statement = format!("{}/", crate::paths::ACCESSIBILITY);
     page(
+        PageKind::Listing,
         paths.accessibility(),
         format!("{statement}index.html"),
         head::for_accessibility(head_site, &statement),
@@ -263,6 +261,7 @@ fn render_pages(
         let relative = published_path(Page::Article, &item.id);
         let file = format!("article/{}/index.html", host_name(&segment));
         page(
+            PageKind::Article,
             paths.article(&item.id),
             file.clone(),
             head::for_article(head_site, item, &relative),
@@ -283,6 +282,7 @@ fn render_pages(
         let canonical = published_path(Page::Tag, &shown);
         let file = format!("tag/{}/index.html", host_name(&segment));
         page(
+            PageKind::Listing,
             paths.tag(form),
             file,
             head::for_tag(head_site, &shown, &canonical),

@@ -1,11 +1,14 @@
 //! Which published pages wait for the external style sheets (src/publish/styles.rs):
-//! the home paints with its inlined styles alone, every other page carries
-//! article.css and comments.css in its head, inlined; print's sheet stays last.
+//! the home paints with its inlined styles alone, an article's page carries
+//! article.css and comments.css in its head, inlined, a tag's page and the
+//! accessibility statement article.css; print's sheet stays last.
 
 use std::fs;
 
 use mivzak::publish::run::{run, Options};
-use mivzak::publish::styles::{in_head, needed_at_first_paint, screen_sheets};
+use mivzak::publish::styles::{
+    in_head, needed_at_first_paint, screen_sheets, sheet_name, PageKind,
+};
 
 /// A shell as trunk writes it from index.html: inlined styles in the head, the
 /// external sheets at the end of the body, print's last.
@@ -21,7 +24,7 @@ fn body_of(page: &str) -> &str {
 
 #[test]
 fn the_screens_sheets_move_to_the_end_of_the_head_in_their_order_and_prints_stays() {
-    let page = in_head(SHELL, |_| None);
+    let page = in_head(SHELL, PageKind::Article, |_| None);
     let head = head_of(&page);
     let article = head
         .find("/article-1a2b.css")
@@ -48,14 +51,14 @@ fn the_screens_sheets_move_to_the_end_of_the_head_in_their_order_and_prints_stay
 fn a_page_without_such_links_or_without_a_head_is_left_as_it_is() {
     let print_only =
         "<head>\n</head>\n<body><link rel=\"stylesheet\" href=\"/p.css\" media=\"print\"></body>";
-    assert_eq!(in_head(print_only, |_| None), print_only);
+    assert_eq!(in_head(print_only, PageKind::Article, |_| None), print_only);
     let no_head = "<body><link rel=\"stylesheet\" href=\"/a.css\"></body>";
-    assert_eq!(in_head(no_head, |_| None), no_head);
+    assert_eq!(in_head(no_head, PageKind::Article, |_| None), no_head);
     let none = "<head><style>a{}</style></head><body><p>x</p></body>";
-    assert_eq!(in_head(none, |_| None), none);
+    assert_eq!(in_head(none, PageKind::Article, |_| None), none);
     // A link already in the head stays where it is, once.
     let in_place = "<head><link rel=\"stylesheet\" href=\"/a.css\"></head><body></body>";
-    assert_eq!(in_head(in_place, |_| None), in_place);
+    assert_eq!(in_head(in_place, PageKind::Article, |_| None), in_place);
 }
 
 #[test]
@@ -65,7 +68,7 @@ fn a_sheet_whose_text_is_known_is_inlined_and_one_that_could_end_its_element_sta
         "/comments-3c4d.css" => Some("/* </STYLE> */ .comments {}"),
         _ => None,
     };
-    let page = in_head(SHELL, texts);
+    let page = in_head(SHELL, PageKind::Article, texts);
     let head = head_of(&page);
     assert!(head.contains("    <style>.article h1 { line-height: 1.25; }\n</style>\n"));
     assert!(!head.contains("article-1a2b"));
@@ -91,6 +94,7 @@ fn the_sheets_to_move_are_the_bodys_links_for_every_medium() {
 fn a_link_sharing_its_line_moves_alone() {
     let page = in_head(
         "<head></head><body><p>x</p><link rel=\"stylesheet\" href=\"/a.css\"><p>y</p></body>",
+        PageKind::Article,
         |_| None,
     );
     assert_eq!(
@@ -100,21 +104,32 @@ fn a_link_sharing_its_line_moves_alone() {
 }
 
 #[test]
-fn every_page_but_the_home_needs_the_sheets_at_its_first_paint() {
-    for home in ["/", "/news/"] {
-        assert!(!needed_at_first_paint(home, home));
-        for page in ["article/abc/", "tag/%D7%A6/", "accessibility/"] {
-            assert!(
-                needed_at_first_paint(&format!("{home}{page}"), home),
-                "{page}"
-            );
-        }
+fn the_home_needs_no_sheet_an_article_both_a_listing_all_but_the_comments() {
+    for sheet in ["article", "comments", "print", "other"] {
+        assert!(!needed_at_first_paint(PageKind::Home, sheet), "{sheet}");
+        assert!(needed_at_first_paint(PageKind::Article, sheet), "{sheet}");
     }
+    assert!(needed_at_first_paint(PageKind::Listing, "article"));
+    assert!(!needed_at_first_paint(PageKind::Listing, "comments"));
+    // The home is left exactly as the shell has it.
+    assert_eq!(in_head(SHELL, PageKind::Home, |_| Some("x")), SHELL);
+    // A listing moves article.css and leaves comments.css at the end of the body.
+    let listing = in_head(SHELL, PageKind::Listing, |_| None);
+    assert!(head_of(&listing).contains("/article-1a2b.css"));
+    assert!(body_of(&listing).contains("/comments-3c4d.css"));
+}
+
+#[test]
+fn a_sheets_name_is_its_file_name_before_trunks_hash() {
+    assert_eq!(sheet_name("/article-6b107f95705ebfef.css"), "article");
+    assert_eq!(sheet_name("/news/comments-b7a40a1.css"), "comments");
+    assert_eq!(sheet_name("https://cdn.example/a/print-af42.css"), "print");
+    assert_eq!(sheet_name("/plain.css"), "plain");
 }
 
 /// A whole run over the shell: the home keeps the sheets at the end of its
-/// body, an article's page, a tag's and the accessibility statement carry them
-/// in their heads, inlined as the files are (so they are styled at first
+/// body, an article's page carries both in its head, a tag's and the
+/// accessibility statement article.css only, inlined as the files are (so they are styled at first
 /// paint, JavaScript or not, with no request to wait for).
 #[test]
 fn a_run_inlines_the_sheets_in_the_head_of_every_page_but_the_home() {
@@ -161,14 +176,19 @@ fn a_run_inlines_the_sheets_in_the_head_of_every_page_but_the_home() {
             head.contains(&format!("<style>{ARTICLE_CSS}</style>")),
             "{file}"
         );
-        assert!(
-            head.contains(&format!("<style>{COMMENTS_CSS}</style>")),
-            "{file}"
-        );
-        assert!(
-            !page.contains("article-1a2b") && !page.contains("comments-3c4d"),
-            "{file}"
-        );
+        assert!(!page.contains("article-1a2b"), "{file}");
+        // Comments only on an article's page; elsewhere linked at the end, for
+        // an article the app shows after a click.
+        if file.starts_with("article/") {
+            assert!(
+                head.contains(&format!("<style>{COMMENTS_CSS}</style>")),
+                "{file}"
+            );
+            assert!(!page.contains("comments-3c4d"), "{file}");
+        } else {
+            assert!(!page.contains(COMMENTS_CSS), "{file}");
+            assert!(body_of(&page).contains("/comments-3c4d.css"), "{file}");
+        }
         assert!(body_of(&page).contains("/print-5e6f.css"), "{file}");
     }
     // The shell kept for the host's fallback is the one trunk built.

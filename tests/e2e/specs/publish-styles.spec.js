@@ -2,7 +2,8 @@
 // home inlines only what its own content needs and loads the article's, the
 // comments' and print's style sheets without holding its first paint; an article
 // reached from it by a click is styled all the same, and a published article
-// page carries them in its head, styled at its first paint with JavaScript or not.
+// page carries them in its head (a tag's page the article's only), styled at its
+// first paint with JavaScript or not.
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
@@ -18,6 +19,7 @@ function render(site) {
 
 const FIRST = SAMPLE_FEED.items[0];
 const articlePath = `article/${encodeURIComponent(FIRST.id)}/`;
+const TAG = SAMPLE_FEED.items.find((item) => item.tags?.length).tags[0];
 
 /** The external style sheets the page loaded, by file name's start, with
  *  Chromium's word on whether each held the first paint. */
@@ -91,6 +93,12 @@ test('the home waits for no style sheet; an article clicked from it, or publishe
   await article.goto(`${site.url}${articlePath}`);
   expect(await sheets(article)).toEqual({ print: 'non-blocking' });
   await expect(article.locator('.article h1')).toHaveCSS('line-height', '40px');
+  // A tag's page inlines the article's sheet (its heading's size), and loads
+  // the comments' without holding its paint, for an article clicked from it.
+  const tag = await still.newPage();
+  await tag.goto(`${site.url}tag/${encodeURIComponent(TAG)}/`);
+  expect(await sheets(tag)).toEqual({ comments: 'non-blocking', print: 'non-blocking' });
+  await expect(tag.locator('.tag-page h1')).toHaveCSS('font-size', '28px');
   await still.close();
 
   // The app, from the home, shows an article by a click: its comments are styled.
