@@ -23,6 +23,8 @@ cp "$TRUNK_SOURCE_DIR/target/shared/constants.js" shared-constants.js
   | node "$TRUNK_SOURCE_DIR/scripts/ascii-js.mjs" > embed.js
 # The article's code (and every other #[lazy] function) into chunks of its own.
 node "$TRUNK_SOURCE_DIR/scripts/wasm-split.mjs" .
+# The inlined CSS without its comments (see the script), in every copy of the page.
+node "$TRUNK_SOURCE_DIR/scripts/css-comments.mjs" index.html
 cp index.html 404.html
 # Relative to the project, like every path given to trunk.
 if [ -n "${MIVZAK_EMBED_DIST:-}" ]; then

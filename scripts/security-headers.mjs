@@ -1,6 +1,6 @@
 // The Content-Security-Policy that dist/ passes with no violation, computed from
-// what the build produced: the hashes of trunk's inline loader and of the inlined
-// critical CSS, and the feed and comments origins that config.json names (and, for
+// what the build produced: the hashes of trunk's inline loader, of the inlined
+// critical CSS and of the style sheets published pages inline, and the feed and comments origins that config.json names (and, for
 // embed.html, the feeds its `embed_feeds` lets embedders ask for).
 //
 //   node scripts/security-headers.mjs dist   writes dist/_headers and prints the policy
@@ -22,6 +22,23 @@ function inlineHashes(html, tag) {
   const pattern = new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi');
   for (const match of html.matchAll(pattern)) if (match[2].trim()) found.push(hash(match[2]));
   return found;
+}
+
+/** The hashes of the style sheets a published page may inline: the ones the app's
+ *  page links after its head for every medium (no `media`), which mivzak-render puts
+ *  into the head of every page but the home as `<style>` with the file's text as it
+ *  is (src/publish/styles.rs). */
+function sheetHashes(dist, html) {
+  const base = (html.match(/<base href="([^"]*)"/) ?? [])[1] ?? '/';
+  const body = html.slice(html.indexOf('</head>'));
+  return [...body.matchAll(/<link rel="stylesheet"[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => !/\smedia=/.test(tag))
+    .map((tag) => (tag.match(/\shref="([^"]*)"/) ?? [])[1])
+    .filter((href) => href?.startsWith(base))
+    .map((href) => path.join(dist, href.slice(base.length)))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => hash(fs.readFileSync(file, 'utf8')));
 }
 
 function originOf(url, base) {
@@ -55,6 +72,8 @@ export function policies(dist) {
     .filter((file) => fs.existsSync(file))
     .map((file) => fs.readFileSync(file, 'utf8'))
     .join('\n');
+  const app = path.join(dist, 'index.html');
+  const sheets = fs.existsSync(app) ? sheetHashes(dist, fs.readFileSync(app, 'utf8')) : [];
   let config = {};
   try {
     config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
@@ -77,7 +96,7 @@ export function policies(dist) {
   const directives = (connectSources) => [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(inlineHashes(html, 'script'))].join(' ')}`.trim(),
-    `style-src 'self' ${[...new Set(inlineHashes(html, 'style'))].join(' ')}`.trim(),
+    `style-src 'self' ${[...new Set([...inlineHashes(html, 'style'), ...sheets])].join(' ')}`.trim(),
     // Feed images and avatars come from wherever the publisher hosts them.
     "img-src 'self' https: data:",
     `connect-src ${[...new Set(connectSources)].join(' ')}`,

@@ -7,8 +7,8 @@
 // second release build under /news/, which wrote the same wasm and JS byte for byte):
 // - each page's `<base href="/">`;
 // - root-absolute references to trunk's hashed files (`/mivzak-<hash>…`,
-//   `/embed-<hash>…`, the names read from FROM's files) in the pages: the module import, the preloads, and the
-//   chunk list of scripts/split-loader.mjs.
+//   `/embed-<hash>…`, `/article-<hash>.css`, the names read from FROM's files) in the pages: the module
+//   import, the preloads, the style sheets' links, and the chunk list of scripts/split-loader.mjs.
 // Nothing else holds the public URL: the app reads its base from `<base href>` at run
 // time (src/paths.rs), and public/ is copied as it is.
 import fs from 'node:fs';
@@ -20,18 +20,19 @@ if (!from || !to || !/^\/([\w.~-]+\/)+$/.test(base ?? '')) {
   process.exit(2);
 }
 
-/** The names trunk gave the files it hashed (`mivzak-<hash>`, `embed-<hash>`: the
+/** The names trunk gave the files it hashed (`mivzak-<hash>`, `embed-<hash>`, `print-<hash>`: the
  * hash is a u64 in hex, without its leading zeros), from FROM's files: letters,
  * `_`, `-` and hex digits, nothing a regular expression would read. */
 const hashed = [
   ...new Set(
     fs
       .readdirSync(from)
-      .map((name) => /^([A-Za-z_]+-[0-9a-f]{1,16})(?:\.js|_bg\.wasm)$/.exec(name)?.[1])
+      .map((name) => /^([A-Za-z_]+-[0-9a-f]{1,16})(?:\.js|_bg\.wasm|\.css)$/.exec(name)?.[1])
       .filter(Boolean),
   ),
 ];
-if (hashed.length === 0) throw new Error(`${from}: no file of trunk's (name-hash.js, name-hash_bg.wasm)`);
+if (hashed.length === 0)
+  throw new Error(`${from}: no file of trunk's (name-hash.js, name-hash_bg.wasm, name-hash.css)`);
 const references = new RegExp(`(["'])/((?:${hashed.join('|')})[\\w.-]*)`, 'g');
 
 /** `html` as trunk writes it for `base`; throws when the page has no `<base href="/">`. */

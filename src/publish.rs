@@ -16,7 +16,8 @@
 //! - `manifest`: what was rendered, recorded between runs, so that a page whose
 //!   item left the feed stays published: its file, and its place in the sitemap.
 //! - `render`: the app's markup for a page, by Leptos's SSR renderer.
-//! - `page`: the built shell with a page's language, head and markup put in.
+//! - `page`: the built shell with a page's language, head and markup put in;
+//!   `styles`: which pages link the external style sheets in their head.
 //! - `run`: one run of `mivzak-render`, from config.json to written files.
 //! - `fetch`: the feed over HTTP (a conditional GET for `--watch`).
 //! - `output`: writing into the output folder: only files whose content
@@ -32,4 +33,5 @@ pub mod render;
 pub mod run;
 pub mod site_url;
 pub mod sitemap;
+pub mod styles;
 pub mod w3c_datetime;

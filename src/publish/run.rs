@@ -4,6 +4,7 @@
 //! manifest. Everything is read and rendered before the first file is written:
 //! a broken config, feed, shell or manifest leaves DIR as it was.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use thiserror::Error;
@@ -16,6 +17,7 @@ use super::output::{OutputDir, OutputError};
 use super::page::{page_html, PageParts, ShellError};
 use super::render::{Renderer, Site};
 use super::sitemap::crawler_files;
+use super::styles::{self, PageKind};
 use crate::config::Config;
 use crate::feed::read_feed;
 use crate::feed::tags::{most_used_form, tag_key};
@@ -142,11 +144,13 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
     report.warnings.extend(head_site.warnings.iter().cloned());
 
     let sizes = ImageSizes::new(&out, site.config.site_url.as_deref());
+    let sheets = sheet_texts(&out, &shell, &site.base);
     let pages = render_pages(
         &site,
         &head_site,
         &sizes,
         &shell,
+        &sheets,
         &mut manifest,
         &mut report,
     )?;
@@ -191,34 +195,41 @@ fn render_pages(
     head_site: &head::Site,
     sizes: &ImageSizes,
     shell: &str,
+    sheets: &HashMap<String, String>,
     manifest: &mut Manifest,
     report: &mut Report,
 ) -> Result<Vec<(String, String)>, RunError> {
     let paths = Paths::new(site.base.clone());
     let renderer = Renderer::new(site);
     let mut pages = Vec::new();
-    let mut page = |path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
-        // The file's own size over what the feed says of it.
-        if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
-            head.set_image_size(width, height);
-        }
-        report.warnings.extend(head.warnings.iter().cloned());
-        let parts = PageParts {
-            // The page's own words (header, labels, notices) are Hebrew whatever
-            // the item's language, which its own elements carry (as in the app,
-            // which never changes <html>): so the page never flips when the app
-            // takes over. og:locale and JSON-LD carry the item's language.
-            lang: "he".into(),
-            dir: "rtl".into(),
-            title: head.title.clone(),
-            description: Some(head.description.clone()),
-            head: format!("{}\n{}", generator_meta(), head.to_html()),
-            app: renderer.app_html(&path),
+    let mut page =
+        |kind: PageKind, path: String, file: String, mut head: PageHead| -> Result<(), RunError> {
+            // The file's own size over what the feed says of it.
+            if let Some((width, height)) = head.image_url().and_then(|url| sizes.of(url)) {
+                head.set_image_size(width, height);
+            }
+            report.warnings.extend(head.warnings.iter().cloned());
+            let parts = PageParts {
+                // The page's own words (header, labels, notices) are Hebrew whatever
+                // the item's language, which its own elements carry (as in the app,
+                // which never changes <html>): so the page never flips when the app
+                // takes over. og:locale and JSON-LD carry the item's language.
+                lang: "he".into(),
+                dir: "rtl".into(),
+                title: head.title.clone(),
+                description: Some(head.description.clone()),
+                head: format!("{}\n{}", generator_meta(), head.to_html()),
+                app: renderer.app_html(&path),
+            };
+            let html = page_html(shell, &parts)?;
+            pages.push((
+                file,
+                styles::in_head(&html, kind, |href| sheets.get(href).map(String::as_str)),
+            ));
+            Ok(())
         };
-        pages.push((file, page_html(shell, &parts)?));
-        Ok(())
-    };
     page(
+        PageKind::Home,
         paths.home(),
         "index.html".into(),
         head::for_home(head_site, ""),
@@ -227,6 +238,7 @@ fn render_pages(
     // renderer cannot invent: it says what is missing, and so does the report.
     let statement = format!("{}/", crate::paths::ACCESSIBILITY);
     page(
+        PageKind::Listing,
         paths.accessibility(),
         format!("{statement}index.html"),
         head::for_accessibility(head_site, &statement),
@@ -249,6 +261,7 @@ fn render_pages(
         let relative = published_path(Page::Article, &item.id);
         let file = format!("article/{}/index.html", host_name(&segment));
         page(
+            PageKind::Article,
             paths.article(&item.id),
             file.clone(),
             head::for_article(head_site, item, &relative),
@@ -269,6 +282,7 @@ fn render_pages(
         let canonical = published_path(Page::Tag, &shown);
         let file = format!("tag/{}/index.html", host_name(&segment));
         page(
+            PageKind::Listing,
             paths.tag(form),
             file,
             head::for_tag(head_site, &shown, &canonical),
@@ -365,6 +379,21 @@ fn feed_address(config: &Config, name: &str) -> String {
         .as_deref()
         .unwrap_or("https://site.invalid/");
     crate::http::absolute_url(name, base).unwrap_or_else(|| name.to_owned())
+}
+
+/// The text of each external screen style sheet the shell links
+/// (`styles::screen_sheets`), by its `href`: a root-absolute path under the
+/// site's `base` (trunk's public URL, without its last `/`). A sheet that is
+/// not there, or not UTF-8, is left out (and stays a link).
+fn sheet_texts(out: &OutputDir, shell: &str, base: &str) -> HashMap<String, String> {
+    styles::screen_sheets(shell)
+        .into_iter()
+        .filter_map(|href| {
+            let file = href.strip_prefix(base)?.strip_prefix('/')?;
+            let bytes = out.read(file).ok()??;
+            Some((href, String::from_utf8(bytes).ok()?))
+        })
+        .collect()
 }
 
 /// The router's base from the shell's `<base href>` (trunk's public URL).

@@ -38,6 +38,7 @@ mod properties;
 mod publish_head;
 mod publish_output;
 mod publish_render;
+mod publish_styles;
 mod real_feeds;
 mod reconcile;
 mod share;

@@ -130,9 +130,14 @@ export const SCENARIOS = [
       const printed = await page.eval(() => {
         // Through the CSSOM, which the page's Content-Security-Policy leaves alone
         // (a new <style> element would be refused).
+        // The print rules: in @media print blocks, and in print.css, a style
+        // sheet linked with media="print".
         const print = [...document.styleSheets]
-          .flatMap((sheet) => [...sheet.cssRules])
-          .filter((rule) => rule instanceof CSSMediaRule && rule.media.mediaText === 'print');
+          .flatMap((sheet) => [sheet, ...sheet.cssRules])
+          .filter(
+            (rule) =>
+              (rule instanceof CSSMediaRule || rule instanceof CSSStyleSheet) && rule.media.mediaText === 'print',
+          );
         for (const rule of print) rule.media.mediaText = 'all';
         const rules = print.flatMap((rule) => [...rule.cssRules]);
         const width = document.documentElement.clientWidth;

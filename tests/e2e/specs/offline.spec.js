@@ -23,6 +23,10 @@ test('opened offline, the site shows the kept flashes and articles with an offli
 }) => {
   await openControlled(page, site.url);
   await context.setOffline(true);
+  // Only what the worker kept: not the browser's own cache.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
   await page.reload();
   await expect(page.locator('.flashes .flash')).toHaveCount(9);
   await expect(page.locator('.offline-notice')).toContainText('אין חיבור לאינטרנט');
@@ -37,6 +41,8 @@ test('opened offline, the site shows the kept flashes and articles with an offli
   await page.reload();
   await expect(page.locator('article p').first()).toBeVisible();
   await expect(page.locator('.offline-notice')).toBeVisible();
+  // Styled offline too: the article's style sheet (a file, not inlined) is kept with the shell.
+  await expect(page.locator('article h1')).toHaveCSS('line-height', '40px');
   // Back online: the notice goes, and a new flash arrives by the next poll at once.
   site.write('feed.json', {
     ...SAMPLE_FEED,
