@@ -85,6 +85,17 @@ impl ThreadSource {
             deliveries,
             owner: StoredValue::new(Owner::current()),
         };
+        // The source owns its delivered comments: they come here from
+        // `Deliveries`, whether or not their form is on screen, and those
+        // delivered while the thread was closed come now.
+        let uri = source.uri();
+        let (number, unclaimed) = deliveries.open_thread(&uri, move |comment, asked_parent| {
+            source.accepted(comment, asked_parent);
+        });
+        on_cleanup(move || deliveries.close_thread(&uri, number));
+        for (comment, asked_parent) in unclaimed {
+            source.take(comment, asked_parent);
+        }
         #[cfg(target_arch = "wasm32")]
         {
             source.reload();
@@ -302,12 +313,18 @@ impl ThreadSource {
         self.title.get_untracked()
     }
 
-    /// A comment the server accepted: into the list under its parent, or aside
-    /// while held; its reply form closes; then the thread is loaded again, for
-    /// what others wrote meanwhile.
+    /// A comment the server accepted (handed over by `Deliveries`, never by a
+    /// view): into the list under its parent, or aside while held; its reply
+    /// form closes; then the thread is loaded again, for what others wrote meanwhile.
     /// `asked_parent`: the comment the reader answered (Isso may have put the
     /// reply elsewhere: `thread::Orphan`).
-    pub fn accepted(self, comment: Comment, asked_parent: Option<i64>) {
+    fn accepted(self, comment: Comment, asked_parent: Option<i64>) {
+        self.take(comment, asked_parent);
+        self.reload();
+    }
+
+    /// `accepted` without the load that follows it.
+    fn take(self, comment: Comment, asked_parent: Option<i64>) {
         if asked_parent.is_some() && self.replying_to.get_untracked() == asked_parent {
             self.replying_to.set(None);
         }
@@ -325,7 +342,6 @@ impl ThreadSource {
             self.visit
                 .update_value(|visit| visit.did.orphans.push(orphan));
         }
-        self.reload();
     }
 
     /// Opens the reply form under `id`, or closes it when it is open.

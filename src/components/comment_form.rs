@@ -9,7 +9,8 @@ use crate::comments::source::ThreadSource;
 /// draft until the server has accepted it; a failed post leaves it in the form.
 /// Sending is `Deliveries`' job (handed over through `ThreadSource::send`), so a
 /// comment sent offline or left by a reload goes out by itself, and this form
-/// shows where it stands whenever it is open.
+/// shows where it stands whenever it is open; the comment the server stored goes
+/// to the thread's source from `Deliveries`, not through this form.
 #[component]
 pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     let thread = expect_context::<ThreadSource>();
@@ -25,13 +26,14 @@ pub fn CommentForm(parent: Option<i64>) -> impl IntoView {
     let state = RwSignal::from(slot.state);
     let delivered = RwSignal::from(slot.delivered);
     let key = StoredValue::new(key);
-    // The server has it: out of the form, into the list (once, however it got there).
-    Effect::new(move |_| {
-        if let Some(stored) = delivered.get() {
-            delivered.set(None);
+    // The server has it (and the thread's source has its copy, from
+    // `Deliveries`): the form empties, once per delivery while it is open.
+    Effect::new(move |seen: Option<u32>| {
+        let now = delivered.get();
+        if seen.is_some_and(|seen| seen != now) {
             text.set(String::new());
-            thread.accepted(stored, parent);
         }
+        now
     });
 
     let save_draft = move |storage_key: &str, value: &str| {

@@ -94,3 +94,51 @@ test("a change of order and the reader's own post keep the like count and the op
   await expect(like).toHaveText('אהבתי 1');
   expect(await replyBox(page)).toMatchObject({ connected: true, value: 'תשובה שעוד לא נשלחה' });
 });
+
+// The thread's source owns what the server stored (src/comments/deliveries.rs
+// hands it over): no form has to be on screen when a delivery ends.
+test('a reply whose form the reader closed while it waited still reaches its thread when the server takes it', async ({
+  page,
+  withComments,
+}) => {
+  const { site, isso } = await withComments({ proxied: true });
+  const parent = await isso.post(THREAD, { text: 'תגובה שעונים לה', author: 'דני' }, '10.0.61.1');
+  await openArticle(page, site);
+  site.fail('/isso/new', 503, { headers: { 'retry-after': '1', 'content-type': 'text/plain' } });
+  const item = page.locator(`#comment-${parent.id}`);
+  await item.getByRole('button', { name: 'הגיבו' }).click();
+  await item.getByLabel('תגובה לתגובה').fill('תשובה שיצאה אחרי שהטופס נסגר');
+  await item.getByRole('button', { name: 'שליחת התגובה' }).click();
+  await expect(item.getByRole('alert')).toContainText('ננסה שוב');
+  // The reader closes the reply form; the delivery goes on without it.
+  await item.getByRole('button', { name: 'הגיבו' }).click();
+  await expect(item.getByLabel('תגובה לתגובה')).toHaveCount(0);
+  site.heal('/isso/new');
+  await expect(item.locator('.comment')).toContainText('תשובה שיצאה אחרי שהטופס נסגר', { timeout: 8000 });
+  expect((await isso.thread(THREAD)).replies[0].replies).toHaveLength(1);
+});
+
+test('a comment held for moderation, delivered from the outbox on the home page, is in its thread when the reader opens it', async ({
+  page,
+  withComments,
+}) => {
+  const { site } = await withComments({ proxied: true, isso: { moderation: true } });
+  await openArticle(page, site);
+  site.fail('/isso/new', 503);
+  const form = page.locator('.comments > .comment-form');
+  await form.getByLabel('התגובה שלכם').fill('ממתינה לאישור ונשלחה מדף הבית');
+  await form.getByRole('button', { name: 'שליחת התגובה' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('mivzak:outbox'))).not.toBeNull();
+  // The reader goes home (a new page, which resumes the outbox); Isso is back.
+  site.heal('/isso/new');
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('mivzak:outbox')), { timeout: 15_000 }).toBeNull();
+  // Held, the comment is in no list Isso gives: only the delivery knows it.
+  await page.evaluate(() => {
+    window.samePage = true;
+  });
+  await page.locator('.article-list').getByRole('link', { name: ARTICLE.title }).first().click();
+  await expect(page.locator('.comment.is-held')).toContainText('ממתינה לאישור ונשלחה מדף הבית');
+  expect(await page.evaluate(() => window.samePage)).toBe(true);
+});
