@@ -113,7 +113,7 @@ test('a failing feed keeps the flashes with a stale notice, and recovery clears 
 // the service worker is kept out: its one copy of the feed at install is no poll.
 // Polling while hidden keeps the real clock: under Playwright's clock, the poll
 // timer the page clears on hiding still fired (Chromium 156, Playwright 1.64).
-test.describe('on the page\'s clock', () => {
+test.describe("on the page's clock", () => {
   test.use({ serviceWorkers: 'block' });
   test('while failing, polls back off instead of hammering the server', async ({ page, siteWith }) => {
     const site = await liveSite(siteWith);
