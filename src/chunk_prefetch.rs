@@ -1,7 +1,8 @@
-//! Fetches the pages' wasm chunks (`chunks`) before they are drawn: when a
-//! link is pointed at, focused or touched, and when the page is idle after its
-//! first load on a connection that allows it (`idle_prefetch_allowed`). It
-//! names each page's chunk (`pages::*::__preload_*_chunk`), so it sits above
+//! Fetches the pages' wasm chunks (`chunks`) before they are drawn: the one
+//! chunk a link's route needs when the reader shows intent to follow it
+//! (`intent_counts`, `chunk_for_link`), and every chunk when the page is idle
+//! after its first load on a connection that allows it (`idle_prefetch_allowed`).
+//! It names each page's chunk (`pages::*::__preload_*_chunk`), so it sits above
 //! `pages`, which draw through `chunks`. Natively there are no chunks and
 //! nothing here runs.
 
@@ -11,51 +12,132 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-thread_local! {
-    static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+use crate::paths::{LinkParts, Paths, Route, ACCESSIBILITY};
+
+/// A page's own wasm chunk: the views only that page draws (`pages::*`). The
+/// home page and the not-found page need none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk {
+    Article,
+    Tag,
+    Accessibility,
 }
 
-/// Fetches and instantiates every chunk, once per page (a failure is tried
-/// again when the view is drawn).
-pub fn prefetch_all() {
-    if !PREFETCHED.with(|done| done.replace(true)) {
-        preload_every_chunk();
+impl Chunk {
+    const ALL: [Chunk; 3] = [Chunk::Article, Chunk::Tag, Chunk::Accessibility];
+}
+
+thread_local! {
+    /// The chunks already asked for, one flag each (`Chunk as usize`).
+    static PREFETCHED: [Cell<bool>; 3] = const { [Cell::new(false), Cell::new(false), Cell::new(false)] };
+}
+
+/// Fetches and instantiates `chunk`, once per page (a failure is tried again
+/// when the view is drawn).
+pub fn prefetch(chunk: Chunk) {
+    if !PREFETCHED.with(|done| done[chunk as usize].replace(true)) {
+        preload(chunk);
     }
 }
 
+/// Fetches every chunk (idle, on a connection that allows it).
+pub fn prefetch_all() {
+    Chunk::ALL.into_iter().for_each(prefetch);
+}
+
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
-fn preload_every_chunk() {
-    leptos::task::spawn_local(async {
-        let _ = crate::pages::article::__preload_article_chunk().await;
-        let _ = crate::pages::tag::__preload_tag_chunk().await;
-        let _ = crate::pages::accessibility::__preload_accessibility_chunk().await;
+fn preload(chunk: Chunk) {
+    leptos::task::spawn_local(async move {
+        let _ = match chunk {
+            Chunk::Article => crate::pages::article::__preload_article_chunk().await,
+            Chunk::Tag => crate::pages::tag::__preload_tag_chunk().await,
+            Chunk::Accessibility => {
+                crate::pages::accessibility::__preload_accessibility_chunk().await
+            }
+        };
     });
 }
 
 /// Natively there are no chunks.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-fn preload_every_chunk() {}
+fn preload(_: Chunk) {}
 
-/// Prefetches the chunks when the reader points at, focuses or touches a
-/// link, and when the page is idle after its first load where the connection
-/// allows it (`idle_prefetch_allowed`). No markup. Its
-/// listeners (`dom`) go with the app's owner, which lives as long as the page.
+/// The chunk a link's page needs, as the router would read the link: `None`
+/// for a link out of the app (another origin, `mailto:`/`tel:`, a path outside
+/// the router's base), a link to a fragment of the page it is on (both as
+/// `Paths::own_link` decides, the rule `LinkClicks` follows), and a route
+/// that needs no chunk (home, not found). `page` is the location, `link` the
+/// link's URL (`HTMLAnchorElement`'s parts).
+pub fn chunk_for_link(paths: &Paths, page: &LinkParts, link: &LinkParts) -> Option<Chunk> {
+    paths.own_link(page, link)?;
+    let pathname = link.pathname.as_str();
+    if paths.segment_in(Route::Article, pathname).is_some() {
+        return Some(Chunk::Article);
+    }
+    if paths.segment_in(Route::Tag, pathname).is_some() {
+        return Some(Chunk::Tag);
+    }
+    let below = pathname.strip_prefix(paths.base())?;
+    let statement = below.strip_prefix('/')?.strip_prefix(ACCESSIBILITY)?;
+    matches!(statement, "" | "/").then_some(Chunk::Accessibility)
+}
+
+/// How a reader pointed at a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    /// Keyboard (or script) focus.
+    Focus,
+    /// A mouse or pen over the link: a fine pointer's hover.
+    Hover,
+    /// A finger on it (`touchstart`, or a touch pointer's `pointerover`): the
+    /// start of a tap, or of a scroll that happens to begin on a link.
+    Touch,
+}
+
+/// Whether `gesture` counts as intent to follow the link (issue 23 §4). Where
+/// the reader saves data or the connection is slow (`idle_prefetch_allowed`
+/// false), a touch does not: most touches on a news list start a scroll, and a
+/// chunk fetched for each would cost what §4 saves. A tap is then followed at
+/// its click, when the route fetches its chunk itself; the fetch would come
+/// only a tap's length (~100 ms) earlier from `touchend`, not worth a guess on
+/// a slow, metered link. Focus and a fine pointer's hover still count.
+pub fn intent_counts(gesture: Gesture, connection_allows: bool) -> bool {
+    connection_allows || gesture != Gesture::Touch
+}
+
+/// Prefetches the chunk of a link's page when the reader shows intent to
+/// follow it (`intent_counts`), and every chunk when the page is idle after its
+/// first load where the connection allows it (`idle_prefetch_allowed`). No
+/// markup. Its listeners (`dom`) go with the app's owner, which lives as long
+/// as the page.
 #[component]
 pub fn ChunkPrefetch() -> impl IntoView {
-    fn on_link(event: web_sys::Event) {
-        let on_link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link {
-            prefetch_all();
+    let allows = idle_prefetch_allowed(save_data(), effective_type().as_deref());
+    let paths = expect_context::<Paths>();
+    let on_link = move |event: web_sys::Event, gesture: Gesture| {
+        if intent_counts(gesture, allows) {
+            if let Some(chunk) = link_chunk(&event, &paths) {
+                prefetch(chunk);
+            }
         }
-    }
-    crate::dom::on_document(leptos::ev::pointerover, |e| on_link(e.into()));
-    crate::dom::on_document(leptos::ev::focusin, |e| on_link(e.into()));
-    crate::dom::on_document(leptos::ev::touchstart, |e| on_link(e.into()));
-    if !idle_prefetch_allowed(save_data(), effective_type().as_deref()) {
+    };
+    let over = on_link.clone();
+    crate::dom::on_document(leptos::ev::pointerover, move |e| {
+        let gesture = if e.pointer_type() == "touch" {
+            Gesture::Touch
+        } else {
+            Gesture::Hover
+        };
+        over(e.into(), gesture);
+    });
+    let focus = on_link.clone();
+    crate::dom::on_document(leptos::ev::focusin, move |e| {
+        focus(e.into(), Gesture::Focus)
+    });
+    crate::dom::on_document(leptos::ev::touchstart, move |e| {
+        on_link(e.into(), Gesture::Touch)
+    });
+    if !allows {
         return;
     }
     if document().ready_state() == "complete" {
@@ -65,13 +147,39 @@ pub fn ChunkPrefetch() -> impl IntoView {
     }
 }
 
+/// The chunk of the page the link under `event` leads to (`chunk_for_link`).
+fn link_chunk(event: &web_sys::Event, paths: &Paths) -> Option<Chunk> {
+    let link = event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    let location = window().location();
+    let page = LinkParts {
+        origin: location.origin().ok()?,
+        pathname: location.pathname().ok()?,
+        search: location.search().ok()?,
+        hash: location.hash().ok()?,
+    };
+    let target = LinkParts {
+        origin: link.origin(),
+        pathname: link.pathname(),
+        search: link.search(),
+        hash: link.hash(),
+    };
+    chunk_for_link(paths, &page, &target)
+}
+
 /// Whether the chunks may be fetched while the reader has asked for none of
 /// them (about 96 KB brotli of the article and tag chunks, issue 23 §4): not
 /// when the reader asked to save data (`Save-Data`, `navigator.connection.saveData`),
 /// nor on a connection the Network Information API calls slow (`effectiveType`
 /// among `shared::SLOW_CONNECTIONS`: `slow-2g`, `2g`, `3g`). A browser that
-/// says nothing (Firefox, Safari) is taken as allowing it; a reader's intent (a
-/// link pointed at, focused or touched) always fetches them. The service worker
+/// says nothing (Firefox, Safari) is taken as allowing it; a reader's intent fetches
+/// the one chunk the link needs (`intent_counts`). The service worker
 /// reads the same list for its copies of the chunks (`public/sw.js`).
 pub fn idle_prefetch_allowed(save_data: bool, effective_type: Option<&str>) -> bool {
     !save_data

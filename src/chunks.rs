@@ -36,13 +36,14 @@ where
                     Ok(view) => view,
                     Err(error) => {
                         crate::log::warn(&format!("a part of the page did not load: {error}"));
+                        // The buttons sit beside the sentence, not in it: a
+                        // button in a wrapped line would cover the line above.
                         view! {
-                            <p class="chunk-error" role="alert">
-                                "חלק מהדף לא נטען. בדקו את החיבור לרשת ו"
+                            <div class="chunk-error" role="alert">
+                                <p>"חלק מהדף לא נטען. בדקו את החיבור לרשת ונסו שוב, או טענו את הדף מחדש."</p>
                                 <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"נסו שוב"</button>
-                                " או "
                                 <button type="button" on:click=|_| { let _ = window().location().reload(); }>"טענו את הדף מחדש"</button>
-                            </p>
+                            </div>
                         }
                         .into_any()
                     }

@@ -567,6 +567,40 @@ export const SCENARIOS = [
     },
   },
   {
+    // Firefox aborts a page's downloads when the reader leaves it, and reports the
+    // wasm's as a NetworkError before `pagehide`: public/failure-notice.js counts the
+    // leave from `beforeunload`. The old page's trace is kept in sessionStorage.
+    name: 'leaving while the wasm downloads: no notice and no error on the page left',
+    // The probe sees the aborted download; what the reader sees is checked here.
+    expectsStartFailure: true,
+    async run({ page, site }) {
+      const slow = await site();
+      slow.slow(/_bg\.wasm$/, 4000);
+      await page.goto(slow.url);
+      await page.eval(() => {
+        const trace = (what) => sessionStorage.setItem('left', `${sessionStorage.getItem('left') ?? ''}${what};`);
+        new MutationObserver(() => document.querySelector('.start-failed') && trace('notice')).observe(document, {
+          subtree: true,
+          childList: true,
+        });
+        const error = console.error;
+        console.error = (...args) => {
+          trace(`error ${args[0]}`);
+          error.apply(console, args);
+        };
+        const away = document.body.appendChild(document.createElement('a'));
+        away.id = 'away';
+        away.href = '404.html';
+        away.textContent = 'away';
+        sessionStorage.setItem('left', 'armed;');
+      });
+      await page.click('#away');
+      await waitFor(page, () => location.pathname.endsWith('/404.html'), [], { what: 'the page left' });
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await page.eval(() => sessionStorage.getItem('left')), 'armed;');
+    },
+  },
+  {
     name: "a policy without 'wasm-unsafe-eval': the notice",
     expectsStartFailure: true,
     async run({ page, site }) {

@@ -127,10 +127,39 @@ test('a chunk that 404s says so, and the retry button brings the article once th
   const site = await siteWith();
   const chunk = `/${articleChunk(site.root)}`;
   site.fail(chunk, 404);
+  // A phone's width, where the sentence wraps.
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${site.url}article/${encodeURIComponent(ARTICLE.id)}`);
   const error = page.locator('.chunk-error');
   await expect(error).toContainText('חלק מהדף לא נטען');
   await expect(error).toHaveAttribute('role', 'alert');
+  // The notice's text is one block that no button enters (a button in a wrapped
+  // line is taller than the line, and covers the one above), and all is on screen.
+  const layout = await error.evaluate((notice) => {
+    const lines = [];
+    const walker = document.createTreeWalker(notice, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (walker.currentNode.parentElement.closest('button') || !walker.currentNode.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      lines.push(...range.getClientRects());
+    }
+    const buttons = [...notice.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+    const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const text = {
+      left: Math.min(...lines.map((r) => r.left)),
+      right: Math.max(...lines.map((r) => r.right)),
+      top: Math.min(...lines.map((r) => r.top)),
+      bottom: Math.max(...lines.map((r) => r.bottom)),
+    };
+    return {
+      lines: new Set(lines.map((r) => Math.round(r.top))).size,
+      covered: buttons.filter((button) => overlap(text, button)).length,
+      outside: [...lines, ...buttons].filter((r) => r.left < 0 || r.right > innerWidth).length,
+    };
+  });
+  expect(layout.lines).toBeGreaterThan(1);
+  expect(layout).toMatchObject({ covered: 0, outside: 0 });
   site.heal(chunk);
   await error.getByRole('button', { name: 'נסו שוב' }).click();
   await expect(page.locator('article h1')).toHaveText(ARTICLE.title);

@@ -116,3 +116,85 @@ test('on idle the chunks come only where the connection allows; pointing at a fl
     await tab.close();
   }
 });
+
+test('intent brings only the chunk its link’s route needs; on Save-Data or a slow connection a touch that may be a scroll is none', async ({
+  browser,
+  siteWith,
+}) => {
+  /** A tab of its own on `connection`, on the home page, idle, with links of every
+   *  kind added under its header (src/chunk_prefetch.rs: `chunk_for_link`). */
+  async function tab(site, connection, contextOptions = {}) {
+    const context = await browser.newContext({ locale: 'he-IL', serviceWorkers: 'block', ...contextOptions });
+    const page = await context.newPage();
+    await page.addInitScript((connection) => {
+      Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => connection });
+    }, connection);
+    await page.goto(site.url);
+    await expect(page.locator('.article-list')).toBeVisible();
+    await page.evaluate((origin) => {
+      const links = document.createElement('nav');
+      links.id = 'links';
+      for (const [id, href] of Object.entries({
+        external: 'https://www.facebook.com/article/x',
+        mail: 'mailto:desk@news.example',
+        phone: 'tel:+97235550100',
+        fragment: '#main',
+        home: './',
+        outside: `${origin}/elsewhere/article/x`,
+        tag: 'tag/%D7%91%D7%98%D7%97%D7%95%D7%9F',
+        statement: 'accessibility',
+      })) {
+        const a = links.appendChild(document.createElement('a'));
+        a.id = id;
+        a.href = href;
+        a.textContent = `${id} `;
+      }
+      document.querySelector('header').after(links);
+    }, new URL(site.url).origin);
+    return page;
+  }
+  const chunks = async (page) =>
+    Object.fromEntries(
+      await Promise.all(['article', 'tag', 'accessibility'].map(async (n) => [n, await fetchedByPage(page, n)])),
+    );
+  const none = { article: 0, tag: 0, accessibility: 0 };
+
+  // Save-Data: nothing on idle; a mouse over links out of the app or to pages
+  // without a chunk brings none; over a tag link, the tag's chunk alone; focus on
+  // the statement's link, its chunk alone.
+  const saving = await tab(await siteWith(), { effectiveType: '4g', saveData: true });
+  for (const id of ['external', 'mail', 'phone', 'fragment', 'home', 'outside']) await saving.hover(`#${id}`);
+  await saving.waitForTimeout(500);
+  expect(await chunks(saving)).toEqual(none);
+  await saving.hover('#tag');
+  await expect.poll(() => chunks(saving)).toEqual({ ...none, tag: 1 });
+  await saving.focus('#statement');
+  await expect.poll(() => chunks(saving)).toEqual({ ...none, tag: 1, accessibility: 1 });
+  await saving.context().close();
+
+  // A phone on 3g: a scroll that starts on a headline is no intent; the tap
+  // itself opens the article, whose route then fetches its chunk.
+  const phone = await tab(
+    await siteWith(),
+    { effectiveType: '3g', saveData: false },
+    {
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    },
+  );
+  const headline = phone.locator('.flashes .flash a[href*="article/"]').nth(2);
+  const box = await headline.boundingBox();
+  const cdp = await phone.context().newCDPSession(phone);
+  const at = (dy) => [{ x: box.x + box.width / 2, y: box.y + box.height / 2 - dy }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let dy = 30; dy <= 150; dy += 30)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(dy) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await phone.waitForTimeout(500);
+  expect(await chunks(phone)).toEqual(none);
+  await phone.locator('.flashes .flash a[href*="article/"]').first().tap();
+  await expect(phone.locator('article h1')).toBeVisible();
+  expect(await chunks(phone)).toEqual({ ...none, article: 1 });
+  await phone.context().close();
+});

@@ -99,14 +99,19 @@ test('a browser without WebAssembly', async ({ page }) => {
   await expect(page.locator('.skeleton')).toHaveCount(0);
 });
 
-test('the embedded ticker says so too, in its own language', async ({ page }) => {
+test('the embedded ticker says so too, in its own language and of itself (it has no simplified page)', async ({
+  page,
+}) => {
   const broken = await site();
   const embedWasm = fs.readFileSync(path.join(DIST, 'embed.html'), 'utf8').match(/\/[^"'/]+_bg\.wasm/)[0];
   broken.fail(embedWasm, 404);
   await page.goto(`${broken.url}embed.html?lang=en`);
-  await expect(page.getByRole('alert')).toContainText('simplified version');
+  await expect(page.getByRole('alert')).toContainText('The news ticker could not be loaded');
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
+  await page.goto(`${broken.url}embed.html`);
+  await expect(page.getByRole('alert')).toContainText('לא ניתן היה לטעון את המבזקים');
+  await expect(page.getByRole('alert')).not.toContainText('גרסה מפושטת');
 });
 
 test('a healthy start shows no notice, and a slow wasm only delays the app', async ({ page }) => {
@@ -130,4 +135,86 @@ test("a panic after the start: the app's hook (named in shared/constants.json) s
   await page.evaluate((name) => window[name].fail('panicked at src/x.rs:1:1'), name);
   await expect(notice(page)).toBeVisible();
   expect(errors.join('\n')).toContain('panicked at src/x.rs');
+});
+
+test("the console names the app's file that did not load, whichever it is", async ({ page }) => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const loader = html.match(/from '\/([^']+\.js)'/)[1];
+  const split = loader.replace(/\.js$/, '-split.js');
+  for (const file of [loader, split, WASM.slice(1)]) {
+    const errors = consoleErrors(page);
+    const broken = await site();
+    broken.fail(`/${file}`, 404);
+    await page.goto(broken.url);
+    await expect(notice(page)).toBeVisible();
+    const said = errors.filter((e) => e.startsWith('[mivzak]')).join('\n');
+    expect(said, file).toContain(file);
+    expect(said, file).not.toMatch(/undefined|null/);
+    page.removeAllListeners('console');
+  }
+});
+
+test("another script's failure before the start is not the app's: no notice, and the app starts", async ({ page }) => {
+  const errors = consoleErrors(page);
+  const ok = await site();
+  ok.slow(/_bg\.wasm$/, 2000);
+  // A publisher's inline script, an ad's file that throws, an ad blocked (its
+  // script never loads), an analytics promise nobody catches: all before the
+  // wasm has come.
+  ok.write('ads.js', "setTimeout(() => { throw new Error('an ad script broke'); }, 100);");
+  await page.addInitScript(() => {
+    addEventListener('DOMContentLoaded', () => {
+      for (const src of ['ads.js', 'https://ads.invalid/tag.js', 'missing-widget.js']) {
+        document.head.appendChild(document.createElement('script')).src = src;
+      }
+      setTimeout(() => {
+        Promise.reject(new Error('analytics: no consent'));
+        throw new Error("the publisher's own script broke");
+      }, 200);
+    });
+  });
+  await page.goto(ok.url);
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.start-failed')).toHaveCount(0);
+  await expect(page.locator('.article-list')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.start-failed')).toHaveCount(0);
+  expect(errors.filter((e) => e.startsWith('[mivzak]'))).toEqual([]);
+});
+
+test('a failure while the page is being left waits: shown only if the reader stays (a cancelled leave)', async ({
+  page,
+}) => {
+  const errors = consoleErrors(page);
+  const ok = await site();
+  ok.slow(/_bg\.wasm$/, 10_000);
+  await page.goto(ok.url);
+  const name = JSON.parse(fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8')).globals
+    .failure_notice;
+  // The leave starts (Firefox then aborts the wasm's download as a NetworkError)...
+  await page.evaluate((name) => {
+    dispatchEvent(new Event('beforeunload', { cancelable: true }));
+    window[name].fail('TypeError: NetworkError when attempting to fetch resource.');
+  }, name);
+  await expect(page.locator('.start-failed')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  // ...but was cancelled: the reader is still here, and acts.
+  await page.mouse.click(5, 300);
+  await expect(notice(page)).toBeVisible();
+  expect(errors.join('\n')).toContain('NetworkError');
+});
+
+test('without JavaScript, an unpublished page says so inside the column, clear of both edges', async ({ browser }) => {
+  const ok = await site();
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(ok.url);
+  const text = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('noscript p'));
+    const { left, right } = range.getBoundingClientRect();
+    return { left, right, width: document.documentElement.clientWidth };
+  });
+  expect(text.left).toBeGreaterThanOrEqual(8);
+  expect(text.right).toBeLessThanOrEqual(text.width - 8);
+  await context.close();
 });
