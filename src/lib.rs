@@ -4,6 +4,7 @@
 //! the views in `components/` and `pages/` stay thin and read signals.
 
 pub mod accessibility;
+pub mod after_paint;
 pub mod announcement;
 pub mod app;
 pub mod backoff;

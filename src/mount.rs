@@ -149,6 +149,7 @@ pub fn reveal_when_loaded(source: FeedSource) {
             shell.remove();
             root.set_id("app");
             root.set_hidden(false);
+            crate::after_paint::app_shown();
             // Flashes newer than the page's come in once the swapped-in page is
             // painted, as a poll's do.
             leptos::task::spawn_local(async move {
