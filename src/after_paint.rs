@@ -44,10 +44,22 @@ pub fn below_first_screen<V: IntoView + 'static>(
     move || ready.get().then(|| untrack(&view))
 }
 
+/// Runs `then` after the next paint when the app's page is on screen (an
+/// in-app navigation), at once while the app takes the page over: for what the
+/// reader does not see on the page (the head, where focus lands), which
+/// otherwise holds back the frame that shows what they do.
+pub fn once_painted_when_shown(then: impl FnOnce() + 'static) {
+    if SHOWN.with(Cell::get) {
+        after_next_paint(then);
+    } else {
+        then();
+    }
+}
+
 /// Runs `then` in a task after the browser's next frame (a task queued from
 /// an animation frame callback runs after that frame's paint); a hidden tab
 /// paints nothing, so 100 ms at most.
-fn after_next_paint(then: impl FnOnce() + 'static) {
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
     use std::rc::Rc;
     let once = Rc::new(Cell::new(Some(Box::new(then) as Box<dyn FnOnce()>)));
     let run = {

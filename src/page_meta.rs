@@ -34,10 +34,16 @@ pub fn page_meta(text: impl Fn() -> HeadText + 'static) {
     // among it), and a navigation to another route would otherwise first run
     // the leaving page's effect, writing its head for the new address, just
     // before the new page writes its own.
+    // After an in-app navigation, written once the new page is painted
+    // (`after_paint`): the tab and the head are not on the page, and the frame
+    // that shows the article need not wait for them.
     Effect::new(move |_| {
         let text = text();
         let pathname = location.pathname.get_untracked();
-        write_head(&text, site_url.as_deref(), &pathname);
+        let site_url = site_url.clone();
+        crate::after_paint::once_painted_when_shown(move || {
+            write_head(&text, site_url.as_deref(), &pathname);
+        });
     });
 }
 
