@@ -4,6 +4,7 @@
 //! the views in `components/` and `pages/` stay thin and read signals.
 
 pub mod accessibility;
+pub mod after_paint;
 pub mod announcement;
 pub mod app;
 pub mod backoff;
@@ -24,7 +25,6 @@ pub mod html;
 pub mod http;
 pub mod log;
 pub mod mount;
-pub mod next_paint;
 pub mod open_rows;
 pub mod page_head;
 pub mod page_meta;

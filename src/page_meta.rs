@@ -30,10 +30,20 @@ const PUBLISHED_ONLY: &str = "script[type='application/ld+json'], meta[property^
 pub fn page_meta(text: impl Fn() -> HeadText + 'static) {
     let site_url = expect_context::<Config>().site_url;
     let location = leptos_router::hooks::use_location();
+    // The path is read, not tracked: `text` follows the page (its `path`
+    // among it), and a navigation to another route would otherwise first run
+    // the leaving page's effect, writing its head for the new address, just
+    // before the new page writes its own.
+    // After an in-app navigation, written once the new page is painted
+    // (`after_paint`): the tab and the head are not on the page, and the frame
+    // that shows the article need not wait for them.
     Effect::new(move |_| {
         let text = text();
-        let pathname = location.pathname.get();
-        write_head(&text, site_url.as_deref(), &pathname);
+        let pathname = location.pathname.get_untracked();
+        let site_url = site_url.clone();
+        crate::after_paint::once_painted_when_shown(move || {
+            write_head(&text, site_url.as_deref(), &pathname);
+        });
     });
 }
 

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::feed::source::{FeedSource, LoadState};
-use crate::next_paint::after_next_paint;
 use crate::scroll_anchor::with_scroll_anchored;
 
 /// Swaps the app in for the page it was given once the first poll has
@@ -59,10 +58,11 @@ pub fn reveal_when_loaded(source: FeedSource) {
             shell.remove();
             root.set_id("app");
             root.set_hidden(false);
+            crate::after_paint::app_shown();
             // Flashes newer than the page's come in once the swapped-in page is
             // painted, as a poll's do.
             leptos::task::spawn_local(async move {
-                after_next_paint().await;
+                crate::after_paint::next_paint().await;
                 with_scroll_anchored(move || source.release_held()).await;
                 // The app is live in place of the page it was given: scripts and
                 // tests that watch rows wait for this (`#app[data-live]`).

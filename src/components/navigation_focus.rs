@@ -42,7 +42,9 @@ pub fn NavigationFocus() -> impl IntoView {
                 from_history.set_value(false);
                 match (restore, saved) {
                     (true, Some(y)) => scroll_back_to(y, 120),
-                    _ => focus_main_heading(),
+                    // Once the new page is painted: the headline reaches the
+                    // screen without waiting for focus's style update.
+                    _ => crate::after_paint::after_next_paint(focus_main_heading),
                 }
             });
         }

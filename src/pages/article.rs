@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::after_paint::below_first_screen;
 use crate::bidi::display_text;
 use crate::clock::Clock;
 use crate::components::article_body::ArticleBody;
@@ -214,12 +215,16 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             {attachments}
             {tags}
         </article>
-        <ShareBar url=Signal::derive(page_url) title dir=Signal::derive(dir)/>
-        <FollowLink/>
-        {neighbour_links}
-        // Drawn again for another article only, not when a poll edits this one:
-        // the thread, an open reply form and its focus stay.
-        {move || view! { <CommentsSection article_id=comments_of.get() title/> }}
+        // Below the article: after the next paint when the reader has clicked
+        // their way here (`after_paint`).
+        {below_first_screen(move || view! {
+            <ShareBar url=Signal::derive(page_url.clone()) title dir=Signal::derive(dir)/>
+            <FollowLink/>
+            {neighbour_links.clone()}
+            // Drawn again for another article only, not when a poll edits this one:
+            // the thread, an open reply form and its focus stay.
+            {move || view! { <CommentsSection article_id=comments_of.get() title/> }}
+        })}
     }
 }
 
