@@ -18,10 +18,12 @@
 //! - `render`: the app's markup for a page, by Leptos's SSR renderer.
 //! - `page`: the built shell with a page's language, head and markup put in.
 //! - `run`: one run of `mivzak-render`, from config.json to written files.
+//! - `feed_check`: whether `--feed` is the feed the app will poll.
 //! - `fetch`: the feed over HTTP (a conditional GET for `--watch`).
 //! - `output`: writing into the output folder: only files whose content
 //!   changed, never outside the folder.
 
+pub mod feed_check;
 pub mod fetch;
 pub mod head;
 pub mod image_size;
