@@ -90,8 +90,9 @@ build: rust-tools wasm-opt
 
 ## Publish-time HTML (mivzak-render, src/render/main.rs): every page of a built
 ## site as static HTML. `make render DIST=dir [FEED=path-or-url]` renders any
-## built site; dist/ itself stays the app as built, for publishers to render
-## with their own feed. render-sample renders the sample feed into a copy.
+## built site; dist/ itself stays the app as built (each build empties it), so
+## publishers render a copy of their own (`make publish`, below). render-sample
+## renders the sample feed into a copy.
 ## RENDER_PROFILE: `render` (optimised: publishing, `make bench`) or `dev` (`make test`).
 ## The end-to-end specs find the binary through MIVZAK_RENDER.
 RENDER_PROFILE ?= render
