@@ -18,7 +18,7 @@ WASM_SPLIT_VERSION := 0.2.4
 # The CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p}' Cargo.lock)
 
-.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e e2e-engines screenshots bench clean render render-tool render-sample
+.PHONY: serve test build tools rust-tools wasm-opt browser e2e-deps isso native-test lint e2e e2e-engines screenshots bench clean render render-tool render-sample publish
 
 ## The app on the sample feed at http://localhost:8080, rebuilt and reloaded on change,
 ## with a real Isso (comments kept in .data/) that trunk proxies at /isso/.
@@ -90,8 +90,9 @@ build: rust-tools wasm-opt
 
 ## Publish-time HTML (mivzak-render, src/render/main.rs): every page of a built
 ## site as static HTML. `make render DIST=dir [FEED=path-or-url]` renders any
-## built site; dist/ itself stays the app as built, for publishers to render
-## with their own feed. render-sample renders the sample feed into a copy.
+## built site; dist/ itself stays the app as built (each build empties it), so
+## publishers render a copy of their own (`make publish`, below). render-sample
+## renders the sample feed into a copy.
 ## RENDER_PROFILE: `render` (optimised: publishing, `make bench`) or `dev` (`make test`).
 ## The end-to-end specs find the binary through MIVZAK_RENDER.
 RENDER_PROFILE ?= render
@@ -104,6 +105,22 @@ render: render-tool
 	@test -n "$(DIST)" || { echo "usage: make render DIST=dir [FEED=path-or-url]"; exit 2; }
 	$(RENDER) --dist "$(DIST)" $(if $(FEED),--feed "$(FEED)")
 
+## Publishing (README, "Deployment"): `make publish SITE=dir CONFIG=your-config.json
+## [FEED=path-or-url] [BUILD=dist]` copies the build over SITE, a folder of your own
+## that keeps what earlier runs published (the next `make build` empties dist/), but
+## not the build's sample config.json and feed.json; puts CONFIG in as SITE's
+## config.json; writes SITE's _headers from it (connect-src names its feed and
+## comments origins); and renders every page with FEED, else the feed CONFIG names.
+BUILD ?= dist
+publish: render-tool
+	@test -n "$(SITE)" -a -n "$(CONFIG)" || { echo "usage: make publish SITE=dir CONFIG=config.json [FEED=path-or-url] [BUILD=dist]"; exit 2; }
+	@test -f "$(BUILD)/index.html" || { echo "$(BUILD)/index.html: run make build first"; exit 2; }
+	mkdir -p "$(SITE)"
+	find "$(BUILD)" -mindepth 1 -maxdepth 1 ! -name config.json ! -name feed.json -exec cp -R {} "$(SITE)/" \;
+	cp "$(CONFIG)" "$(SITE)/config.json"
+	node scripts/security-headers.mjs "$(SITE)"
+	$(RENDER) --dist "$(SITE)" $(if $(FEED),--feed "$(FEED)")
+
 render-sample: render-tool
 	rm -rf target/dist-published
 	cp -r dist target/dist-published
@@ -111,7 +128,7 @@ render-sample: render-tool
 
 native-test:
 	cargo test --quiet
-	node --test bench/lib/
+	node --test bench/lib/ scripts/
 	CARGO_TARGET_DIR=$(CURDIR)/target/tachys cargo test --quiet --manifest-path vendor/tachys/Cargo.toml --lib mivzak_tests
 
 ## Rust: rustfmt and clippy. JS (public/, scripts/, bench/, tests/e2e/): Biome, pinned

@@ -9,8 +9,10 @@ use crate::shared;
 use crate::time::TimeLabels;
 
 mod accessibility;
+mod addresses;
 mod loading;
 pub use accessibility::{iso_date, AccessibilityDetails};
+pub use addresses::{config_file_url, resolve_against_config};
 pub use loading::load;
 
 /// How the flashes are shown.

@@ -19,10 +19,12 @@
 //! - `page`: the built shell with a page's language, head and markup put in;
 //!   `styles`: which pages link the external style sheets in their head.
 //! - `run`: one run of `mivzak-render`, from config.json to written files.
+//! - `feed_check`: whether `--feed` is the feed the app will poll.
 //! - `fetch`: the feed over HTTP (a conditional GET for `--watch`).
 //! - `output`: writing into the output folder: only files whose content
 //!   changed, never outside the folder.
 
+pub mod feed_check;
 pub mod fetch;
 pub mod head;
 pub mod image_size;

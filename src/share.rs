@@ -89,21 +89,26 @@ pub fn share_links(url: &str, title: &str, dir: &str) -> Vec<ShareLink> {
     ]
 }
 
-/// The address a row of the ticker shares: the article's published page
-/// (`page_head::canonical` of `page_head::published_path`, the one rule for
-/// canonical addresses), whose head carries the share preview; without
-/// `site_url`, the same published folder (`article/<segment>/`) under the
-/// page's own `origin` and the router's base, not the app's route, which a
-/// static host may answer with the bare app and no preview.
+/// The address a flash is shared by, from a row's share menu and from its
+/// article page's share bar alike: its published page (`page_head::canonical`
+/// of `page_head::published_path`, the one rule for canonical addresses), whose
+/// head carries the share preview. Without `site_url`, the same published
+/// folder (`article/<segment>/`) under the page's own `origin` and the router's
+/// base, not the app's route, which a static host may answer with the bare app
+/// and no preview. `None` when neither is known (`origin` is "": a page
+/// rendered natively without `site_url`, which cannot know where it will be
+/// served): the share links are then left out of the published HTML, and the
+/// app draws them in the browser.
 pub fn flash_address(
     site_url: Option<&str>,
     origin: &str,
     paths: &crate::paths::Paths,
     id: &str,
-) -> String {
+) -> Option<String> {
     use crate::page_head::{canonical, published_path, Page};
     let path = published_path(Page::Article, id);
-    canonical(site_url, &path).unwrap_or_else(|| format!("{origin}{}/{path}", paths.base()))
+    canonical(site_url, &path)
+        .or_else(|| (!origin.is_empty()).then(|| format!("{origin}{}/{path}", paths.base())))
 }
 
 /// "2 KB", "1.5 MB": the size of an attachment. In integers, with one decimal

@@ -12,7 +12,7 @@ pub const SHARE_LABEL: &str = "שיתוף המבזק";
 /// A row's share control (issue 24 §3): where the browser has
 /// `navigator.share`, the system's share sheet, with the headline as
 /// `share::shared_headline` gives it and the article's published address
-/// (`share::flash_address`); elsewhere a small menu of plain links
+/// (`share::flash_address`, also the article page's share bar's); elsewhere a small menu of plain links
 /// (WhatsApp, Telegram, `share::share_links`'s) and "העתקת קישור". A
 /// `<details>`, so the published page's menu opens without JavaScript; the
 /// menu floats over the rows below it, so opening it moves nothing. Escape
@@ -27,7 +27,12 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
         .article
         .with_untracked(|a| (a.title.clone(), a.direction(site_language.as_deref()).dir));
     let origin = crate::http::page_origin(config.site_url.as_deref());
-    let url = flash_address(config.site_url.as_deref(), &origin, &paths, &entry.id);
+    // A page rendered without `site_url` knows no address to share: its control
+    // is left hidden (out of the flow, so the app's, which has one, moves
+    // nothing), and a reader without JavaScript gets no links that cannot work.
+    let address = flash_address(config.site_url.as_deref(), &origin, &paths, &entry.id);
+    let hidden = address.is_none();
+    let url = address.unwrap_or_default();
     let menu = format!("flash-share-{}", route_segment(&entry.id));
     let details = NodeRef::<leptos::html::Details>::new();
     let open = RwSignal::new(false);
@@ -36,7 +41,7 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     // comes before the browser opens the details): nine rows carry no hidden
     // links, and a row's only link until then is its headline. A published
     // page has them from the start, for readers without JavaScript.
-    let drawn = RwSignal::new(!cfg!(target_arch = "wasm32"));
+    let drawn = RwSignal::new(!cfg!(target_arch = "wasm32") && !hidden);
     let native = {
         let (title, url) = (title.clone(), url.clone());
         move |event: leptos::ev::MouseEvent| {
@@ -145,7 +150,7 @@ pub fn FlashShare(entry: Entry) -> impl IntoView {
     };
     let expanded = cfg!(target_arch = "wasm32").then_some(move || open.get().to_string());
     view! {
-        <details class="flash-share" node_ref=details on:toggle=toggled on:focusout=close_on_leave>
+        <details class="flash-share" hidden=hidden node_ref=details on:toggle=toggled on:focusout=close_on_leave>
             <summary aria-label=SHARE_LABEL aria-controls=menu.clone() aria-expanded=expanded on:click=native>
                 <svg class="flash-share-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                     <circle cx="18" cy="5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="19" r="3"/>

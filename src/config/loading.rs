@@ -8,7 +8,8 @@ use crate::{log, time};
 /// The config, with `feed_url`, `comments_url` and `embed_feeds` made absolute
 /// against the config file's own URL.
 pub async fn load() -> Config {
-    let url = http::resolve_url("config.json", &http::document_base());
+    let url =
+        super::config_file_url(&http::document_base()).unwrap_or_else(|| "config.json".into());
     let mut config = match http::send(Ask::get(&url)).await {
         Ok(answer) => {
             let parsed = parse(&answer.text());
@@ -32,13 +33,15 @@ pub async fn load() -> Config {
         ));
         config.time_zone = crate::shared::DEFAULT_TIME_ZONE.into();
     }
-    config.feed_url = http::resolve_url(&config.feed_url, &url);
+    config.feed_url = super::resolve_against_config(&config.feed_url, &url);
     // In the browser's own spelling, which `embed::feed_is_allowed` compares.
     for entry in &mut config.embed_feeds {
-        *entry = http::resolve_url(entry, &url);
+        *entry = super::resolve_against_config(entry, &url);
     }
-    config.comments_url = config
-        .comments_url
-        .map(|u| http::resolve_url(&u, &url).trim_end_matches('/').to_owned());
+    config.comments_url = config.comments_url.map(|u| {
+        super::resolve_against_config(&u, &url)
+            .trim_end_matches('/')
+            .to_owned()
+    });
     config
 }

@@ -114,17 +114,12 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     };
     let page_url = {
         let paths = paths.clone();
+        // The flash's one share address (`share::flash_address`), as its row's
+        // menu shares it: the published page, whose head carries the preview.
         move || {
-            // The item's own URL when the feed gives one, else this page, by the
-            // same path every link to it has (paths.rs).
-            let feed_url = source.top_level.with(|i| i.base_url.clone());
-            let own = article
-                .with(|a| a.url.clone())
-                .and_then(|u| safe_http_url(&u, &feed_url));
-            own.unwrap_or_else(|| {
-                let origin = crate::http::page_origin(site_url.as_deref());
-                format!("{origin}{}", article.with(|a| paths.article(&a.id)))
-            })
+            let origin = crate::http::page_origin(site_url.as_deref());
+            article
+                .with(|a| crate::share::flash_address(site_url.as_deref(), &origin, &paths, &a.id))
         }
     };
     let tags = {

@@ -121,11 +121,22 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
             reason: error.to_string(),
         }
     })?;
+    let base = base_of(&shell);
+    if let Some(given) = &options.feed {
+        let polled =
+            super::feed_check::polled_feed(&config.feed_url, config.site_url.as_deref(), &base);
+        report.warnings.extend(super::feed_check::mismatch(
+            given,
+            &config.feed_url,
+            &polled,
+            &options.dist,
+        ));
+    }
     let site = Site {
         // Relative URLs resolve against the feed readers fetch (config.json's),
         // whatever copy this run read.
         feed_url: feed_address(&config, &config.feed_url),
-        base: base_of(&shell),
+        base,
         config,
         feed,
         now_ms: options.now_ms,
@@ -140,7 +151,9 @@ pub fn run_with_feed(options: &Options, body: Option<FeedBody>) -> Result<Report
             .warnings
             .push(format!("the feed {feed_name}: {skipped}"));
     }
-    let head_site = head::Site::new(&site.config, &site.feed, &site.feed_url);
+    // The feed's address as the publisher wrote it: `site.feed_url` may carry
+    // the stand-in origin, which is nobody's to read in a warning.
+    let head_site = head::Site::new(&site.config, &site.feed, &feed_address_given(&site.config));
     report.warnings.extend(head_site.warnings.iter().cloned());
 
     let sizes = ImageSizes::new(&out, site.config.site_url.as_deref());
@@ -394,6 +407,15 @@ fn sheet_texts(out: &OutputDir, shell: &str, base: &str) -> HashMap<String, Stri
             Some((href, String::from_utf8(bytes).ok()?))
         })
         .collect()
+}
+
+/// config's `feed_url`, absolute when it already is or `site_url` makes it so,
+/// else as written (what [`head::Site::new`] names in its warnings).
+fn feed_address_given(config: &Config) -> String {
+    match &config.site_url {
+        Some(_) => feed_address(config, &config.feed_url),
+        None => config.feed_url.clone(),
+    }
 }
 
 /// The router's base from the shell's `<base href>` (trunk's public URL).

@@ -35,6 +35,7 @@ mod paths;
 mod plain_text;
 mod poll_backoff;
 mod properties;
+mod publish_feed_check;
 mod publish_head;
 mod publish_output;
 mod publish_render;

@@ -168,14 +168,18 @@ fn a_row_shares_the_published_page_else_this_page() {
             "https://news.example/article/a%20b/",
         ),
     ] {
-        let address = flash_address(site, "https://other.example", &paths, id);
-        assert!(address.starts_with(expected), "{address}");
-        assert!(address.ends_with('/'), "{address}");
+        // The page's origin does not matter once site_url says where it is,
+        // nor does an empty one (a page rendered natively).
+        for origin in ["https://other.example", ""] {
+            let address = flash_address(site, origin, &paths, id).unwrap();
+            assert!(address.starts_with(expected), "{address}");
+            assert!(address.ends_with('/'), "{address}");
+        }
     }
     let under = Paths::new("/news".into());
     assert_eq!(
-        flash_address(None, "https://here.example", &under, "7"),
-        "https://here.example/news/article/7/"
+        flash_address(None, "https://here.example", &under, "7").as_deref(),
+        Some("https://here.example/news/article/7/")
     );
     // The published folder's address, as with site_url: not the app's route,
     // which a static host may answer with the bare app and no share preview.
@@ -186,9 +190,17 @@ fn a_row_shares_the_published_page_else_this_page() {
             &Paths::new(String::new()),
             "a/b"
         ),
-        format!(
+        Some(format!(
             "https://here.example/{}",
             mivzak::page_head::published_path(mivzak::page_head::Page::Article, "a/b")
-        )
+        ))
     );
+    // Rendered natively without site_url: no address at all, never a bare path.
+    for (base, id) in [
+        ("", "x"),
+        ("/news", "מבזק-1"),
+        ("/%D7%97", "https://a.example/1"),
+    ] {
+        assert_eq!(flash_address(None, "", &Paths::new(base.into()), id), None);
+    }
 }

@@ -65,7 +65,10 @@ impl Site {
         if url.is_none() {
             warnings.push(
                 "config.json has no site_url: pages are written without a canonical link, \
-                 og:url or JSON-LD page address, and without images whose address is relative"
+                 og:url or JSON-LD page address, without images whose address is relative, \
+                 and without share links (sharing needs the page's absolute address: the app \
+                 adds them in the browser, readers without JavaScript get none); sitemaps \
+                 need it too"
                     .to_owned(),
             );
         }

@@ -77,7 +77,7 @@ function misbehave(req, res, fault) {
  * Serves `root` on a free port of 127.0.0.1.
  * options.base: the sub-path the site lives under ("/news/"), default "/".
  * options.headers: extra headers on every answer.
- * options.fallback: serve index.html for unknown paths (default true).
+ * options.fallback: serve the app's shell (shell.html, else index.html) for unknown paths (default true).
  * options.securityHeaders: apply the `_headers` rules the build writes (the CSP),
  *   recomputed from the served config.json so a test's own origins are allowed.
  * options.compress: answer with brotli or gzip as the client accepts, compressed
