@@ -344,6 +344,38 @@ test('focus a reader gave a flash before the app came stays on the same link, wi
   ).toBe(true);
 });
 
+test('an article of today moves nothing below its dateline when the app adds its age, at 360 px', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
+  site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
+  // Nine hours old: the app says "(לפני 9 שעות)", the published page no age.
+  const today = {
+    ...ITEM,
+    id: 'today',
+    title: 'כותרת ארוכה למדי של כתבה שפורסמה היום בבוקר',
+    date_published: new Date(Date.now() - 9 * 3600_000).toISOString(),
+  };
+  site.write('feed.json', { ...SAMPLE_FEED, items: [today, ...SAMPLE_FEED.items] });
+  const run = render(site, { now: false });
+  expect(run.status, run.stderr).toBe(0);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const release = await holdWasm(page);
+  await page.goto(`${site.url}${articlePath(today.id)}`, { waitUntil: 'domcontentloaded' });
+  const below = () =>
+    page.evaluate(() =>
+      ['.dateline', '.article-body', '.share'].map((selector) => {
+        const box = document.querySelector(`#app ${selector}`).getBoundingClientRect();
+        return [selector, box.top, box.height];
+      }),
+    );
+  const published = await below();
+  release();
+  await expect(page.locator('#app[data-live] .dateline')).toContainText('לפני 9 שעות', { timeout: 20_000 });
+  expect(await below()).toEqual(published);
+});
+
 test('a re-run with one new item rewrites only its own pages and those that show it', async ({ siteWith }) => {
   const site = await renderedSite(siteWith);
   const again = render(site);
