@@ -57,16 +57,57 @@ impl RowFocus {
         if link.is_connected() || !nothing_focused {
             return;
         }
-        let links = list.query_selector_all(FOCUSABLE).ok();
-        let again = (0..links.as_ref().map_or(0, |l| l.length()))
-            .filter_map(|i| links.as_ref()?.item(i)?.dyn_into::<HtmlElement>().ok())
-            .find(|candidate| same_control(candidate, &link));
-        if let Some(again) = again {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = again.focus_with_options(&options);
+        if let Some(again) = same_control_in(&list, &link, &list) {
+            focus_in_place(&again);
         }
     }
+}
+
+/// The control of `new_root` that is `old` (a control of `old_root`, which may
+/// be `new_root` itself) drawn anew: a link to the same address or a summary of
+/// the same panel (`same_control`), the one at the same place among those when
+/// several are (a headline's link and its "more"); else, for any other control
+/// (a button, the main heading), the one of its kind (tag and role) at the same
+/// place. Also the takeover's rule, for the focus a reader had on the page
+/// given before the app came (`takeover`).
+pub fn same_control_in(
+    old_root: &Element,
+    old: &Element,
+    new_root: &Element,
+) -> Option<HtmlElement> {
+    let all = |root: &Element, selector: &str| -> Vec<Element> {
+        let Ok(list) = root.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
+    };
+    let (selector, alike): (String, fn(&Element, &Element) -> bool) =
+        if old.matches(FOCUSABLE).unwrap_or(false) {
+            (FOCUSABLE.to_owned(), same_control)
+        } else {
+            (old.tag_name().to_ascii_lowercase(), |a, b| {
+                a.get_attribute("role") == b.get_attribute("role")
+            })
+        };
+    let place = all(old_root, &selector)
+        .iter()
+        .filter(|candidate| alike(candidate, old))
+        .position(|candidate| candidate == old)
+        .unwrap_or(0);
+    all(new_root, &selector)
+        .into_iter()
+        .filter(|candidate| alike(candidate, old))
+        .nth(place)
+        .and_then(|found| found.dyn_into::<HtmlElement>().ok())
+}
+
+/// Focuses `control` without scrolling: the reader's place on the page stays.
+pub fn focus_in_place(control: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = control.focus_with_options(&options);
 }
 
 /// What a list's row can focus: its links, and the summaries of its own

@@ -130,19 +130,20 @@ pub fn Marquee(count: usize, paused: RwSignal<bool>, rewind: RwSignal<u32>) -> i
     view! {
         <div class="marquee" class:is-paused=move || paused.get()>
             <div class="marquee-controls">
-                <button type="button" class="marquee-prev" aria-label=text.previous on:click=move |_| step(false)>
+                <button type="button" class="marquee-prev" disabled=crate::takeover::WAITS_FOR_THE_APP aria-label=text.previous on:click=move |_| step(false)>
                     <span aria-hidden="true">"→"</span>
                 </button>
                 <button
                     type="button"
                     class="marquee-toggle"
+                    disabled=crate::takeover::WAITS_FOR_THE_APP
                     aria-pressed=move || paused.get().to_string()
                     aria-label=toggle_label
                     on:click=move |_| paused.update(|p| *p = !*p)
                 >
                     <span aria-hidden="true">{move || if paused.get() { "▶" } else { "⏸" }}</span>
                 </button>
-                <button type="button" class="marquee-next" aria-label=text.next on:click=move |_| step(true)>
+                <button type="button" class="marquee-next" disabled=crate::takeover::WAITS_FOR_THE_APP aria-label=text.next on:click=move |_| step(true)>
                     <span aria-hidden="true">"←"</span>
                 </button>
             </div>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::reader_settings::{self, ReaderSettings};
+use crate::takeover::WAITS_FOR_THE_APP;
 use crate::theme::Theme;
 
 /// The reader's text size and colour scheme, in the header (issue 24 §5): two
@@ -10,7 +11,8 @@ use crate::theme::Theme;
 /// automatic, light and dark. Each change applies at once and is kept
 /// (`reader_settings::apply`); index.html's first script applies the kept one on
 /// the next page before its first paint. The renderer draws them at their
-/// defaults, which the app replaces with the stored choice.
+/// defaults, disabled (`takeover::WAITS_FOR_THE_APP`), which the app replaces
+/// with the stored choice, enabled.
 #[component]
 pub fn ReaderControls() -> impl IntoView {
     let settings = RwSignal::new(reader_settings::stored());
@@ -48,12 +50,12 @@ pub fn ReaderControls() -> impl IntoView {
                 // sighted reader sees is a picture of the action, not a name a
                 // voice command could say (WCAG 2.5.3 asks the name to hold
                 // visible words; "א+" is none).
-                <button type="button" class="text-smaller" title="הקטנת טקסט"
+                <button type="button" class="text-smaller" title="הקטנת טקסט" disabled=WAITS_FOR_THE_APP
                     aria-disabled=move || at_end(false).to_string()
                     on:click=move |_| step(false)>
                     <span aria-hidden="true">"א−"</span><span class="visually-hidden">"הקטנת טקסט"</span>
                 </button>
-                <button type="button" class="text-larger" title="הגדלת טקסט"
+                <button type="button" class="text-larger" title="הגדלת טקסט" disabled=WAITS_FOR_THE_APP
                     aria-disabled=move || at_end(true).to_string()
                     on:click=move |_| step(true)>
                     <span aria-hidden="true">"א+"</span><span class="visually-hidden">"הגדלת טקסט"</span>
@@ -64,7 +66,7 @@ pub fn ReaderControls() -> impl IntoView {
             </div>
             <label class="scheme">
                 <span class="visually-hidden">"ערכת צבעים"</span>
-                <select on:change=on_scheme prop:value=move || settings.get().scheme.as_str()>
+                <select disabled=WAITS_FOR_THE_APP on:change=on_scheme prop:value=move || settings.get().scheme.as_str()>
                     {option(Theme::Auto, "צבעים: אוטומטי")}
                     {option(Theme::Light, "צבעים: בהיר")}
                     {option(Theme::Dark, "צבעים: כהה")}

@@ -163,6 +163,7 @@ pub fn Ticker(
                     <button
                         type="button"
                         class="ticker-pause"
+                        disabled=crate::takeover::WAITS_FOR_THE_APP
                         aria-pressed=move || attention.list_paused.with(Option::is_some).to_string()
                         on:click=toggle_list
                     >

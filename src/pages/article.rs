@@ -224,13 +224,18 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
 }
 
 /// Publish and update times: absolute in the configured zone, and relative.
+/// The relative ages ("(לפני 9 שעות · עודכן לפני שעה)") are on a line of their
+/// own (`.dateline .ago`, style/article.css), there on every page whether it
+/// has an age or not: the published page has none (an age written there is
+/// wrong an hour later and would rewrite every page on every run), and the
+/// app's, added at the takeover, must move nothing below it.
 #[component]
 fn Dates(article: Signal<Article>) -> impl IntoView {
     let zone = expect_context::<Config>().time_zone;
     let clock = expect_context::<Clock>();
+    let stamp_zone = zone.clone();
     let stamp = move |ms: i64, label: &'static str| {
-        let now_ms = clock.now_ms();
-        let ms = time::clamp_to_now(ms, now_ms);
+        let ms = time::clamp_to_now(ms, clock.now_ms());
         view! {
             <span class="date">
                 {label}
@@ -239,25 +244,38 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
                 // Its texts drawn anew when an edit or the clock changes them
                 // (`RedrawnText`: a translated page shows them too).
                 <time dir="rtl" datetime=time::iso(ms)>
-                    <RedrawnText text=time::format_date_time(ms, &zone)/>
+                    <RedrawnText text=time::format_date_time(ms, &stamp_zone)/>
                 </time>
-                // From a year back the relative time is the date, already shown.
-                // Not on a published page: an age written there is wrong an hour
-                // later and would rewrite every page on every run.
-                <RedrawnText text=match time::ago_in(ms, now_ms, &zone) {
-                    _ if !cfg!(target_arch = "wasm32") => String::new(),
-                    time::Ago::OnDate => String::new(),
-                    ago => format!(" ({})", time::format_ago(ago, ms, &zone)),
-                }/>
             </span>
         }
     };
     move || {
         let (published, modified) = article.with(|a| (a.published_ms, a.modified_ms));
+        let modified = modified.filter(|m| Some(*m) != published);
+        let now_ms = clock.now_ms();
+        // From a year back the relative time is the date, already shown.
+        let ago = |ms: i64| match time::ago_in(time::clamp_to_now(ms, now_ms), now_ms, &zone) {
+            _ if !cfg!(target_arch = "wasm32") => None,
+            time::Ago::OnDate => None,
+            ago => Some(time::format_ago(ago, time::clamp_to_now(ms, now_ms), &zone)),
+        };
+        let ages = [
+            published.and_then(ago),
+            modified.and_then(ago).map(|ago| format!("עודכן {ago}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+        let ages = if ages.is_empty() {
+            String::new()
+        } else {
+            format!("({})", ages.join(" · "))
+        };
         view! {
             <p class="dateline">
                 {published.map(|ms| stamp(ms, "פורסם: "))}
-                {modified.filter(|m| Some(*m) != published).map(|ms| stamp(ms, " · עודכן: "))}
+                {modified.map(|ms| stamp(ms, " · עודכן: "))}
+                <span class="ago"><RedrawnText text=ages/></span>
             </p>
         }
     }

@@ -158,7 +158,9 @@ fn an_article_with_nothing_optional_leaves_out_what_it_lacks() {
         site.warnings,
         [
             "config.json has no site_url: pages are written without a canonical link, og:url or \
-             JSON-LD page address, and without images whose address is relative",
+             JSON-LD page address, without images whose address is relative, and without share \
+             links (sharing needs the page's absolute address: the app adds them in the browser, \
+             readers without JavaScript get none); sitemaps need it too",
             "the feed's address \"feed.json\" cannot be made absolute: items' relative images \
              resolve only against their own url or the feed's home_page_url",
         ]
@@ -430,7 +432,9 @@ fn without_site_url_the_tags_that_need_it_are_left_out_and_said() {
         site.warnings,
         [
             "config.json has no site_url: pages are written without a canonical link, og:url or \
-             JSON-LD page address, and without images whose address is relative",
+             JSON-LD page address, without images whose address is relative, and without share \
+             links (sharing needs the page's absolute address: the app adds them in the browser, \
+             readers without JavaScript get none); sitemaps need it too",
             "the feed's address \"feed.json\" cannot be made absolute: items' relative images \
              resolve only against their own url or the feed's home_page_url",
             "site_image \"img/share.png\" cannot be made an absolute http(s) URL; left out",

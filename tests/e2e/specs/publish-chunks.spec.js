@@ -51,3 +51,33 @@ for (const [kind, chunkMs] of [
     expect(await page.evaluate(() => window.__blank.length), 'frames without the page on screen').toBe(0);
   });
 }
+
+test('a published page whose chunk does not load stays, its links followed by the browser', async ({
+  browser,
+  siteWith,
+}) => {
+  const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
+  site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
+  const run = spawnSync(RENDER, ['--dist', site.root], {
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  // No service worker: the chunks' answers are the test's. The article's is
+  // gone (a newer deployment), the tag's never comes (the network drops).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/-split_(article|tag)_chunk\.wasm$/, (route) =>
+    /article/.test(route.request().url()) ? route.fulfill({ status: 404, body: 'gone' }) : route.abort(),
+  );
+  for (const published of PAGES) {
+    await page.goto(site.url + published.url);
+    await expect(page.locator('#app[data-kept]'), published.kind).toHaveCount(1);
+    await expect(page.locator(published.heading), published.kind).toBeVisible();
+    await expect(page.locator('.chunk-error:visible'), published.kind).toHaveCount(0);
+  }
+  await page.locator('.site-name').click();
+  await expect(page).toHaveURL(site.url);
+  await expect(page.locator('#app[data-live] .flashes .flash').first()).toBeVisible();
+  await context.close();
+});

@@ -227,6 +227,155 @@ test('an item that leaves the feed keeps its page and its place in the sitemap',
   await expect(page.locator('.article-list')).toBeVisible();
 });
 
+const TAGGED = SAMPLE_FEED.items.find((item) => item.tags?.length);
+const tagPath = (tag) => `tag/${encodeURIComponent(tag)}/`;
+
+/** A page of its own context with no service worker: its answers to the feed
+ *  are the test's (`page.route` does not see a service worker's requests). */
+async function pageWithoutWorker(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  return { context, page: await context.newPage() };
+}
+
+test('a first poll that fails leaves a published page as it is, until a later poll answers', async ({
+  browser,
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  const { context, page } = await pageWithoutWorker(browser);
+  // Each kind of page, each way a feed fails: a server error, no network (a
+  // feed without CORS fails the same way), a captive portal's HTML.
+  const cases = [
+    { path: '', shows: '#app .flashes .flash', fail: (route) => route.fulfill({ status: 500, body: 'oops' }) },
+    { path: articlePath(ITEM.id), shows: '#app article.article h1', fail: (route) => route.abort() },
+    {
+      path: tagPath(TAGGED.tags[0]),
+      shows: '#app .article-card',
+      fail: (route) => route.fulfill({ contentType: 'text/html', body: '<html><body>התחברו לרשת</body></html>' }),
+    },
+  ];
+  let shown = 0;
+  for (const { path, shows, fail } of cases) {
+    await page.route(/feed\.json/, fail);
+    await page.goto(site.url + path);
+    shown = await page.locator(shows).count();
+    expect(shown, path).toBeGreaterThan(0);
+    // The app has had the failure, and keeps the published page.
+    await expect(page.locator('#app[data-kept]'), path).toHaveCount(1);
+    await expect(page.locator(shows), path).toHaveCount(shown);
+    await expect(page.locator(':is(.feed-error, .loading, .not-found):visible'), path).toHaveCount(0);
+    await page.unroute(/feed\.json/);
+  }
+  // The feed is back: the next poll takes the page over as a first one would.
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await expect(page.locator('#app[data-live]')).toHaveCount(1);
+  await expect(page.locator('#app .article-card')).toHaveCount(shown);
+  await context.close();
+});
+
+test('a published tag page whose tag has left the feed keeps its list', async ({ browser, siteWith }) => {
+  const site = await renderedSite(siteWith);
+  const tag = TAGGED.tags.at(-1);
+  site.write('feed.json', { ...SAMPLE_FEED, items: SAMPLE_FEED.items.filter((item) => !item.tags?.includes(tag)) });
+  const { context, page } = await pageWithoutWorker(browser);
+  await page.goto(site.url + tagPath(tag));
+  const cards = await page.locator('.article-card').count();
+  expect(cards).toBeGreaterThan(0);
+  await expect(page.locator('#app[data-kept]')).toHaveCount(1);
+  await expect(page.locator('.article-card:visible')).toHaveCount(cards);
+  // Its links are the browser's: the article (gone from the feed with its tag)
+  // opens as published, and stays so.
+  await page.locator('.article-card a').first().click();
+  await expect(page).toHaveURL(new RegExp(`/article/${TAGGED.id}/?$`));
+  await expect(page.locator('#app[data-kept] h1')).toHaveText(TAGGED.title);
+  await context.close();
+});
+
+/** Holds the app's wasm until the function it returns is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('focus a reader gave a flash before the app came stays on the same link, without a scroll', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const release = await holdWasm(page);
+  await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+  const onFlash = () =>
+    page.evaluate(
+      () => document.activeElement.matches('.flashes .flash a[href]') && !document.querySelector('#app[data-live]'),
+    );
+  for (let tab = 0; tab < 40 && !(await onFlash()); tab++) await page.keyboard.press('Tab');
+  // Down to the third flash's link.
+  for (let flash = 0; flash < 2; flash++) {
+    do await page.keyboard.press('Tab');
+    while (!(await onFlash()));
+  }
+  const before = await page.evaluate(() => ({ href: document.activeElement.getAttribute('href'), y: scrollY }));
+  release();
+  await expect(page.locator('#app[data-live]')).toHaveCount(1, { timeout: 20_000 });
+  const after = await page.evaluate(() => ({
+    href: document.activeElement.getAttribute('href'),
+    y: scrollY,
+    live: Boolean(document.activeElement.closest('#app[data-live] .flashes')),
+  }));
+  expect(after).toEqual({ ...before, live: true });
+  // The keyboard goes on from there: the next Tab is further down the list.
+  const focused = await page.evaluateHandle(() => document.activeElement);
+  await page.keyboard.press('Tab');
+  expect(
+    await page.evaluate(
+      (old) =>
+        Boolean(old.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+        Boolean(document.activeElement.closest('.flashes')),
+      focused,
+    ),
+  ).toBe(true);
+});
+
+test('an article of today moves nothing below its dateline when the app adds its age, at 360 px', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
+  site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
+  // Nine hours old: the app says "(לפני 9 שעות)", the published page no age.
+  const today = {
+    ...ITEM,
+    id: 'today',
+    title: 'כותרת ארוכה למדי של כתבה שפורסמה היום בבוקר',
+    date_published: new Date(Date.now() - 9 * 3600_000).toISOString(),
+  };
+  site.write('feed.json', { ...SAMPLE_FEED, items: [today, ...SAMPLE_FEED.items] });
+  const run = render(site, { now: false });
+  expect(run.status, run.stderr).toBe(0);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const release = await holdWasm(page);
+  await page.goto(`${site.url}${articlePath(today.id)}`, { waitUntil: 'domcontentloaded' });
+  const below = () =>
+    page.evaluate(() =>
+      ['.dateline', '.article-body', '.share'].map((selector) => {
+        const box = document.querySelector(`#app ${selector}`).getBoundingClientRect();
+        return [selector, box.top, box.height];
+      }),
+    );
+  const published = await below();
+  release();
+  await expect(page.locator('#app[data-live] .dateline')).toContainText('לפני 9 שעות', { timeout: 20_000 });
+  expect(await below()).toEqual(published);
+});
+
 test('a re-run with one new item rewrites only its own pages and those that show it', async ({ siteWith }) => {
   const site = await renderedSite(siteWith);
   const again = render(site);

@@ -155,12 +155,28 @@ test('the reader controls: by keyboard, kept, applied before the first paint wit
   page,
   siteWith,
 }) => {
+  test.setTimeout(60_000);
   const { site } = await rendered(siteWith);
-  await page.goto(site.url);
-  await expect(page.locator('#app[data-live]')).toHaveCount(1, { timeout: 30_000 });
   const larger = page.getByRole('button', { name: 'הגדלת טקסט' });
   const smaller = page.getByRole('button', { name: 'הקטנת טקסט' });
   const scheme = page.getByRole('combobox', { name: 'ערכת צבעים' });
+  const pause = page.locator('.ticker-pause');
+  // Before the app, the published page offers them as not working yet (a
+  // choice made then would do nothing and be lost); the app enables them.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+  for (const control of [smaller, larger, scheme, pause]) await expect(control).toBeDisabled();
+  release();
+  await expect(page.locator('#app[data-live]')).toHaveCount(1, { timeout: 30_000 });
+  for (const control of [smaller, larger, scheme, pause]) await expect(control).toBeEnabled();
+  await page.unroute(/_bg\.wasm$/);
   // Keyboard: from the site's name, the controls come next in order.
   await page.locator('.site-name').focus();
   await page.keyboard.press('Tab');
