@@ -149,27 +149,8 @@ pub fn ChunkPrefetch() -> impl IntoView {
 
 /// The chunk of the page the link under `event` leads to (`chunk_for_link`).
 fn link_chunk(event: &web_sys::Event, paths: &Paths) -> Option<Chunk> {
-    let link = event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("a[href]")
-        .ok()??
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .ok()?;
-    let location = window().location();
-    let page = LinkParts {
-        origin: location.origin().ok()?,
-        pathname: location.pathname().ok()?,
-        search: location.search().ok()?,
-        hash: location.hash().ok()?,
-    };
-    let target = LinkParts {
-        origin: link.origin(),
-        pathname: link.pathname(),
-        search: link.search(),
-        hash: link.hash(),
-    };
+    let link = crate::dom::link_of(event)?;
+    let (page, target) = crate::dom::page_and_link_parts(&link)?;
     chunk_for_link(paths, &page, &target)
 }
 

@@ -225,3 +225,37 @@ pub async fn sleep_ms(ms: f64) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = ms;
 }
+
+/// The link (`a[href]`) `event` happened on or inside, for the rules that read
+/// links as the router does (`LinkClicks`, `chunk_prefetch`).
+pub fn link_of(event: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()
+}
+
+/// The page's own address and `link`'s, in the parts `Paths::own_link`
+/// compares: `(page, link)`; `None` where the location cannot be read.
+pub fn page_and_link_parts(
+    link: &web_sys::HtmlAnchorElement,
+) -> Option<(crate::paths::LinkParts, crate::paths::LinkParts)> {
+    let location = window().location();
+    let page = crate::paths::LinkParts {
+        origin: location.origin().ok()?,
+        pathname: location.pathname().ok()?,
+        search: location.search().ok()?,
+        hash: location.hash().ok()?,
+    };
+    let target = crate::paths::LinkParts {
+        origin: link.origin(),
+        pathname: link.pathname(),
+        search: link.search(),
+        hash: link.hash(),
+    };
+    Some((page, target))
+}

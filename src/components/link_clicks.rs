@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, MouseEvent};
+use web_sys::MouseEvent;
 
 use crate::dom::on_document;
-use crate::paths::{LinkParts, Paths};
+use crate::paths::Paths;
 
 /// Routes clicks on the app's own links (it draws no link): follows them with
 /// their paths exactly as written. leptos_router
@@ -44,33 +43,14 @@ fn own_path(event: &MouseEvent, paths: &Paths) -> Option<(String, bool)> {
     if !plain {
         return None;
     }
-    let link = event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("a[href]")
-        .ok()??
-        .dyn_into::<HtmlAnchorElement>()
-        .ok()?;
+    let link = crate::dom::link_of(event)?;
     let external = link
         .get_attribute("rel")
         .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "external"));
     if !link.target().is_empty() || link.has_attribute("download") || external {
         return None;
     }
-    let location = window().location();
-    let page = LinkParts {
-        origin: location.origin().ok()?,
-        pathname: location.pathname().ok()?,
-        search: location.search().ok()?,
-        hash: location.hash().ok()?,
-    };
-    let target = LinkParts {
-        origin: link.origin(),
-        pathname: link.pathname(),
-        search: link.search(),
-        hash: link.hash(),
-    };
+    let (page, target) = crate::dom::page_and_link_parts(&link)?;
     let scroll = !(link.has_attribute("noscroll") || link.has_attribute("data-noscroll"));
     Some((paths.own_link(&page, &target)?, scroll))
 }
