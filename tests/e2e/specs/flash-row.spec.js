@@ -3,9 +3,8 @@
 // JavaScript and through the takeover, and the headline's direction kept in
 // what is shared (U+200F first, the link on its own line), the article page's
 // share bar included.
-import { spawnSync } from 'node:child_process';
 import { feedWith, flash } from '../support/feeds.js';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };
@@ -263,8 +262,7 @@ test('a published page opens rows and its share menu without JavaScript; the app
   siteWith,
 }) => {
   const site = await rowSite(siteWith);
-  const run = spawnSync(RENDER, ['--dist', site.root], { encoding: 'utf8' });
-  expect(run.status, run.stderr).toBe(0);
+  publish(site.root, { now: null });
 
   const still = await browser.newContext({ javaScriptEnabled: false });
   const plain = await still.newPage();

@@ -2,10 +2,9 @@
 // navigation (the browser's Share sends the canonical link; previews and reader
 // views read og:title, the description and JSON-LD), the title Readability
 // (Firefox's and Safari's reader views) extracts, and the printout.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, RENDER, SAMPLE_CONFIG, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, test } from '../support/site.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READABILITY = path.resolve(HERE, '../node_modules/@mozilla/readability/Readability.js');
@@ -55,9 +54,7 @@ async function siteOf(siteWith, { published, config = {} }) {
   const site = await siteWith({ files: { 'feed.json': FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, ...config });
   if (published) {
-    const env = { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) };
-    const run = spawnSync(RENDER, ['--dist', site.root], { encoding: 'utf8', env });
-    expect(run.status, run.stderr).toBe(0);
+    publish(site.root);
   }
   return site;
 }

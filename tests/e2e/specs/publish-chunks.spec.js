@@ -2,8 +2,7 @@
 // whose article and tag views are now wasm chunks. The published page is readable
 // from the first paint; the takeover must not blank it while its chunk downloads
 // (before the split, the app's view was there at the swap).
-import { spawnSync } from 'node:child_process';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const ITEM = SAMPLE_FEED.items.find((item) => item.content_html || item.content_text);
 const TAG = SAMPLE_FEED.items.find((item) => item.tags?.length).tags[0];
@@ -25,11 +24,7 @@ for (const [kind, chunkMs] of [
   }) => {
     const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
     site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
-    const run = spawnSync(RENDER, ['--dist', site.root], {
-      encoding: 'utf8',
-      env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) },
-    });
-    expect(run.status, run.stderr).toBe(0);
+    publish(site.root);
     // A phone: the page's chunk takes a while (the main wasm is not held back).
     if (chunkMs) site.slow(new RegExp(`-split_${published.chunk}_chunk\\.wasm$`), chunkMs);
     await page.setViewportSize({ width: 390, height: 500 });
@@ -58,11 +53,7 @@ test('a published page whose chunk does not load stays, its links followed by th
 }) => {
   const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
-  const run = spawnSync(RENDER, ['--dist', site.root], {
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) },
-  });
-  expect(run.status, run.stderr).toBe(0);
+  publish(site.root);
   // No service worker: the chunks' answers are the test's. The article's is
   // gone (a newer deployment), the tag's never comes (the network drops).
   const context = await browser.newContext({ serviceWorkers: 'block' });

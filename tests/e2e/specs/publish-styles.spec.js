@@ -4,17 +4,14 @@
 // reached from it by a click is styled all the same, and a published article
 // page carries them in its head (a tag's page the article's only), styled at its
 // first paint with JavaScript or not.
-import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 // 27 December 2024, 15:00 in Israel: the sample feed's day.
 const NOW_SECONDS = String(Date.UTC(2024, 11, 27, 13, 0) / 1000);
 
 function render(site) {
-  const env = { ...process.env, SOURCE_DATE_EPOCH: NOW_SECONDS };
-  const run = spawnSync(RENDER, ['--dist', site.root], { encoding: 'utf8', env });
-  expect(run.status, run.stderr).toBe(0);
+  publish(site.root, { now: NOW_SECONDS });
 }
 
 const FIRST = SAMPLE_FEED.items[0];

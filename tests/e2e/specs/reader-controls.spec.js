@@ -3,10 +3,9 @@
 // footer's link to it on every page), and the reader's controls in the header
 // (text size and colour scheme: keyboard, kept, applied before the first paint
 // without a layout shift, working where storage throws, never read by the embed).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { hostPage } from '../support/host-page.js';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const SHARED = JSON.parse(fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8'));
 const { keys, text_sizes: SIZES } = SHARED.reader;
@@ -18,11 +17,7 @@ const TAG = ARTICLE.tags[0];
 async function rendered(siteWith, config = {}) {
   const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, ...config });
-  const run = spawnSync(RENDER, ['--dist', site.root], {
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 13, 0) / 1000) },
-  });
-  expect(run.status, run.stderr).toBe(0);
+  publish(site.root);
   return { site, warnings: run.stderr };
 }
 

@@ -3,9 +3,8 @@
 // the embed and the published pages; readable in forced colours; announced first
 // by the live region when a poll brings it. The rule itself is tested natively
 // (tests/suite/urgency.rs); here, what a reader sees and hears.
-import { spawnSync } from 'node:child_process';
 import { feedWith, flash } from '../support/feeds.js';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };
@@ -177,9 +176,7 @@ test('the embed reads urgent_tags from the config: the marquee and the list mark
 test('published pages carry the badge without JavaScript', async ({ browser, siteWith }) => {
   const site = await siteWith({ files: { 'feed.json': FIRST_FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, urgent_tags: URGENT_TAGS });
-  const env = { ...process.env, SOURCE_DATE_EPOCH: String(Date.UTC(2024, 11, 27, 14, 0) / 1000) };
-  const run = spawnSync(RENDER, ['--dist', site.root], { encoding: 'utf8', env });
-  expect(run.status, run.stderr).toBe(0);
+  publish(site.root, { now: Date.UTC(2024, 11, 27, 14, 0) / 1000 });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(site.url);

@@ -7,12 +7,11 @@
 // label, a feed no label explains, a windows-1255 JSON Feed, the embed.
 // The expectations are expected.json beside the feeds, shared with
 // tests/suite/xml_corpus.rs.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { untilControlled } from '../support/service-worker.js';
-import { expect, RENDER, test } from '../support/site.js';
+import { expect, publish, test } from '../support/site.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.join(ROOT, 'tests/fixtures/xml-feeds');
@@ -74,8 +73,7 @@ async function publishedSite(siteWith, page, name, config = {}) {
     site_url: site.url,
     ...config,
   });
-  const run = spawnSync(RENDER, ['--dist', site.root], { encoding: 'utf8' });
-  expect(run.status, `mivzak-render: ${run.stderr}`).toBe(0);
+  publish(site.root, { now: null });
   await page.route(
     (url) => url.origin !== site.origin,
     (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),

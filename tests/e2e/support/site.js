@@ -4,7 +4,7 @@ import { test as base, expect } from '@playwright/test';
 import { proxyIssoThroughSite, startIsso } from './isso.js';
 import { makeSite, SAMPLE_CONFIG } from './sites.js';
 
-export { DIST, DIST_NEWS, makeSite, RENDER, SAMPLE_CONFIG, SAMPLE_FEED } from './sites.js';
+export { DIST, DIST_NEWS, makeSite, publish, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, SAMPLE_NOW } from './sites.js';
 
 export const test = base.extend({
   // Every page fails its test on an uncaught error; console output is kept for the report.

@@ -2,6 +2,7 @@
 // folder, with the config and feed the test asks for, served by the plain static
 // server. The Playwright fixtures (site.js) and the cross-engine suite
 // (engines/) both use it.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,21 @@ export const DIST_NEWS = path.resolve(here, '../../../target/dist-news');
 export const RENDER = process.env.MIVZAK_RENDER ?? path.resolve(here, '../../../target/render/mivzak-render');
 export const SAMPLE_FEED = JSON.parse(fs.readFileSync(path.join(DIST, 'feed.json'), 'utf8'));
 export const SAMPLE_CONFIG = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
+
+/** The sample feed's own "now": 27 December 2024, 13:00 UTC, in seconds. */
+export const SAMPLE_NOW = Date.UTC(2024, 11, 27, 13, 0) / 1000;
+
+/** Runs mivzak-render on the site folder `root` (`SOURCE_DATE_EPOCH` set to
+ *  `now`, in seconds; the renderer's clock when `null`), and throws with its
+ *  output unless it succeeds. Returns the run (`stdout`, `stderr`). */
+export function publish(root, { now = SAMPLE_NOW } = {}) {
+  const env = { ...process.env };
+  if (now === null) delete env.SOURCE_DATE_EPOCH;
+  else env.SOURCE_DATE_EPOCH = String(now);
+  const run = spawnSync(RENDER, ['--dist', root], { encoding: 'utf8', env });
+  if (run.status !== 0) throw new Error(`mivzak-render exited with ${run.status}: ${run.stderr}`);
+  return run;
+}
 
 /** Copies dist/ and starts a server; `config` and `files` override what is there.
  *  `types`: Content-Types by path (static-server.js); `probe`: add the cross-engine suite's error probe to every page; `editPolicy`:
