@@ -17,7 +17,7 @@ const TAG = ARTICLE.tags[0];
 async function rendered(siteWith, config = {}) {
   const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url, ...config });
-  publish(site.root);
+  const run = publish(site.root);
   return { site, warnings: run.stderr };
 }
 
