@@ -4,7 +4,7 @@
 // what is shared (U+200F first, the link on its own line), the article page's
 // share bar included.
 import { feedWith, flash } from '../support/feeds.js';
-import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, holdWasm, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const POLL = 2; // seconds, the smallest the config allows
 const WITHIN_ONE_POLL = { timeout: (POLL * 2 + 2) * 1000 };
@@ -279,14 +279,7 @@ test('a published page opens rows and its share menu without JavaScript; the app
   await still.close();
 
   // With the app: a row opened before it arrives stays open, with no jump.
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(site.url);
   const early = row(page, B.id).locator(MORE);
   await early.click();

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, holdWasm, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 // 27 December 2024, 15:00 in Israel: the sample feed's day.
 const NOW_SECONDS = String(Date.UTC(2024, 11, 27, 13, 0) / 1000);
@@ -290,19 +290,6 @@ test('a published tag page whose tag has left the feed keeps its list', async ({
   await expect(page.locator('#app[data-kept] h1')).toHaveText(TAGGED.title);
   await context.close();
 });
-
-/** Holds the app's wasm until the function it returns is called. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test('focus a reader gave a flash before the app came stays on the same link, without a scroll', async ({
   page,

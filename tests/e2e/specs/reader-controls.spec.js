@@ -5,7 +5,7 @@
 // without a layout shift, working where storage throws, never read by the embed).
 import fs from 'node:fs';
 import { hostPage } from '../support/host-page.js';
-import { expect, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
+import { expect, holdWasm, publish, SAMPLE_CONFIG, SAMPLE_FEED, test } from '../support/site.js';
 
 const SHARED = JSON.parse(fs.readFileSync(new URL('../../../shared/constants.json', import.meta.url), 'utf8'));
 const { keys, text_sizes: SIZES } = SHARED.reader;
@@ -158,14 +158,7 @@ test('the reader controls: by keyboard, kept, applied before the first paint wit
   const pause = page.locator('.ticker-pause');
   // Before the app, the published page offers them as not working yet (a
   // choice made then would do nothing and be lost); the app enables them.
-  let release;
-  const held = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(site.url, { waitUntil: 'domcontentloaded' });
   for (const control of [smaller, larger, scheme, pause]) await expect(control).toBeDisabled();
   release();

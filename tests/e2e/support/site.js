@@ -6,6 +6,20 @@ import { makeSite, SAMPLE_CONFIG } from './sites.js';
 
 export { DIST, DIST_NEWS, makeSite, publish, RENDER, SAMPLE_CONFIG, SAMPLE_FEED, SAMPLE_NOW } from './sites.js';
 
+/** Holds the app's wasm (every `*_bg.wasm`) on `page` until the function it
+ *  returns is called: what a page shows before the app, and at its takeover. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export const test = base.extend({
   // Every page fails its test on an uncaught error; console output is kept for the report.
   page: async ({ page }, use, testInfo) => {
