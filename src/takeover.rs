@@ -3,7 +3,7 @@
 //! and the page's chunk is in. A published page stays as it was published for
 //! as long as the app has nothing of what it shows (`app_has_nothing_for`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -39,56 +39,83 @@ pub fn reveal_when_loaded(source: FeedSource) {
     // While the published page is kept: a click stops before the router's
     // listeners, so the browser follows the page's own links.
     let follow: Rc<RefCell<Option<crate::dom::Listener>>> = Rc::default();
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
+    let done = Rc::new(Cell::new(false));
+    let scheduled = Rc::new(Cell::new(false));
+    Effect::new(move |_| {
         // Every answer of the feed (a failure, then a later good poll), and the
         // page's own chunk: swapped in while it is still on its way, a
         // published article would give way to nothing.
-        let state = source.state.get();
+        let ready = source.state.get() != LoadState::Loading;
         source.last_ok_ms.track();
-        if state == LoadState::Loading || crate::chunks::loads_pending() > 0 {
+        let chunks_in = crate::chunks::loads_pending() == 0;
+        if done.get() || !ready || !chunks_in || scheduled.replace(true) {
+            return;
+        }
+        // Compared in a task of its own, not here: the app's page is drawn by
+        // effects of its own, which may run after this one (in microtasks), and
+        // a page not drawn yet would read as having nothing, dropped for good.
+        // A task, not an animation frame, which a hidden tab never runs. The
+        // swap itself is one step, so it still shows in one frame.
+        let (follow, done, scheduled) = (follow.clone(), done.clone(), scheduled.clone());
+        set_timeout(
+            move || {
+                scheduled.set(false);
+                if !done.get() {
+                    done.set(decide(source, &follow));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// The takeover's decision once the feed has answered and the chunks are in:
+/// swap, keep the published page for now (a failed poll: `false`, a later poll
+/// looks again), or keep it for good. `true` once nothing is left to decide.
+fn decide(source: FeedSource, follow: &RefCell<Option<crate::dom::Listener>>) -> bool {
+    let state = source.state.get_untracked();
+    // Changed since it was scheduled (a retry under way, a chunk asked for):
+    // the effect schedules it again when that settles.
+    if state == LoadState::Loading || crate::chunks::loads_pending() > 0 {
+        return false;
+    }
+    let Some(shell) = document().get_element_by_id("app") else {
+        return true;
+    };
+    let Some(root) = shell
+        .next_element_sibling()
+        .and_then(|root| root.dyn_into::<HtmlElement>().ok())
+    else {
+        return true;
+    };
+    if app_has_nothing_for(&shell, &root) {
+        if follow.borrow().is_none() {
+            let _ = shell.set_attribute("data-kept", "");
+            follow.replace(Some(crate::dom::Listener::new(
+                &window(),
+                "click",
+                true,
+                Box::new(|event: web_sys::Event| event.stop_immediate_propagation()),
+            )));
+        }
+        if let LoadState::Failed(error) = state {
+            crate::log::warn(&format!(
+                "the feed did not answer ({error}): the published page stays until it does"
+            ));
+            // Hidden, the app waits for a later poll.
             return false;
         }
-        let Some(shell) = document().get_element_by_id("app") else {
-            return true;
-        };
-        let Some(root) = shell
-            .next_element_sibling()
-            .and_then(|root| root.dyn_into::<HtmlElement>().ok())
-        else {
-            return true;
-        };
-        if app_has_nothing_for(&shell, &root) {
-            if follow.borrow().is_none() {
-                let _ = shell.set_attribute("data-kept", "");
-                follow.replace(Some(crate::dom::Listener::new(
-                    &window(),
-                    "click",
-                    true,
-                    Box::new(|event: web_sys::Event| event.stop_immediate_propagation()),
-                )));
-            }
-            if let LoadState::Failed(error) = state {
-                crate::log::warn(&format!(
-                    "the feed did not answer ({error}): the published page stays until it does"
-                ));
-                // Hidden, the app waits for a later poll.
-                return false;
-            }
-            // The feed answered without it (it has left the feed), or a part of
-            // the app did not load: the app will not come back to this page.
-            crate::log::warn("the app has nothing of what this published page shows: it stays");
-            root.remove();
-            // Held for as long as the page; not the effect's to remove.
-            std::mem::forget(follow.take());
-            return true;
-        }
-        follow.take();
-        swap(&shell, &root, source);
-        true
-    });
+        // The feed answered without it (it has left the feed), or a part of
+        // the app did not load: the app will not come back to this page.
+        crate::log::warn("the app has nothing of what this published page shows: it stays");
+        root.remove();
+        // Held for as long as the page; not the effect's to remove.
+        std::mem::forget(follow.take());
+        return true;
+    }
+    follow.take();
+    swap(&shell, &root, source);
+    true
 }
 
 /// Whether the published page `shell` shows content (`CONTENT`) of which the
