@@ -33,16 +33,23 @@ thread_local! {
 }
 
 /// Fetches and instantiates `chunk`, once per page (a failure is tried again
-/// when the view is drawn).
-pub fn prefetch(chunk: Chunk) {
+/// when the view is drawn), and readies what its page's first draw would
+/// otherwise wait for: an article's date formatters in time zone `zone`
+/// (`pages::article::prepare_dateline`).
+pub fn prefetch(chunk: Chunk, zone: &str) {
     if !PREFETCHED.with(|done| done[chunk as usize].replace(true)) {
         preload(chunk);
+        if chunk == Chunk::Article {
+            crate::pages::article::prepare_dateline(zone, crate::time::now_ms());
+        }
     }
 }
 
 /// Fetches every chunk (idle, on a connection that allows it).
-pub fn prefetch_all() {
-    Chunk::ALL.into_iter().for_each(prefetch);
+pub fn prefetch_all(zone: &str) {
+    Chunk::ALL
+        .into_iter()
+        .for_each(|chunk| prefetch(chunk, zone));
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
@@ -114,10 +121,14 @@ pub fn intent_counts(gesture: Gesture, connection_allows: bool) -> bool {
 pub fn ChunkPrefetch() -> impl IntoView {
     let allows = idle_prefetch_allowed(save_data(), effective_type().as_deref());
     let paths = expect_context::<Paths>();
-    let on_link = move |event: web_sys::Event, gesture: Gesture| {
-        if intent_counts(gesture, allows) {
-            if let Some(chunk) = link_chunk(&event, &paths) {
-                prefetch(chunk);
+    let zone = expect_context::<crate::config::Config>().time_zone;
+    let on_link = {
+        let zone = zone.clone();
+        move |event: web_sys::Event, gesture: Gesture| {
+            if intent_counts(gesture, allows) {
+                if let Some(chunk) = link_chunk(&event, &paths) {
+                    prefetch(chunk, &zone);
+                }
             }
         }
     };
@@ -141,9 +152,9 @@ pub fn ChunkPrefetch() -> impl IntoView {
         return;
     }
     if document().ready_state() == "complete" {
-        when_idle();
+        when_idle(zone);
     } else {
-        crate::dom::on_window(leptos::ev::load, |_| when_idle());
+        crate::dom::on_window(leptos::ev::load, move |_| when_idle(zone.clone()));
     }
 }
 
@@ -190,9 +201,9 @@ fn effective_type() -> Option<String> {
 
 /// `prefetch_all` once the main thread is idle; WebKit has no
 /// `requestIdleCallback`: a second later instead.
-fn when_idle() {
+fn when_idle(zone: String) {
     let window = window();
-    let prefetch = Closure::once_into_js(prefetch_all);
+    let prefetch = Closure::once_into_js(move || prefetch_all(&zone));
     let requested = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
         .ok()
         .and_then(|request| request.dyn_into::<js_sys::Function>().ok())

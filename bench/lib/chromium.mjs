@@ -34,9 +34,9 @@ export const SLOW_4G = {
 export const THROTTLING = `${CPU_SLOWDOWN}x CPU, fast 4G`;
 export const SLOW_THROTTLING = `${CPU_SLOWDOWN}x CPU, slow 4G`;
 
-/** Starts Chromium. */
-export function launchChromium() {
-  return chromium.launch(LAUNCH);
+/** Starts Chromium, with `args` added to its flags. */
+export function launchChromium(args = []) {
+  return chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, ...args] });
 }
 
 /** Makes `page` (of `context`) a phone on `network` (fast 4G unless given) with nothing cached. */

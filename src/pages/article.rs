@@ -223,6 +223,46 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     }
 }
 
+/// The dateline's relative ages of an item published and modified (when it
+/// differs) at these times in ms, seen at `now_ms` in `zone`: "(לפני 9 שעות ·
+/// עודכן לפני שעה)"; empty when neither has one (from a year back the
+/// relative time is the date, already shown) and natively (an age written
+/// into a published page is wrong an hour later).
+fn ages_text(published: Option<i64>, modified: Option<i64>, now_ms: i64, zone: &str) -> String {
+    let ago = |ms: i64| match time::ago_in(time::clamp_to_now(ms, now_ms), now_ms, zone) {
+        _ if !cfg!(target_arch = "wasm32") => None,
+        time::Ago::OnDate => None,
+        ago => Some(time::format_ago(ago, time::clamp_to_now(ms, now_ms), zone)),
+    };
+    let ages = [
+        published.and_then(ago),
+        modified.and_then(ago).map(|ago| format!("עודכן {ago}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>();
+    if ages.is_empty() {
+        String::new()
+    } else {
+        format!("({})", ages.join(" · "))
+    }
+}
+
+/// Builds the browser's date formatters the dateline (`Dates`) uses, drawing
+/// nothing: the `Intl` objects take 10–50 ms to build at 4× CPU (measured
+/// with marks around `Dates`, `make bench` group `published`), which the first
+/// article drawn after a click would otherwise wait for. `chunk_prefetch`
+/// calls it where the reader shows intent to open an article.
+pub fn prepare_dateline(zone: &str, now_ms: i64) {
+    let _ = time::format_date_time(now_ms, zone);
+    let _ = ages_text(
+        Some(now_ms - 3_600_000),
+        Some(now_ms - 60_000),
+        now_ms,
+        zone,
+    );
+}
+
 /// Publish and update times: absolute in the configured zone, and relative.
 /// The relative ages ("(לפני 9 שעות · עודכן לפני שעה)") are on a line of their
 /// own (`.dateline .ago`, style/article.css), there on every page whether it
@@ -252,25 +292,7 @@ fn Dates(article: Signal<Article>) -> impl IntoView {
     move || {
         let (published, modified) = article.with(|a| (a.published_ms, a.modified_ms));
         let modified = modified.filter(|m| Some(*m) != published);
-        let now_ms = clock.now_ms();
-        // From a year back the relative time is the date, already shown.
-        let ago = |ms: i64| match time::ago_in(time::clamp_to_now(ms, now_ms), now_ms, &zone) {
-            _ if !cfg!(target_arch = "wasm32") => None,
-            time::Ago::OnDate => None,
-            ago => Some(time::format_ago(ago, time::clamp_to_now(ms, now_ms), &zone)),
-        };
-        let ages = [
-            published.and_then(ago),
-            modified.and_then(ago).map(|ago| format!("עודכן {ago}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>();
-        let ages = if ages.is_empty() {
-            String::new()
-        } else {
-            format!("({})", ages.join(" · "))
-        };
+        let ages = ages_text(published, modified, clock.now_ms(), &zone);
         view! {
             <p class="dateline">
                 {published.map(|ms| stamp(ms, "פורסם: "))}
