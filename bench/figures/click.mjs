@@ -20,8 +20,10 @@
 // and nearly all the code a first click runs (the router's navigation, the
 // article's view, the home's teardown) runs for the first time then; the
 // vanilla page's few small functions pay little for the same. The gap between
-// the two app figures is that first-call compiling, which no setting of the
-// page turns off (V8's compilation hints are still behind a flag).
+// the two app figures is mostly that first-call compiling, which no setting of
+// the page turns off (V8's compilation hints are still behind a flag). Read it
+// as a pointer, not a measure: the eager browser's vanilla figure came out
+// slower too in some runs, which narrows the ratio.
 import { launchChromium, SLOW_4G, SLOW_THROTTLING, throttle } from '../lib/chromium.mjs';
 import { DEBUG, figure, median, pairedRatio, RUNS } from '../lib/figures.mjs';
 import { publishSample } from '../lib/render.mjs';
