@@ -39,6 +39,7 @@ pub mod scroll_anchor;
 pub mod share;
 pub mod shared;
 pub mod takeover;
+pub mod teardown;
 pub mod theme;
 pub mod ticker_pause;
 pub mod ticker_text;

@@ -19,14 +19,18 @@ pub fn HomePage() -> impl IntoView {
             .top_level
             .with(|top| crate::page_head::home(&site, top.description.as_deref()))
     });
-    view! {
-        <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>
-        <Ticker mode=Signal::derive(move || mode)/>
-        // Nothing stands below the ticker until the flashes are in, so their
-        // arrival pushes nothing down (no layout shift).
-        <Show when=move || source.state.with(|s| *s == LoadState::Ready)>
-            <FollowLink/>
-            <ArticleList/>
-        </Show>
-    }
+    // A long list: its teardown waits until the page that replaces it is painted.
+    crate::teardown::later_teardown(
+        view! {
+            <h1 class="visually-hidden" tabindex="-1">{config.site_name}</h1>
+            <Ticker mode=Signal::derive(move || mode)/>
+            // Nothing stands below the ticker until the flashes are in, so their
+            // arrival pushes nothing down (no layout shift).
+            <Show when=move || source.state.with(|s| *s == LoadState::Ready)>
+                <FollowLink/>
+                <ArticleList/>
+            </Show>
+        }
+        .into_any(),
+    )
 }

@@ -17,7 +17,8 @@ use crate::row_focus::RowFocus;
 /// feed uses most.
 #[component]
 pub fn TagPage() -> impl IntoView {
-    tag_view()
+    // A long list: its teardown waits until the page that replaces it is painted.
+    crate::teardown::later_teardown(tag_view())
 }
 
 /// The tag page's view: in the browser from its own wasm chunk (`chunks`),

@@ -95,3 +95,60 @@ test('comment requests of an article left before they answered are aborted', asy
   expect(open.length, `pending comment requests: ${open.join(', ')}`).toBeLessThanOrEqual(2);
   expect(aborted.length).toBeGreaterThanOrEqual(10);
 });
+
+test('a click from the home page: its rows leave at once, and its listeners go after the article is shown', async ({
+  page,
+  site,
+}) => {
+  // src/teardown.rs: the home page's teardown (its rows' listeners, effects and
+  // owners) waits for the paint of the page that replaces it.
+  await page.addInitScript(() => {
+    window.__removed = [];
+    const note = () => window.__removed.push(performance.now());
+    const abort = AbortController.prototype.abort;
+    AbortController.prototype.abort = function (...args) {
+      note();
+      return abort.apply(this, args);
+    };
+    const remove = EventTarget.prototype.removeEventListener;
+    EventTarget.prototype.removeEventListener = function (...args) {
+      note();
+      return remove.apply(this, args);
+    };
+  });
+  await page.goto(site.url);
+  await expect(page.locator('.article-list a').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  const link = page.locator('.flashes .flash a[href*="article/"]').first();
+  await link.hover();
+  await page.waitForTimeout(500);
+  const handle = await link.elementHandle();
+  const times = await page.evaluate(
+    (a) =>
+      new Promise((resolve) => {
+        const clicked = performance.now();
+        let shown = 0;
+        const observer = new MutationObserver(() => {
+          if (shown || !document.querySelector('article .article-body p, article h1')) return;
+          shown = performance.now();
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const painted = performance.now();
+              const listHere = document.querySelector('.article-list') !== null;
+              setTimeout(() => resolve({ clicked, shown, painted, listHere, removed: window.__removed }), 300);
+            }),
+          );
+        });
+        observer.observe(document, { childList: true, subtree: true });
+        a.click();
+      }),
+    handle,
+  );
+  expect(times.listHere, 'the home page’s rows are gone with the click').toBe(false);
+  const before = times.removed.filter((t) => t >= times.clicked && t <= times.shown);
+  const after = times.removed.filter((t) => t > times.shown);
+  expect(before, 'nothing of the home page is taken down before the article shows').toEqual([]);
+  // That they all go is the rounds test's above.
+  expect(after.length, 'the home page’s listeners go after').toBeGreaterThan(0);
+});
