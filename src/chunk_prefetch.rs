@@ -12,6 +12,8 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::feed::model::Article;
+use crate::feed::source::FeedSource;
 use crate::paths::{LinkParts, Paths, Route, ACCESSIBILITY};
 
 /// A page's own wasm chunk: the views only that page draws (`pages::*`). The
@@ -30,26 +32,35 @@ impl Chunk {
 thread_local! {
     /// The chunks already asked for, one flag each (`Chunk as usize`).
     static PREFETCHED: [Cell<bool>; 3] = const { [Cell::new(false), Cell::new(false), Cell::new(false)] };
+    /// Whether an article's page has been rehearsed (`rehearse_article_once`).
+    static REHEARSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Draws an article's page once out of the document
+/// (`pages::article::rehearse`), the first time `article` gives one: its code
+/// then runs compiled when the reader opens an article. Once per page: the
+/// code stays compiled.
+fn rehearse_article_once(app: &Owner, article: impl FnOnce() -> Option<Article>) {
+    if REHEARSED.with(Cell::get) {
+        return;
+    }
+    if let Some(article) = article() {
+        REHEARSED.with(|done| done.set(true));
+        crate::pages::article::rehearse(app, article);
+    }
 }
 
 /// Fetches and instantiates `chunk`, once per page (a failure is tried again
-/// when the view is drawn), and readies what its page's first draw would
-/// otherwise wait for: an article's date formatters in time zone `zone`
-/// (`pages::article::prepare_dateline`).
-pub fn prefetch(chunk: Chunk, zone: &str) {
+/// when the view is drawn).
+pub fn prefetch(chunk: Chunk) {
     if !PREFETCHED.with(|done| done[chunk as usize].replace(true)) {
         preload(chunk);
-        if chunk == Chunk::Article {
-            crate::pages::article::prepare_dateline(zone, crate::time::now_ms());
-        }
     }
 }
 
 /// Fetches every chunk (idle, on a connection that allows it).
-pub fn prefetch_all(zone: &str) {
-    Chunk::ALL
-        .into_iter()
-        .for_each(|chunk| prefetch(chunk, zone));
+pub fn prefetch_all() {
+    Chunk::ALL.into_iter().for_each(prefetch);
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
@@ -121,14 +132,24 @@ pub fn intent_counts(gesture: Gesture, connection_allows: bool) -> bool {
 pub fn ChunkPrefetch() -> impl IntoView {
     let allows = idle_prefetch_allowed(save_data(), effective_type().as_deref());
     let paths = expect_context::<Paths>();
-    let zone = expect_context::<crate::config::Config>().time_zone;
+    let source = expect_context::<FeedSource>();
+    // The app's owner: a rehearsal is drawn under it, with the app's contexts.
+    let app = Owner::current().expect("ChunkPrefetch is drawn inside the app");
     let on_link = {
-        let zone = zone.clone();
+        let app = app.clone();
         move |event: web_sys::Event, gesture: Gesture| {
-            if intent_counts(gesture, allows) {
-                if let Some(chunk) = link_chunk(&event, &paths) {
-                    prefetch(chunk, &zone);
-                }
+            if !intent_counts(gesture, allows) {
+                return;
+            }
+            let Some((chunk, pathname)) = link_chunk(&event, &paths) else {
+                return;
+            };
+            prefetch(chunk);
+            if chunk == Chunk::Article {
+                rehearse_article_once(&app, || {
+                    let segment = paths.segment_in(Route::Article, &pathname)?;
+                    Some(source.article_at(&segment)?.get_untracked())
+                });
             }
         }
     };
@@ -151,18 +172,28 @@ pub fn ChunkPrefetch() -> impl IntoView {
     if !allows {
         return;
     }
+    // On idle, the newest article's page is rehearsed.
+    let idle = move || {
+        prefetch_all();
+        rehearse_article_once(&app, || {
+            source
+                .entries
+                .with_untracked(|entries| Some(entries.first()?.article.get_untracked()))
+        });
+    };
     if document().ready_state() == "complete" {
-        when_idle(zone);
+        when_idle(idle);
     } else {
-        crate::dom::on_window(leptos::ev::load, move |_| when_idle(zone.clone()));
+        crate::dom::on_window(leptos::ev::load, move |_| when_idle(idle.clone()));
     }
 }
 
-/// The chunk of the page the link under `event` leads to (`chunk_for_link`).
-fn link_chunk(event: &web_sys::Event, paths: &Paths) -> Option<Chunk> {
+/// The chunk of the page the link under `event` leads to (`chunk_for_link`),
+/// with the link's path.
+fn link_chunk(event: &web_sys::Event, paths: &Paths) -> Option<(Chunk, String)> {
     let link = crate::dom::link_of(event)?;
     let (page, target) = crate::dom::page_and_link_parts(&link)?;
-    chunk_for_link(paths, &page, &target)
+    Some((chunk_for_link(paths, &page, &target)?, target.pathname))
 }
 
 /// Whether the chunks may be fetched while the reader has asked for none of
@@ -199,11 +230,11 @@ fn effective_type() -> Option<String> {
         .and_then(|kind| kind.as_string())
 }
 
-/// `prefetch_all` once the main thread is idle; WebKit has no
+/// Runs `then` once the main thread is idle; WebKit has no
 /// `requestIdleCallback`: a second later instead.
-fn when_idle(zone: String) {
+fn when_idle(then: impl FnOnce() + 'static) {
     let window = window();
-    let prefetch = Closure::once_into_js(move || prefetch_all(&zone));
+    let prefetch = Closure::once_into_js(then);
     let requested = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
         .ok()
         .and_then(|request| request.dyn_into::<js_sys::Function>().ok())

@@ -198,3 +198,63 @@ test('intent brings only the chunk its link’s route needs; on Save-Data or a s
   expect(await chunks(phone)).toEqual({ ...none, article: 1 });
   await phone.context().close();
 });
+
+test('pointing at a flash draws its article once out of sight: no head, image or comment request changes, and the click opens it', async ({
+  page,
+  withComments,
+}) => {
+  // An article with a hero and an image in its HTML body, on a connection that
+  // holds back the idle prefetch, so the pointer's intent is what draws it
+  // (src/pages/article.rs: `rehearse`).
+  const item = {
+    id: 'rehearsed',
+    title: 'מבזק עם תמונה ו-Windows 11',
+    date_published: '2024-12-27T13:00:00+02:00',
+    image: 'images/hero.jpg',
+    content_html: '<p>פסקה ראשונה.</p><p><img src="images/in-body.jpg" alt=""> פסקה שנייה.</p>',
+    tags: ['ביטחון'],
+  };
+  const { site, isso } = await withComments({
+    site: { files: { 'feed.json': { ...SAMPLE_FEED, items: [item, ...SAMPLE_FEED.items] } } },
+  });
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'connection', {
+      configurable: true,
+      get: () => ({ effectiveType: '3g', saveData: false }),
+    });
+    window.__articlesDrawn = 0;
+    const create = Document.prototype.createElement;
+    Document.prototype.createElement = function (name, ...rest) {
+      if (String(name).toLowerCase() === 'article') window.__articlesDrawn++;
+      return create.call(this, name, ...rest);
+    };
+  });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(site.url);
+  await expect(page.locator('.article-list')).toBeVisible();
+  await page.waitForTimeout(1500);
+  const title = await page.title();
+  const drawnBefore = await page.evaluate(() => window.__articlesDrawn);
+  const asked = requests.length;
+  await page.locator(`.flashes .flash a[href$="article/${item.id}"]`).hover();
+  await expect.poll(() => page.evaluate(() => window.__articlesDrawn)).toBeGreaterThan(drawnBefore);
+  await page.waitForTimeout(500);
+  expect(await page.title(), 'the head is the home page’s').toBe(title);
+  await expect(page.locator('article.article')).toHaveCount(0);
+  expect(
+    requests.filter((url) => url.includes('/images/')),
+    'no image of a page not shown',
+  ).toEqual([]);
+  expect(
+    requests.slice(asked).filter((url) => url.startsWith(isso.url)),
+    'no comments of a page not shown',
+  ).toEqual([]);
+  // The click opens it as ever, its hero and comments with it.
+  await page.locator(`.flashes .flash a[href$="article/${item.id}"]`).click();
+  await expect(page.locator('article h1')).toHaveText(item.title);
+  await expect(page.locator('article .article-body p').nth(1)).toContainText('פסקה שנייה');
+  await expect.poll(() => requests.some((url) => url.endsWith('/images/hero.jpg'))).toBe(true);
+  await expect.poll(() => requests.slice(asked).some((url) => url.includes('/?uri='))).toBe(true);
+  await expect(page).not.toHaveTitle(title);
+});
