@@ -25,6 +25,11 @@ pub fn app_shown() {
     SHOWN.with(|shown| shown.set(true));
 }
 
+/// Whether the app's own page is on screen (`app_shown` has been called).
+pub fn app_is_shown() -> bool {
+    SHOWN.with(Cell::get)
+}
+
 /// Draws `view` at once while the app takes the page over (and natively), and
 /// after the next paint when the app's page is already on screen. `view` is
 /// what the reader reaches only by scrolling; what a reader sees first or

@@ -41,7 +41,12 @@ thread_local! {
 /// then runs compiled when the reader opens an article. Once per page: the
 /// code stays compiled.
 fn rehearse_article_once(app: &Owner, article: impl FnOnce() -> Option<Article>) {
-    if REHEARSED.with(Cell::get) {
+    // Not before the app has taken the page over: until then a page draws
+    // what is below its first screen at once (`after_paint`), comments
+    // included, which would open the article's thread page-wide from a page
+    // that is dropped at once (an article page opened directly panicked on a
+    // disposed value now and then, offline.spec.js).
+    if REHEARSED.with(Cell::get) || !crate::after_paint::app_is_shown() {
         return;
     }
     if let Some(article) = article() {
