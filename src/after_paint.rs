@@ -10,19 +10,36 @@
 //! published page showed. Natively (the publish-time renderer) everything is
 //! drawn at once too.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
 thread_local! {
     /// Whether the app's own page is on screen (swapped in for the page it was given).
     static SHOWN: Cell<bool> = const { Cell::new(false) };
+    /// What waits for the app's page to be on screen (`when_app_shown`).
+    static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Called once the app's page has replaced the page it was given: views drawn
-/// from now on are the reader's navigations.
+/// from now on are the reader's navigations. Runs what waited for it
+/// (`when_app_shown`).
 pub fn app_shown() {
     SHOWN.with(|shown| shown.set(true));
+    for then in WAITING.with(|waiting| waiting.take()) {
+        then();
+    }
+}
+
+/// Runs `then` once the app's page is on screen: at once when it is, else
+/// from `app_shown`. Never when the app leaves the page it was given in place
+/// (`takeover`: it has nothing of what that page shows).
+pub fn when_app_shown(then: impl FnOnce() + 'static) {
+    if app_is_shown() {
+        then();
+    } else {
+        WAITING.with(|waiting| waiting.borrow_mut().push(Box::new(then)));
+    }
 }
 
 /// Whether the app's own page is on screen (`app_shown` has been called).
@@ -37,7 +54,7 @@ pub fn app_is_shown() -> bool {
 pub fn below_first_screen<V: IntoView + 'static>(
     view: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let now = !cfg!(target_arch = "wasm32") || !SHOWN.with(Cell::get);
+    let now = !cfg!(target_arch = "wasm32") || !app_is_shown();
     let ready = RwSignal::new(now);
     if !now {
         after_next_paint(move || {
@@ -54,7 +71,7 @@ pub fn below_first_screen<V: IntoView + 'static>(
 /// reader does not see on the page (the head, where focus lands), which
 /// otherwise holds back the frame that shows what they do.
 pub fn once_painted_when_shown(then: impl FnOnce() + 'static) {
-    if SHOWN.with(Cell::get) {
+    if app_is_shown() {
         after_next_paint(then);
     } else {
         then();

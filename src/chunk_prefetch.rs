@@ -40,12 +40,14 @@ thread_local! {
 /// (`pages::article::rehearse`), the first time `article` gives one: its code
 /// then runs compiled when the reader opens an article. Once per page: the
 /// code stays compiled.
+///
+/// Not before the app has taken the page over (`after_paint::app_is_shown`):
+/// until then a page draws what is below its first screen at once, comments
+/// included, which would open the article's thread page-wide from a page that
+/// is dropped at once (an article page opened directly panicked on a disposed
+/// value now and then, offline.spec.js). Intent before that rehearses nothing;
+/// the idle rehearsal waits for it (`ChunkPrefetch`).
 fn rehearse_article_once(app: &Owner, article: impl FnOnce() -> Option<Article>) {
-    // Not before the app has taken the page over: until then a page draws
-    // what is below its first screen at once (`after_paint`), comments
-    // included, which would open the article's thread page-wide from a page
-    // that is dropped at once (an article page opened directly panicked on a
-    // disposed value now and then, offline.spec.js).
     if REHEARSED.with(Cell::get) || !crate::after_paint::app_is_shown() {
         return;
     }
@@ -177,13 +179,18 @@ pub fn ChunkPrefetch() -> impl IntoView {
     if !allows {
         return;
     }
-    // On idle, the newest article's page is rehearsed.
+    // On idle, the newest article's page is rehearsed, on the app's page
+    // (idle can come before the takeover on a long page).
     let idle = move || {
         prefetch_all();
-        rehearse_article_once(&app, || {
-            source
-                .entries
-                .with_untracked(|entries| Some(entries.first()?.article.get_untracked()))
+        crate::after_paint::when_app_shown(move || {
+            when_idle(move || {
+                rehearse_article_once(&app, || {
+                    source
+                        .entries
+                        .with_untracked(|entries| Some(entries.first()?.article.get_untracked()))
+                })
+            })
         });
     };
     if document().ready_state() == "complete" {
