@@ -5,6 +5,12 @@
 // Lighthouse's slow 4G, runs interleaved. Each page is first loaded and left
 // idle: the flash link drawn, (the app) its router live, the network quiet.
 //
+// Two kinds of article: the sample's one article with a body (plain text,
+// JSON Feed's content_text), and an HTML body as a Hebrew WordPress feed's
+// content:encoded carries it (bench/fixtures/html-body-item.json, put first in
+// the served copy's feed), which the app sanitizes node by node (src/html/walk.rs)
+// and the SPA through its own allowlist.
+//
 // Two page states, both measured:
 // - after intent: the pointer on the flash first (the app prefetches its chunks
 //   on pointerover, src/chunks.rs), the network quiet again, then the click: the
@@ -24,11 +30,18 @@
 // the page turns off (V8's compilation hints are still behind a flag). Read it
 // as a pointer, not a measure: the eager browser's vanilla figure came out
 // slower too in some runs, which narrows the ratio.
+import fs from 'node:fs';
+import path from 'node:path';
 import { launchChromium, SLOW_4G, SLOW_THROTTLING, throttle } from '../lib/chromium.mjs';
 import { DEBUG, figure, median, pairedRatio, RUNS } from '../lib/figures.mjs';
 import { publishSample } from '../lib/render.mjs';
-import { networkQuiet, SAMPLE, site } from '../lib/site.mjs';
+import { networkQuiet, ROOT, SAMPLE, site } from '../lib/site.mjs';
 import { addVanillaSpa } from '../lib/vanilla-spa.mjs';
+
+/** The HTML-bodied item, without the fixture's own `_comment`. */
+const { _comment, ...HTML_ITEM } = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'bench/fixtures/html-body-item.json'), 'utf8'),
+);
 
 /** The app draws an article's body paragraphs in `.article-body`
  *  (src/components/article_body.rs); the SPA draws them the same way. */
@@ -85,24 +98,45 @@ async function clickToParagraph(browser, s, url, link, ready, intent) {
   }
 }
 
+/** The selector of the home page's flash link to `item`, as the page at `url`
+ *  draws it (the app and the SPA write an id into a path each its own way). */
+async function flashLink(browser, url, item) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    const links = page.locator('.flashes .flash a', { hasText: item.title });
+    await links.first().waitFor({ timeout: 60_000 });
+    const href = await links.first().getAttribute('href');
+    return `.flashes .flash a[href="${href}"]`;
+  } finally {
+    await page.close();
+  }
+}
+
 export async function publishedClickToArticle(browser) {
-  const s = await site();
+  const s = await site({ 'feed.json': { ...SAMPLE, items: [HTML_ITEM, ...SAMPLE.items] } });
   try {
     publishSample(s);
     const spa = addVanillaSpa(s.root);
-    // The first flash whose article has a body (the sample's others have none).
+    // The sample's first flash whose article has a body (its others have none).
     const item = SAMPLE.items.find((i) => i.content_html?.trim() || i.content_text?.trim() || i.summary?.trim());
-    const link = `.flashes .flash a[href$="article/${encodeURIComponent(item.id)}"]`;
-    const routerLive = () => performance.getEntriesByName('mivzak:router-live').length > 0;
-    const runs = { published: { intent: [], cold: [] }, vanilla: { intent: [], cold: [] } };
     const url = { published: s.url, vanilla: `${s.url}${spa}` };
+    const link = { published: {}, vanilla: {} };
+    for (const which of ['published', 'vanilla']) {
+      link[which].text = await flashLink(browser, url[which], item);
+      link[which].html = await flashLink(browser, url[which], HTML_ITEM);
+    }
+    const routerLive = () => performance.getEntriesByName('mivzak:router-live').length > 0;
+    const runs = { published: { intent: [], cold: [], html: [] }, vanilla: { intent: [], cold: [], html: [] } };
     const ready = { published: routerLive, vanilla: null };
+    // Each state: which article, and whether the pointer goes onto the flash first.
+    const states = { intent: ['text', true], cold: ['text', false], html: ['html', true] };
     for (let i = 0; i < RUNS; i++) {
       // Interleaved, each first in turn, so a busy moment of the machine falls on both.
       const order = i % 2 ? ['vanilla', 'published'] : ['published', 'vanilla'];
-      for (const state of ['intent', 'cold']) {
+      for (const [state, [kind, intent]] of Object.entries(states)) {
         for (const which of order) {
-          const ms = await clickToParagraph(browser, s, url[which], link, ready[which], state === 'intent');
+          const ms = await clickToParagraph(browser, s, url[which], link[which][kind], ready[which], intent);
           runs[which][state].push(ms);
         }
       }
@@ -134,6 +168,19 @@ export async function publishedClickToArticle(browser) {
       `target ≤ 1.5 (median of the runs' own ratios: ${pairedRatio(published.intent, vanilla.intent).toFixed(2)})`,
     );
     figure(
+      'published.click_to_html_article_paragraph',
+      median(published.html),
+      'ms',
+      `the same to the article of ${HTML_ITEM.id}, an HTML body (bench/fixtures/html-body-item.json)`,
+    );
+    figure('vanilla.click_to_html_article_paragraph', median(vanilla.html), 'ms', 'the vanilla-JS SPA, the same way');
+    figure(
+      'published_vs_vanilla.click_to_html_article_paragraph',
+      median(published.html) / median(vanilla.html),
+      'ratio',
+      `target ≤ 1.5 (median of the runs' own ratios: ${pairedRatio(published.html, vanilla.html).toFixed(2)})`,
+    );
+    figure(
       'published.cold_click_to_article_paragraph',
       median(published.cold),
       'ms',
@@ -151,7 +198,7 @@ export async function publishedClickToArticle(browser) {
     try {
       for (let i = 0; i < RUNS; i++) {
         for (const which of i % 2 ? ['vanilla', 'published'] : ['published', 'vanilla']) {
-          compiled[which].push(await clickToParagraph(eager, s, url[which], link, ready[which], true));
+          compiled[which].push(await clickToParagraph(eager, s, url[which], link[which].text, ready[which], true));
         }
       }
     } finally {
