@@ -111,6 +111,34 @@ export const SCENARIOS = [
     },
   },
   {
+    // leptos_router's history after Back and Forward (vendor/README.md; Chromium's
+    // test with other ids and a tag page: specs/links.spec.js).
+    name: 'history: after Back and Forward, a link to the page before moves the address bar',
+    async run({ page, site }) {
+      const { url } = await site();
+      const at = (id) =>
+        document.querySelector('article h1') &&
+        document.querySelector('.neighbours a.older') &&
+        location.pathname === `/article/${id}` &&
+        document.querySelector('article h1').textContent;
+      const [first, second, third] = ['2024-12-27-1402', '2024-12-27-1313', '2024-12-27-1240'];
+      await openApp(page, `${url}article/${first}`);
+      await waitFor(page, at, [first], { what: first });
+      await page.click('.neighbours a.older');
+      const title = await waitFor(page, at, [second], { what: second });
+      await page.click('.neighbours a.older');
+      await waitFor(page, at, [third], { what: third });
+      await page.eval(() => history.back());
+      await waitFor(page, at, [second], { what: `${second} by Back` });
+      await page.eval(() => history.forward());
+      await waitFor(page, at, [third], { what: `${third} by Forward` });
+      await page.click('.neighbours a.newer');
+      assert.equal(await waitFor(page, at, [second], { what: `${second} by its link, at its address` }), title);
+      await page.eval(() => history.back());
+      await waitFor(page, at, [third], { what: `${third} by Back from the link` });
+    },
+  },
+  {
     // WebDriver cannot switch an engine to print media (Chromium's emulation is in
     // specs/head-and-print.spec.js): the page's own @media print rules, read from
     // its style sheets, are applied on screen instead, so each engine's layout of

@@ -113,6 +113,73 @@ test('every id opens by a click in the app, and back and forward, and its share 
   }
 });
 
+// leptos_router 0.8.17 left its path stack as it was on Forward, and pushed an
+// address only when it differed from that stack's top: after Back and Forward, a
+// link to the page before changed the page and not the address bar
+// (vendor/README.md). Two kinds of page before: an article, and a tag page.
+test('after Back and Forward, a link to the page before moves the address bar and history with the page', async ({
+  page,
+  siteWith,
+}) => {
+  const TAG = 'שלג בחרמון';
+  const items = [IDS[0], 'https://news.example.co.il/?p=123', 'with space'].map((id, i) => ({
+    id,
+    title: title(i),
+    content_text: `גוף הכתבה ${i}`,
+    tags: [TAG, 'מזג אוויר'],
+    date_published: `2024-12-27T12:0${9 - i}:00+02:00`,
+  }));
+  const site = await siteWith({
+    config: { ticker: { mode: 'list', count: 50 } },
+    files: { 'feed.json': { version: 'https://jsonfeed.org/version/1.1', title: 'מזהים', items } },
+  });
+  const shows = async (i) => {
+    await expectArticle(page, i);
+    return page.url();
+  };
+  await page.goto(site.url);
+  await flash(page, 0).click();
+  const first = await shows(0);
+  await page.locator('.neighbours a.older').click();
+  const second = await shows(1);
+  await page.locator('.neighbours a.older').click();
+  const third = await shows(2);
+  await page.goBack();
+  expect(await shows(1)).toBe(second);
+  await page.goForward();
+  expect(await shows(2)).toBe(third);
+  // The article before, by a click.
+  await page.locator('.neighbours a.newer').click();
+  expect(await shows(1)).toBe(second);
+  await page.goBack();
+  expect(await shows(2)).toBe(third);
+  await page.goBack();
+  expect(await shows(1)).toBe(second);
+  await page.goBack();
+  expect(await shows(0)).toBe(first);
+
+  // A tag page before, by the keyboard.
+  const tagLink = page.locator('article .tags a').filter({ hasText: TAG });
+  await tagLink.click();
+  await expect(page.locator('.tag-page h1')).toContainText(TAG);
+  const tagAddress = page.url();
+  await page
+    .locator('main a')
+    .filter({ hasText: title(2) })
+    .click();
+  expect(await shows(2)).toBe(third);
+  await page.goBack();
+  await expect(page.locator('.tag-page h1')).toContainText(TAG);
+  await page.goForward();
+  expect(await shows(2)).toBe(third);
+  await tagLink.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tag-page h1')).toContainText(TAG);
+  expect(page.url()).toBe(tagAddress);
+  await page.goBack();
+  expect(await shows(2)).toBe(third);
+});
+
 test('every id opens from its address, on a reload, and from the embedded ticker', async ({ page, siteWith }) => {
   test.setTimeout(120_000);
   const site = await hostileSite(siteWith);
