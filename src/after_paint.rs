@@ -67,14 +67,17 @@ pub fn below_first_screen<V: IntoView + 'static>(
 }
 
 /// Runs `then` after the next paint when the app's page is on screen (an
-/// in-app navigation), at once while the app takes the page over: for what the
-/// reader does not see on the page (the head, where focus lands), which
-/// otherwise holds back the frame that shows what they do.
+/// in-app navigation), else when the app takes the page over, in the swap's
+/// task (`when_app_shown`): for what the reader does not see on the page (the
+/// head, where focus lands), which otherwise holds back the frame that shows
+/// what they do. Never when the app leaves the published page in place: the
+/// head is then the published page's, not that of the app's hidden page (a
+/// "not found" for an item that has left the feed).
 pub fn once_painted_when_shown(then: impl FnOnce() + 'static) {
     if app_is_shown() {
         after_next_paint(then);
     } else {
-        then();
+        when_app_shown(then);
     }
 }
 

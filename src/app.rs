@@ -94,5 +94,30 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 
 /// Reads the config, then takes over the page it was given (`mount`).
 pub fn start() {
+    address_the_folder();
     crate::mount::mount_with_config(|config| view! { <App config/> });
+}
+
+/// A published page opened by its file's address (`article/x/index.html`: a
+/// host without folder indexes, a link copied from one) is given its folder's
+/// address (`paths::folder_of_index_file`) before the router reads it, so the
+/// app knows the page and takes it over.
+fn address_the_folder() {
+    let location = window().location();
+    let Some(folder) = location
+        .pathname()
+        .ok()
+        .and_then(|path| crate::paths::folder_of_index_file(&path).map(str::to_owned))
+    else {
+        return;
+    };
+    let rest = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&format!("{folder}{rest}")));
+    }
 }

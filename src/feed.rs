@@ -15,6 +15,7 @@ pub mod parse;
 pub mod plain_text;
 pub mod read;
 pub mod reconcile;
+pub mod segment_index;
 pub mod source;
 pub mod tags;
 pub mod takeover;

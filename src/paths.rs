@@ -161,6 +161,21 @@ pub fn base_path(base_url: &str) -> String {
     folder.trim_end_matches('/').to_owned()
 }
 
+/// The folder a published file's path names (`/article/x/index.html` →
+/// `/article/x/`, `/index.html` → `/`): a published page is the `index.html`
+/// of its folder, and the app's routes are folders. `None` for any other path,
+/// and for `/article/index.html` and `/tag/index.html`, where it is an id.
+pub fn folder_of_index_file(pathname: &str) -> Option<&str> {
+    pathname
+        .strip_suffix("index.html")
+        .filter(|folder| folder.ends_with('/'))
+        .filter(|folder| {
+            ![Route::Article, Route::Tag]
+                .iter()
+                .any(|route| folder.ends_with(route.prefix()))
+        })
+}
+
 /// The app's own paths, with the router's base in front, since `<A>` leaves
 /// absolute paths as they are. Provided once as context.
 #[derive(Clone, Debug, PartialEq)]

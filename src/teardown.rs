@@ -26,6 +26,34 @@ use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::any_view::{AnyView, AnyViewState};
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 
+/// Builds a page that a reactive closure draws and later swaps for another
+/// (`move || match …`: an article for the same one come back into the feed,
+/// or for "not found") under an owner of its own, a child of `page` (the
+/// route's owner, which outlives the closure's runs). When the closure runs
+/// again, that owner is paused, and dropped (its signals disposed, its
+/// cleanups run) after the next paint.
+///
+/// Built under the closure's own run, the page's signals were disposed at the
+/// start of the next run, before the old page was dropped; and a render effect
+/// of the old page that the same change had notified (one that reads the
+/// feed's entries, as the links to the neighbouring articles do) still ran
+/// once after its page was dropped (reactive_graph 0.2.16: the effect's task
+/// takes the queued notification), read a disposed signal and panicked, which
+/// stopped the app (found by a fresh tester: an article that left the feed
+/// and came back; `publish.spec.js`). A paused owner's effects do not run.
+pub fn owned_past_its_swap<V>(page: &Owner, build: impl FnOnce() -> V) -> V {
+    let owner = page.child();
+    let view = owner.with(build);
+    on_cleanup(move || {
+        // Natively a page is written out and dropped at once (the module's doc).
+        if cfg!(target_arch = "wasm32") {
+            owner.pause();
+            crate::after_paint::after_next_paint(move || drop(owner));
+        }
+    });
+    view
+}
+
 /// A page's view whose teardown waits for the next paint (the module's doc).
 /// Built with [`later_teardown`]. Type-erased (`AnyView`), as the router's
 /// routes are, so that it holds any page.

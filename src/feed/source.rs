@@ -15,6 +15,7 @@ use super::merge::merge;
 use super::model::{Article, Feed};
 use super::read::DateRules;
 use super::reconcile::{older_entries, reconcile};
+use super::segment_index::SegmentIndex;
 use super::FeedError;
 use crate::dom::{on_document, on_window};
 use crate::http::{self, Ask};
@@ -22,20 +23,12 @@ use crate::log;
 
 pub use super::reconcile::Entry;
 
-type SegmentIndex = std::sync::Arc<std::collections::HashMap<String, ArcRwSignal<Article>>>;
-
-/// The first entry of each route segment (a later duplicate id is not shown).
-fn index_by_segment(entries: RwSignal<Vec<Entry>>) -> Memo<SegmentIndex> {
-    Memo::new(move |_| {
-        let mut index = std::collections::HashMap::new();
-        entries.with(|entries| {
-            for entry in entries {
-                index
-                    .entry(crate::paths::route_segment(&entry.id))
-                    .or_insert_with(|| entry.article.clone());
-            }
-        });
-        std::sync::Arc::new(index)
+/// The articles by route segment, worked out once per change of the list
+/// (`segment_index`: the feed's, and those that left it while the page was open).
+fn index_by_segment(entries: RwSignal<Vec<Entry>>) -> Memo<std::sync::Arc<SegmentIndex>> {
+    Memo::new(move |before: Option<&std::sync::Arc<SegmentIndex>>| {
+        entries
+            .with(|entries| std::sync::Arc::new(SegmentIndex::next(before.map(|b| &**b), entries)))
     })
 }
 
@@ -72,10 +65,10 @@ pub struct FeedTopLevel {
 #[derive(Clone, Copy)]
 pub struct FeedSource {
     pub entries: RwSignal<Vec<Entry>>,
-    /// The entries by route segment (`paths::route_segment` of the id), worked
+    /// The articles by route segment (`paths::route_segment` of the id), worked
     /// out once per change of the list, not once per lookup: the renderer looks
     /// up every one of 10,000 articles.
-    by_segment: Memo<SegmentIndex>,
+    by_segment: Memo<std::sync::Arc<SegmentIndex>>,
     pub state: RwSignal<LoadState>,
     /// The feed's top-level fields, from its last answer.
     pub top_level: RwSignal<FeedTopLevel>,
@@ -284,7 +277,9 @@ impl FeedSource {
     }
 
     /// The article whose route segment (`paths::route_segment` of its id) is
-    /// `segment`, as `paths::use_path_segment` reads it from the location.
+    /// `segment`, as `paths::use_path_segment` reads it from the location: the
+    /// feed's, else one that left the feed while the page was open
+    /// (`segment_index`), as it was when it left.
     pub fn article_at(&self, segment: &str) -> Option<ArcRwSignal<Article>> {
         self.by_segment.with(|index| index.get(segment).cloned())
     }

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::after_paint::below_first_screen;
@@ -26,8 +28,11 @@ pub fn ArticlePage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let segment = use_path_segment(Route::Article);
     let found = Memo::new(move |_| segment.with(|segment| source.article_at(segment)));
+    let page = Owner::current().unwrap_or_default();
     move || match (source.state.get(), found.get()) {
-        (_, Some(article)) => article_view(article.into()),
+        (_, Some(article)) => {
+            crate::teardown::owned_past_its_swap(&page, || article_view(article.into()))
+        }
         (LoadState::Ready, None) => view! { <NotFound/> }.into_any(),
         _ => view! { <FeedStatus/> }.into_any(),
     }
@@ -113,6 +118,11 @@ pub fn rehearse(app: &Owner, mut article: Article) {
 /// Natively there is no chunk and nothing to compile.
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
 pub fn rehearse(_: &Owner, _: Article) {}
+
+/// The articles before and after one in the feed: id, headline as shown, and
+/// its direction, each when there is one.
+type Neighbours = (Option<Neighbour>, Option<Neighbour>);
+type Neighbour = (Arc<str>, String, crate::bidi::TextDirection);
 
 /// The article. Its texts (headline, standfirst, body, tags, attachment titles)
 /// carry the lang and dir of the item's language; the page's own words around
@@ -221,9 +231,11 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             </section>
         })
     };
-    let neighbours = move || {
+    // As they were when it left the feed, if it has (`segment_index`): links
+    // still worth following, and nothing below the article moves.
+    let neighbours = Memo::new(move |before: Option<&Option<Neighbours>>| {
         let id = article.with(|a| a.id.clone());
-        source.entries.with(|entries| {
+        let now = source.entries.with(|entries| {
             let at = entries.iter().position(|e| *e.id == *id)?;
             let link = |e: &crate::feed::source::Entry| {
                 e.article.with(|a| {
@@ -234,11 +246,12 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             let newer = at.checked_sub(1).and_then(|i| entries.get(i)).map(link);
             let older = entries.get(at + 1).map(link);
             Some((newer, older))
-        })
-    };
+        });
+        now.or_else(|| before.cloned().flatten())
+    });
     let paths_for_nav = paths.clone();
     let neighbour_links = move || {
-        let (newer, older) = neighbours()?;
+        let (newer, older) = neighbours.get()?;
         let paths = paths_for_nav.clone();
         Some(view! {
             <nav class="neighbours" aria-label="כתבות נוספות">

@@ -2,8 +2,8 @@
 //! and which clicks the app follows itself.
 
 use mivzak::paths::{
-    base_path, canonical_segment, decode_segment, encode_segment, fnv1a_64, route_segment,
-    LinkParts, Paths, Route, LONGEST_FILE_NAME,
+    base_path, canonical_segment, decode_segment, encode_segment, fnv1a_64, folder_of_index_file,
+    route_segment, LinkParts, Paths, Route, LONGEST_FILE_NAME,
 };
 
 /// Ids that real feeds have, and ones that break naive paths.
@@ -156,6 +156,38 @@ fn the_router_base_follows_the_public_url() {
     assert_eq!(base_path("https://cdn.example/news/"), "/news");
     assert_eq!(base_path("https://cdn.example/news/index.html"), "/news");
     assert_eq!(base_path("https://cdn.example/a/b/?x=1"), "/a/b");
+}
+
+#[test]
+fn a_published_files_address_names_its_folder() {
+    let segment = encode_segment("https://news.example.co.il/?p=123");
+    for (path, folder) in [
+        ("/index.html", Some("/")),
+        ("/news/index.html", Some("/news/")),
+        (
+            "/article/2024-12-27-1240/index.html",
+            Some("/article/2024-12-27-1240/"),
+        ),
+        (
+            "/tag/%D7%9E%D7%A8%D7%95%D7%A7%D7%95/index.html",
+            Some("/tag/%D7%9E%D7%A8%D7%95%D7%A7%D7%95/"),
+        ),
+        ("/accessibility/index.html", Some("/accessibility/")),
+        // An id that ends so is an id, not a file.
+        ("/article/myindex.html", None),
+        ("/article/index.html", None),
+        ("/news/tag/index.html", None),
+        ("/article/index.htm", None),
+        ("/article/x/", None),
+        ("/", None),
+    ] {
+        assert_eq!(folder_of_index_file(path), folder, "{path}");
+    }
+    let file = format!("/article/{segment}/index.html");
+    assert_eq!(
+        folder_of_index_file(&file).map(str::to_owned),
+        Some(format!("/article/{segment}/"))
+    );
 }
 
 #[test]

@@ -139,6 +139,45 @@ export const SCENARIOS = [
     },
   },
   {
+    // feed/segment_index.rs and teardown::owned_past_its_swap (Chromium's test
+    // with a published page, Back and the neighbours: specs/publish.spec.js).
+    name: "an article that leaves the feed stays, and when it comes back edited, is the feed's again",
+    async run({ page, site }) {
+      const live = await site({ config: { poll_seconds: 2 } });
+      const polls = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feed.json')).length;
+      const nextPoll = async () => {
+        const seen = await page.eval(polls);
+        await waitFor(
+          page,
+          (n) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feed.json')).length > n,
+          [seen],
+          { what: 'a poll', timeout: 12_000 },
+        );
+        await new Promise((r) => setTimeout(r, 300));
+      };
+      const shown = () => ({
+        headline: document.querySelector('article h1')?.textContent,
+        notice: document.querySelector('[role="alert"]')?.textContent ?? null,
+        notFound: document.querySelectorAll('.not-found').length,
+      });
+      await openApp(page, `${live.url}${ARTICLE_PATH}`);
+      await waitFor(page, () => document.querySelector('article h1')?.textContent, [], { what: 'the article' });
+      const before = await page.eval(shown);
+      assert.equal(before.headline, ARTICLE.title);
+      live.write('feed.json', feedWith([], { drop: [ARTICLE.id] }));
+      await nextPoll();
+      assert.deepEqual(await page.eval(shown), before);
+      live.write('feed.json', feedWith([], { edit: { [ARTICLE.id]: { title: `${ARTICLE.title} (חזר)` } } }));
+      await waitFor(
+        page,
+        (title) => document.querySelector('article h1')?.textContent === title,
+        [`${ARTICLE.title} (חזר)`],
+        { what: 'the article, back and edited', timeout: 12_000 },
+      );
+      assert.equal((await page.eval(shown)).notice, null);
+    },
+  },
+  {
     // WebDriver cannot switch an engine to print media (Chromium's emulation is in
     // specs/head-and-print.spec.js): the page's own @media print rules, read from
     // its style sheets, are applied on screen instead, so each engine's layout of

@@ -142,6 +142,34 @@ test('previous and next articles follow the feed order', async ({ page, site }) 
   await expect(page.locator('article h1')).toBeFocused();
 });
 
+// The app's own page (no published copy), reached by a click, an HTML body in
+// English with a link to an article that was never in the feed: the article
+// stays when a poll takes it out, and the link then opens the not-found page.
+test('an article reached by a click stays when it leaves the feed; a link to a missing one is not found', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await siteWith({ config: { poll_seconds: 2 } });
+  const id = 'https://news.example.com/?p=4711';
+  const body = `<p>First paragraph, in <b>English</b>.</p><p>See <a href="${site.url}article/never-was">another story</a>.</p>`;
+  const item = flash(id, '14:20', 'A story in English that will leave', { content_html: body, language: 'en' });
+  site.write('feed.json', feedWith([item]));
+  await page.goto(site.url);
+  await page.locator('.article-list a').filter({ hasText: item.title }).click();
+  await expect(page.locator('article h1')).toHaveText(item.title);
+  const polled = page.waitForResponse((answer) => answer.url().endsWith('/feed.json') && answer.status() === 200);
+  site.write('feed.json', feedWith([flash('other', '14:30', 'מבזק אחר')]));
+  await polled;
+  await page.waitForTimeout(500);
+  await expect(page.locator('article h1')).toHaveText(item.title);
+  await expect(page.locator('.article-body p')).toHaveCount(2);
+  await expect(page.locator('article h1')).toHaveAttribute('lang', 'en');
+  await page.locator('.article-body a').click();
+  await expect(page.getByRole('heading', { name: 'הדף לא נמצא' })).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('article h1')).toHaveText(item.title);
+});
+
 test('focus lands on the heading after navigation, and back restores the list position', async ({ page, site }) => {
   await page.setViewportSize({ width: 800, height: 500 });
   await page.goto(site.url);

@@ -221,10 +221,92 @@ test('an item that leaves the feed keeps its page and its place in the sitemap',
   await page.waitForTimeout(1000);
   await expect(page.locator('h1')).toHaveText(gone.title);
   await expect(page.locator('.not-found')).toHaveCount(0);
+  // Its head too: the app's hidden "not found" page wrote nothing into it.
+  expect(await page.title()).toContain(gone.title);
   // Its links are followed by the browser: the home page opens, with the app.
   await page.locator('.site-name').click();
   await expect(page).toHaveURL(site.url);
   await expect(page.locator('.article-list')).toBeVisible();
+});
+
+// A feed carries its latest items; a busy newsroom's pushes an item out within
+// the hour, maybe while a reader is in the middle of it (feed/segment_index.rs).
+test('an article that leaves the feed while it is read stays as it was, and Back brings it again', async ({
+  page,
+  siteWith,
+}) => {
+  test.setTimeout(60_000);
+  const site = await renderedSite(siteWith, { config: { poll_seconds: 2 } });
+  const gone = ITEM;
+  await page.goto(`${site.url}${articlePath(gone.id)}`);
+  await page.locator('#app[data-live]').waitFor();
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const seen = () =>
+    page.evaluate(() => ({
+      headline: document.querySelector('article h1')?.textContent,
+      paragraphs: document.querySelectorAll('.article-body p').length,
+      title: document.title,
+      scrollY: Math.round(window.scrollY),
+      top: Math.round(document.querySelector('.article-body p').getBoundingClientRect().top),
+      notFound: document.querySelectorAll('.not-found').length,
+      neighbours: [...document.querySelectorAll('.neighbours a')].map((a) => a.getAttribute('href')),
+      alerts: [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
+    }));
+  const before = await seen();
+  expect(before.headline).toBe(gone.title);
+  expect(before.neighbours).toHaveLength(2);
+  // The poll: the item leaves, two come in at the top, another is edited.
+  const polled = page.waitForResponse((answer) => answer.url().endsWith('/feed.json') && answer.status() === 200);
+  const arrivals = [
+    { id: 'arrived-1', title: 'מבזק שהגיע אחרי', date_published: '2024-12-27T14:40:00+02:00' },
+    { id: 'arrived-2', title: 'Breaking: a second one', language: 'en', date_published: '2024-12-27T14:41:00+02:00' },
+  ];
+  const rest = SAMPLE_FEED.items.filter((item) => item.id !== gone.id);
+  rest[0] = { ...rest[0], title: `${rest[0].title} (עודכן)` };
+  site.write('feed.json', { ...SAMPLE_FEED, items: [...arrivals.reverse(), ...rest] });
+  await polled;
+  await page.waitForTimeout(500);
+  expect(await seen()).toEqual(before);
+  // Home shows the feed as it is now; Back, the article as it was.
+  await page.locator('.site-name').click();
+  await expect(page.locator('.article-list')).toContainText('מבזק שהגיע אחרי');
+  await expect(page.locator('.article-list')).not.toContainText(gone.title);
+  await page.goBack();
+  await expect(page.locator('article h1')).toHaveText(gone.title);
+  await expect(page).toHaveTitle(before.title);
+  await expect(page.locator('.not-found')).toHaveCount(0);
+  // It comes back, edited: the feed's again.
+  site.write('feed.json', { ...SAMPLE_FEED, items: [{ ...gone, title: `${gone.title} (חזר)` }, ...rest] });
+  await expect(page.locator('article h1')).toHaveText(`${gone.title} (חזר)`);
+});
+
+// A host without folder indexes, or a link copied from one, gives a published
+// page by its file's address (paths::folder_of_index_file).
+test('a published page opened by its index.html address is taken over, with its own head', async ({
+  page,
+  siteWith,
+}) => {
+  const site = await renderedSite(siteWith);
+  const tag = SAMPLE_FEED.items.find((item) => item.tags?.length).tags[0];
+  for (const [folder, shows] of [
+    ['', '.article-list'],
+    [articlePath(ITEM.id), 'article h1'],
+    [`tag/${encodeURIComponent(tag)}/`, '.tag-page h1'],
+  ]) {
+    const published = await (await fetch(`${site.url}${folder}`)).text();
+    const title = published
+      .match(/<title>([^<]*)<\/title>/)[1]
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    await page.goto(`${site.url}${folder}index.html?utm_source=x#main`);
+    await page.locator('#app[data-live]').waitFor();
+    await expect(page.locator(shows)).toBeVisible();
+    await expect(page.locator('.not-found')).toHaveCount(0);
+    expect(page.url()).toBe(`${site.url}${folder}?utm_source=x#main`);
+    await expect(page).toHaveTitle(title);
+    await expect(page.locator('.text-larger')).toBeEnabled();
+  }
 });
 
 const TAGGED = SAMPLE_FEED.items.find((item) => item.tags?.length);
@@ -337,16 +419,20 @@ test('an article of today moves nothing below its dateline when the app adds its
 }) => {
   const site = await siteWith({ files: { 'feed.json': SAMPLE_FEED } });
   site.write('config.json', { ...SAMPLE_CONFIG, site_url: site.url });
-  // Nine hours old: the app says "(לפני 9 שעות)", the published page no age.
+  // Nine hours old at 15:00 in Israel (the renderer's and the page's fixed
+  // "now": the same day whenever the test runs): the app says "(לפני 9
+  // שעות)", the published page no age.
+  const now = Number(NOW_SECONDS) * 1000;
   const today = {
     ...ITEM,
     id: 'today',
     title: 'כותרת ארוכה למדי של כתבה שפורסמה היום בבוקר',
-    date_published: new Date(Date.now() - 9 * 3600_000).toISOString(),
+    date_published: new Date(now - 9 * 3600_000).toISOString(),
   };
   site.write('feed.json', { ...SAMPLE_FEED, items: [today, ...SAMPLE_FEED.items] });
-  const run = render(site, { now: false });
+  const run = render(site);
   expect(run.status, run.stderr).toBe(0);
+  await page.clock.setFixedTime(now);
   await page.setViewportSize({ width: 360, height: 740 });
   const release = await holdWasm(page);
   await page.goto(`${site.url}${articlePath(today.id)}`, { waitUntil: 'domcontentloaded' });
