@@ -95,7 +95,18 @@ fn decide(source: FeedSource, follow: &RefCell<Option<crate::dom::Listener>>) ->
                 &window(),
                 "click",
                 true,
-                Box::new(|event: web_sys::Event| event.stop_immediate_propagation()),
+                Box::new(|event: web_sys::Event| {
+                    // The reader's controls are the app's own even on a page
+                    // kept for good (`keep_reader_controls`).
+                    let on_controls = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<Element>().ok())
+                        .and_then(|target| target.closest(READER_CONTROLS).ok().flatten())
+                        .is_some();
+                    if !on_controls {
+                        event.stop_immediate_propagation();
+                    }
+                }),
             )));
         }
         if let LoadState::Failed(error) = state {
@@ -108,6 +119,7 @@ fn decide(source: FeedSource, follow: &RefCell<Option<crate::dom::Listener>>) ->
         // The feed answered without it (it has left the feed), or a part of
         // the app did not load: the app will not come back to this page.
         crate::log::warn("the app has nothing of what this published page shows: it stays");
+        keep_reader_controls(&shell, &root);
         root.remove();
         // Held for as long as the page; not the effect's to remove.
         std::mem::forget(follow.take());
@@ -116,6 +128,25 @@ fn decide(source: FeedSource, follow: &RefCell<Option<crate::dom::Listener>>) ->
     follow.take();
     swap(&shell, &root, source);
     true
+}
+
+/// The reader's controls, in the site's header (`ReaderControls`).
+const READER_CONTROLS: &str = ".reader-controls";
+
+/// Puts the app's own reader controls (text size, colour scheme) in place of
+/// the disabled ones of a published page it leaves in place for good (an
+/// article that left the feed before the reader came, from a link shared
+/// yesterday): the reader can still make the text larger. They go on working
+/// there: their listeners and signals are the app's, which lives on without
+/// its page.
+fn keep_reader_controls(shell: &Element, root: &Element) {
+    let (Ok(Some(live)), Ok(Some(published))) = (
+        root.query_selector(READER_CONTROLS),
+        shell.query_selector(READER_CONTROLS),
+    ) else {
+        return;
+    };
+    let _ = published.replace_with_with_node_1(&live);
 }
 
 /// Whether the published page `shell` shows content (`CONTENT`) of which the

@@ -223,6 +223,12 @@ test('an item that leaves the feed keeps its page and its place in the sitemap',
   await expect(page.locator('.not-found')).toHaveCount(0);
   // Its head too: the app's hidden "not found" page wrote nothing into it.
   expect(await page.title()).toContain(gone.title);
+  // The reader's controls are the app's, and work (takeover::keep_reader_controls).
+  await page.locator('.text-larger').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.fontSize)).toBe('115%');
+  await page.locator('.scheme select').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark');
+  await expect(page.locator('.reader-controls')).toHaveCount(1);
   // Its links are followed by the browser: the home page opens, with the app.
   await page.locator('.site-name').click();
   await expect(page).toHaveURL(site.url);
