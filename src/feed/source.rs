@@ -15,7 +15,7 @@ use super::merge::merge;
 use super::model::{Article, Feed};
 use super::read::DateRules;
 use super::reconcile::{older_entries, reconcile};
-use super::segment_index::SegmentIndex;
+use super::segment_index::{Around, SegmentIndex};
 use super::FeedError;
 use crate::dom::{on_document, on_window};
 use crate::http::{self, Ask};
@@ -25,11 +25,16 @@ pub use super::reconcile::Entry;
 
 /// The articles by route segment, worked out once per change of the list
 /// (`segment_index`: the feed's, and those that left it while the page was open).
+/// A new list is a new index: not compared.
 fn index_by_segment(entries: RwSignal<Vec<Entry>>) -> Memo<std::sync::Arc<SegmentIndex>> {
-    Memo::new(move |before: Option<&std::sync::Arc<SegmentIndex>>| {
-        entries
-            .with(|entries| std::sync::Arc::new(SegmentIndex::next(before.map(|b| &**b), entries)))
-    })
+    Memo::new_with_compare(
+        move |before: Option<&std::sync::Arc<SegmentIndex>>| {
+            entries.with(|entries| {
+                std::sync::Arc::new(SegmentIndex::next(before.map(|b| &**b), entries))
+            })
+        },
+        |_, _| true,
+    )
 }
 
 /// Whether there is anything to show yet.
@@ -284,6 +289,12 @@ impl FeedSource {
         self.by_segment.with(|index| index.get(segment).cloned())
     }
 
+    /// The entries before and after the article at `segment` in the feed, or
+    /// where it was when it left (`segment_index::SegmentIndex::around`).
+    pub fn around(&self, segment: &str) -> Option<Around> {
+        self.by_segment.with(|index| index.around(segment))
+    }
+
     /// Fetches the next older page and appends its items.
     pub fn load_more(self) {
         let Some(next) = self.top_level.with_untracked(|i| i.next_url.clone()) else {
@@ -387,7 +398,9 @@ impl FeedSource {
         let reconciled = self
             .entries
             .with_untracked(|current| reconcile(current, change, first_load));
-        if let Some(next) = reconciled.entries {
+        if let Some(mut next) = reconciled.entries {
+            self.by_segment
+                .with_untracked(|index| index.revive(&mut next));
             if !reconciled.arrivals.is_empty() {
                 self.arrivals.set(reconciled.arrivals);
             }

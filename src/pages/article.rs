@@ -27,9 +27,24 @@ use crate::time;
 pub fn ArticlePage() -> impl IntoView {
     let source = expect_context::<FeedSource>();
     let segment = use_path_segment(Route::Article);
-    let found = Memo::new(move |_| segment.with(|segment| source.article_at(segment)));
+    // The article at the address; while the address stays, the one shown
+    // stays too, whatever leaves the feed after it (`segment_index` keeps only
+    // the latest to leave).
+    let found = Memo::new(
+        move |before: Option<&Option<(String, ArcRwSignal<Article>)>>| {
+            segment.with(|segment| {
+                let now = source.article_at(segment).map(|a| (segment.clone(), a));
+                now.or_else(|| {
+                    before
+                        .cloned()
+                        .flatten()
+                        .filter(|(shown, _)| shown == segment)
+                })
+            })
+        },
+    );
     let page = Owner::current().unwrap_or_default();
-    move || match (source.state.get(), found.get()) {
+    move || match (source.state.get(), found.get().map(|(_, article)| article)) {
         (_, Some(article)) => {
             crate::teardown::owned_past_its_swap(&page, || article_view(article.into()))
         }
@@ -233,20 +248,20 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
     };
     // As they were when it left the feed, if it has (`segment_index`): links
     // still worth following, and nothing below the article moves.
+    // Where it is in the feed, or was when it left (`segment_index`), else as
+    // they were: links still worth following, and nothing below the article
+    // moves when it leaves the feed.
     let neighbours = Memo::new(move |before: Option<&Option<Neighbours>>| {
-        let id = article.with(|a| a.id.clone());
-        let now = source.entries.with(|entries| {
-            let at = entries.iter().position(|e| *e.id == *id)?;
-            let link = |e: &crate::feed::source::Entry| {
-                e.article.with(|a| {
-                    let shown = display_text(&a.title).into_owned();
-                    (e.id.clone(), shown, a.direction(site_language.as_deref()))
-                })
-            };
-            let newer = at.checked_sub(1).and_then(|i| entries.get(i)).map(link);
-            let older = entries.get(at + 1).map(link);
-            Some((newer, older))
-        });
+        let segment = article.with(|a| crate::paths::route_segment(&a.id));
+        let link = |e: crate::feed::source::Entry| {
+            e.article.with(|a| {
+                let shown = display_text(&a.title).into_owned();
+                (e.id.clone(), shown, a.direction(site_language.as_deref()))
+            })
+        };
+        let now = source
+            .around(&segment)
+            .map(|(newer, older)| (newer.map(link), older.map(link)));
         now.or_else(|| before.cloned().flatten())
     });
     let paths_for_nav = paths.clone();

@@ -1,7 +1,8 @@
 //! The articles the app opens by route segment (`feed::segment_index`): an
 //! article that leaves the feed while the page is open stays readable as it
-//! was, one that comes back is the feed's again, and only the latest
-//! `DEPARTED_KEPT` departures are kept.
+//! was, with its neighbours as they were; one that comes back is the feed's
+//! again, in the signal it left with; only the latest `DEPARTED_KEPT`
+//! departures are kept.
 
 use crate::common::article;
 
@@ -83,4 +84,46 @@ fn a_duplicate_id_shows_its_first_item() {
     both.push(Entry::new(article("dup", "השני", 9), false));
     let index = SegmentIndex::next(None, &both);
     assert_eq!(title_at(&index, "dup").as_deref(), Some("כותרת dup"));
+}
+
+fn around_ids(index: &SegmentIndex, id: &str) -> Option<(Option<String>, Option<String>)> {
+    index.around(&route_segment(id)).map(|(newer, older)| {
+        (
+            newer.map(|e| e.id.to_string()),
+            older.map(|e| e.id.to_string()),
+        )
+    })
+}
+
+#[test]
+fn a_departed_article_keeps_its_neighbours_as_they_were() {
+    let first = SegmentIndex::next(None, &entries(&["a", "b", "c", "d"]));
+    let some = |id: &str| Some(id.to_owned());
+    assert_eq!(around_ids(&first, "b"), Some((some("a"), some("c"))));
+    // b leaves, and so do its neighbours, in later polls.
+    let gone = SegmentIndex::next(Some(&first), &entries(&["a", "c", "d"]));
+    assert_eq!(around_ids(&gone, "b"), Some((some("a"), some("c"))));
+    assert_eq!(around_ids(&gone, "a"), Some((None, some("c"))));
+    let later = SegmentIndex::next(Some(&gone), &entries(&["new", "d"]));
+    assert_eq!(around_ids(&later, "b"), Some((some("a"), some("c"))));
+    assert_eq!(around_ids(&later, "c"), Some((some("a"), some("d"))));
+    assert_eq!(around_ids(&later, "never"), None);
+}
+
+#[test]
+fn an_article_that_comes_back_takes_back_the_signal_it_left_with() {
+    let first = SegmentIndex::next(None, &entries(&["a", "b"]));
+    let shown = first.get(&route_segment("b")).cloned().unwrap();
+    let gone = SegmentIndex::next(Some(&first), &entries(&["a"]));
+    let mut back = entries(&["a"]);
+    back.push(Entry::new(article("b", "כותרת מתוקנת", 5), false));
+    gone.revive(&mut back);
+    // The page drawn from it shows the edit in place.
+    assert_eq!(shown.get_untracked().title, "כותרת מתוקנת");
+    let again = SegmentIndex::next(Some(&gone), &back);
+    assert_eq!(again.get(&route_segment("b")), Some(&shown));
+    // An entry that never left keeps its own.
+    let a = back[0].article.clone();
+    again.revive(&mut back);
+    assert_eq!(back[0].article, a);
 }

@@ -232,7 +232,7 @@ test('an item that leaves the feed keeps its page and its place in the sitemap',
   // Its links are followed by the browser: the home page opens, with the app.
   await page.locator('.site-name').click();
   await expect(page).toHaveURL(site.url);
-  await expect(page.locator('.article-list')).toBeVisible();
+  await expect(page.locator('#app[data-live] .article-list')).toBeVisible();
 });
 
 // A feed carries its latest items; a busy newsroom's pushes an item out within
@@ -282,6 +282,11 @@ test('an article that leaves the feed while it is read stays as it was, and Back
   await expect(page.locator('article h1')).toHaveText(gone.title);
   await expect(page).toHaveTitle(before.title);
   await expect(page.locator('.not-found')).toHaveCount(0);
+  // Its neighbours as they were when it left.
+  await expect(page.locator('.neighbours a')).toHaveCount(2);
+  expect(await page.locator('.neighbours a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(
+    before.neighbours,
+  );
   // It comes back, edited: the feed's again.
   site.write('feed.json', { ...SAMPLE_FEED, items: [{ ...gone, title: `${gone.title} (חזר)` }, ...rest] });
   await expect(page.locator('article h1')).toHaveText(`${gone.title} (חזר)`);
