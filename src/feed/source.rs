@@ -325,9 +325,11 @@ impl FeedSource {
             match outcome {
                 Ok(older) => {
                     report_skipped(&older);
-                    let fresh = self
+                    let mut fresh = self
                         .entries
                         .with_untracked(|current| older_entries(current, older.items));
+                    self.by_segment
+                        .with_untracked(|index| index.revive(&mut fresh));
                     // A page that brings nothing new, or points back at a page
                     // already read, ends paging: the button would fetch the same
                     // document on every press.
