@@ -130,7 +130,6 @@ native-test:
 	cargo test --quiet
 	node --test bench/lib/ scripts/
 	CARGO_TARGET_DIR=$(CURDIR)/target/vendor cargo test --quiet --manifest-path vendor/tachys/Cargo.toml --lib mivzak_tests
-	CARGO_TARGET_DIR=$(CURDIR)/target/vendor cargo test --quiet --manifest-path vendor/leptos_router/Cargo.toml --lib mivzak_tests
 
 ## Rust: rustfmt and clippy. JS (public/, scripts/, bench/, tests/e2e/): Biome, pinned
 ## in tests/e2e/package.json, fails on any format difference or lint warning (biome.jsonc).

@@ -42,6 +42,7 @@ mod publish_render;
 mod publish_styles;
 mod real_feeds;
 mod reconcile;
+mod router_history;
 mod segment_index;
 mod share;
 mod shared;

@@ -174,11 +174,12 @@ impl LocationProvider for BrowserUrl {
             let is_back = self.is_back.clone();
             move || match Self::current() {
                 Ok(new_url) => {
-                    // Mivzak's patch: a forward move is recorded too (below).
-                    let is_navigating_back = mivzak_after_popstate(
-                        &mut path_stack.write_value(),
-                        &new_url,
-                    );
+                    // Mivzak's patch: a forward move is recorded too (`mivzak_stack`).
+                    let is_navigating_back =
+                        super::mivzak_stack::after_popstate(
+                            &mut path_stack.write_value(),
+                            &new_url,
+                        );
 
                     is_back.set(is_navigating_back);
 
@@ -214,7 +215,7 @@ impl LocationProvider for BrowserUrl {
         // Mivzak's patch: the entry to push is new unless the address bar
         // already shows it. Upstream compared with the path stack's top, which
         // is not the address bar after Back and Forward (see
-        // `mivzak_after_popstate`) or a `history.pushState` of the page's own.
+        // `mivzak_stack`) or a `history.pushState` of the page's own.
         let current_path = Self::current().ok().map(|url| url.to_full_path());
         let add_to_stack = current_path.as_ref() != Some(&loc.value);
 
@@ -270,27 +271,6 @@ impl LocationProvider for BrowserUrl {
     }
 }
 
-/// Mivzak's patch: what a `popstate` to `new_url` does to the path stack (the
-/// URLs this tab's router has shown, oldest first), and whether it was a move
-/// back. Back to the entry below the top pops the top, as upstream did. Any
-/// other move (Forward, a jump of more than one entry, Back past the first
-/// entry the router saw) now leaves `new_url` on top, so the stack's top is
-/// always the URL shown. Upstream left the stack as it
-/// was on Forward: after Back and Forward its top was the page before, and a
-/// link to that page then changed the page but not the address bar
-/// (leptos-rs/leptos#4324's family; vendor/README.md).
-fn mivzak_after_popstate(stack: &mut Vec<Url>, new_url: &Url) -> bool {
-    let is_navigating_back = stack.len() == 1
-        || (stack.len() >= 2 && stack.get(stack.len() - 2) == Some(new_url));
-    if is_navigating_back {
-        stack.pop();
-    }
-    if stack.last() != Some(new_url) {
-        stack.push(new_url.clone());
-    }
-    is_navigating_back
-}
-
 fn search_params_from_web_url(
     params: &web_sys::UrlSearchParams,
 ) -> Result<ParamsMap, JsValue> {
@@ -330,79 +310,6 @@ pub(crate) fn resolve_redirect_url(loc: &str) -> Option<web_sys::Url> {
                 e.as_string().unwrap_or_default(),
             );
             None
-        }
-    }
-}
-
-/// Mivzak's patch's tests: `cargo test --manifest-path
-/// vendor/leptos_router/Cargo.toml --lib mivzak_tests` (vendor/README.md).
-#[cfg(test)]
-mod mivzak_tests {
-    use super::{mivzak_after_popstate, Url};
-    use crate::params::ParamsMap;
-
-    fn url(path: &str) -> Url {
-        Url {
-            origin: "https://news.example".into(),
-            path: path.into(),
-            search: String::new(),
-            search_params: ParamsMap::new(),
-            hash: String::new(),
-        }
-    }
-
-    fn paths(stack: &[Url]) -> Vec<&str> {
-        stack.iter().map(|u| u.path()).collect()
-    }
-
-    #[test]
-    fn back_then_forward_leaves_the_shown_page_on_top() {
-        let mut stack = vec![url("/a"), url("/b"), url("/c")];
-        assert!(mivzak_after_popstate(&mut stack, &url("/b")));
-        assert_eq!(paths(&stack), ["/a", "/b"]);
-        assert!(!mivzak_after_popstate(&mut stack, &url("/c")));
-        assert_eq!(paths(&stack), ["/a", "/b", "/c"]);
-    }
-
-    #[test]
-    fn a_jump_of_two_entries_leaves_the_shown_page_on_top() {
-        let mut stack = vec![url("/a"), url("/b"), url("/c")];
-        // history.go(-2): not the entry below the top, so not seen as Back.
-        assert!(!mivzak_after_popstate(&mut stack, &url("/a")));
-        assert_eq!(stack.last().map(Url::path), Some("/a"));
-    }
-
-    #[test]
-    fn back_past_the_first_entry_keeps_one_entry() {
-        let mut stack = vec![url("/a")];
-        assert!(mivzak_after_popstate(&mut stack, &url("/before")));
-        assert_eq!(paths(&stack), ["/before"]);
-    }
-
-    #[test]
-    fn any_walk_through_history_leaves_the_shown_page_on_top() {
-        // Every walk of up to six Back/Forward steps over five entries.
-        let entries: Vec<Url> = ["/1", "/2", "/3", "/4", "/5"]
-            .iter()
-            .map(|p| url(p))
-            .collect();
-        for walk in 0..(1u32 << 6) {
-            let mut stack = entries.clone();
-            let mut at = entries.len() - 1;
-            for step in 0..6 {
-                let back = walk & (1 << step) != 0;
-                let to = if back {
-                    at.checked_sub(1)
-                } else {
-                    Some(at + 1)
-                };
-                match to.filter(|to| *to < entries.len()) {
-                    Some(to) => at = to,
-                    None => continue, // no entry that way: no popstate
-                }
-                mivzak_after_popstate(&mut stack, &entries[at]);
-                assert_eq!(stack.last(), Some(&entries[at]), "walk {walk:06b}");
-            }
         }
     }
 }

@@ -17,6 +17,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
 mod history;
+// Mivzak's patch (vendor/README.md).
+mod mivzak_stack;
 mod server;
 use crate::params::ParamsMap;
 pub use history::*;
