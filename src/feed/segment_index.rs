@@ -71,14 +71,10 @@ impl SegmentIndex {
                 if in_feed.contains_key(segment) || before.in_feed.get(segment) != Some(&at) {
                     continue;
                 }
-                let around = (
-                    at.checked_sub(1).map(|i| before.order[i].1.clone()),
-                    before.order.get(at + 1).map(|(_, e)| e.clone()),
-                );
                 departed.push_back(Departed {
                     segment: segment.clone(),
                     article: entry.article.clone(),
-                    around,
+                    around: before.around_at(at),
                 });
             }
             while departed.len() > DEPARTED_KEPT {
@@ -90,6 +86,14 @@ impl SegmentIndex {
             in_feed,
             departed,
         }
+    }
+
+    /// The entries before and after the one at `at` in `order`.
+    fn around_at(&self, at: usize) -> Around {
+        (
+            at.checked_sub(1).map(|i| self.order[i].1.clone()),
+            self.order.get(at + 1).map(|(_, e)| e.clone()),
+        )
     }
 
     fn departed(&self, segment: &str) -> Option<&Departed> {
@@ -111,10 +115,7 @@ impl SegmentIndex {
     /// or when it left. `None` for an article this index does not have.
     pub fn around(&self, segment: &str) -> Option<Around> {
         match self.in_feed.get(segment) {
-            Some(&at) => Some((
-                at.checked_sub(1).map(|i| self.order[i].1.clone()),
-                self.order.get(at + 1).map(|(_, e)| e.clone()),
-            )),
+            Some(&at) => Some(self.around_at(at)),
             None => self.departed(segment).map(|gone| gone.around.clone()),
         }
     }
@@ -125,6 +126,10 @@ impl SegmentIndex {
     /// edit, and is not drawn anew (which would move the page under the
     /// reader).
     pub fn revive(&self, entries: &mut [Entry]) {
+        // Nearly every poll: nothing has left, and no segment is worked out.
+        if self.departed.is_empty() {
+            return;
+        }
         for entry in entries {
             let segment = crate::paths::route_segment(&entry.id);
             if self.in_feed.contains_key(&segment) {

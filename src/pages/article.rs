@@ -246,8 +246,6 @@ fn ArticleView(article: Signal<Article>) -> impl IntoView {
             </section>
         })
     };
-    // As they were when it left the feed, if it has (`segment_index`): links
-    // still worth following, and nothing below the article moves.
     // Where it is in the feed, or was when it left (`segment_index`), else as
     // they were: links still worth following, and nothing below the article
     // moves when it leaves the feed.
